@@ -1,0 +1,49 @@
+import * as z from 'zod/mini';
+import { caseStatuses } from '../case/caseStatus.js';
+import { roles } from '../org/roles.js';
+
+/**
+ * The hash that starts every case's chain (the `prevHash` of entry 1).
+ *
+ * @example
+ * ```ts
+ * import { GENESIS_HASH } from '@zhizhi/core';
+ * GENESIS_HASH.length; // 64
+ * ```
+ */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * zod schema of one audit entry (used to check persisted or imported trails).
+ *
+ * @example
+ * ```ts
+ * import { auditEntrySchema } from '@zhizhi/core';
+ * auditEntrySchema.safeParse({}).success; // false
+ * ```
+ */
+export const auditEntrySchema = z.object({
+  seq: z.number().check(z.int(), z.positive()),
+  at: z.number().check(z.int()),
+  actorId: z.string(),
+  role: z.enum(roles),
+  event: z.string().check(z.minLength(1)),
+  from: z.nullable(z.enum(caseStatuses)),
+  to: z.enum(caseStatuses),
+  note: z.nullable(z.string()),
+  data: z.nullable(z.record(z.string(), z.unknown())),
+  prevHash: z.string().check(z.length(64)),
+  hash: z.string().check(z.length(64)),
+});
+
+/**
+ * One step of a case's history: who (id and role), when, which event, from which status to
+ * which, the note, the event's other data, and the hash chain (`prevHash` → `hash`).
+ *
+ * @example
+ * ```ts
+ * import type { AuditEntry } from '@zhizhi/core';
+ * const describe = (e: AuditEntry) => `${e.seq} ${e.event} ${e.from ?? '∅'} → ${e.to}`;
+ * ```
+ */
+export type AuditEntry = z.infer<typeof auditEntrySchema>;

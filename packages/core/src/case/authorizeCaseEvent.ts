@@ -1,0 +1,139 @@
+import { checkTarget } from '../duty/checkRouting.js';
+import type { DutyLists } from '../duty/dutyListsSchema.js';
+import { type CaseError, caseError } from '../errors/CaseError.js';
+import type { Directory } from '../org/Directory.js';
+import type { Member } from '../org/orgSchema.js';
+import type { CaseContext } from './caseContext.js';
+import type { CaseCommand, DispatchTarget } from './caseEventSchemas.js';
+import { type ActorScope, ruleFor } from './caseRules.js';
+import type { CaseStatus } from './caseStatus.js';
+import { clockOfStatus } from './caseStatus.js';
+
+function inScope(
+  directory: Directory,
+  member: Member,
+  scope: ActorScope,
+  ctx: CaseContext,
+): boolean {
+  switch (scope) {
+    case 'grid':
+      return member.unitId === ctx.gridId;
+    case 'community':
+      return member.unitId === ctx.communityId;
+    case 'town':
+      return directory.townOfMember(member) === ctx.townId;
+    case 'lead':
+      return ctx.lead !== null && staffs(member, ctx.lead);
+    case 'coHandler':
+      return ctx.coHandlers.some((t) => staffs(member, t));
+    case 'system':
+      return member.role === 'system';
+  }
+}
+
+function staffs(member: Member, target: DispatchTarget): boolean {
+  return target.kind === 'post' ? member.postId === target.id : member.departmentId === target.id;
+}
+
+/**
+ * Decides whether an event may apply to a case now, and if not, why: wrong state, unknown
+ * actor, role not allowed, actor outside the case's town or responsibility, a dispatch the
+ * duty lists forbid, an emergency already declared… Returns `null` when the event may apply.
+ * Payload shape is checked before, by {@link parseCaseCommand}.
+ *
+ * @example
+ * ```ts
+ * import { authorizeCaseEvent } from '@zhizhi/core';
+ * // const err = authorizeCaseEvent(directory, dutyLists, 'intake', ctx, { type: 'ACCEPT', by: 'someone' });
+ * // err?.code === 'actor.roleNotAllowed'
+ * ```
+ */
+export function authorizeCaseEvent(
+  directory: Directory,
+  dutyLists: DutyLists | undefined,
+  status: CaseStatus,
+  ctx: CaseContext,
+  event: CaseCommand,
+): CaseError | null {
+  if (status === 'closed') return caseError('case.closed', { caseId: ctx.id });
+  const rule = ruleFor(status, event.type);
+  if (!rule) return caseError('event.wrongState', { type: event.type, status });
+  const member = directory.member(event.by);
+  if (!member) return caseError('actor.unknown', { actorId: event.by }, ['by']);
+  const allowed = rule.allow.filter((a) => a.roles.includes(member.role));
+  if (allowed.length === 0) {
+    return caseError('actor.roleNotAllowed', { role: member.role, type: event.type, status }, [
+      'by',
+    ]);
+  }
+  if (!allowed.some((a) => inScope(directory, member, a.scope, ctx))) {
+    if (member.role !== 'system' && directory.townOfMember(member) !== ctx.townId) {
+      const districtLevel = allowed.every((a) => a.scope === 'lead' || a.scope === 'coHandler');
+      if (!districtLevel)
+        return caseError('actor.outsideTown', { actorId: member.id, townId: ctx.townId }, ['by']);
+    }
+    return caseError(
+      'actor.outsideScope',
+      { actorId: member.id, scope: allowed.map((a) => a.scope).join('|') },
+      ['by'],
+    );
+  }
+  return checkPayload(directory, dutyLists, status, ctx, event);
+}
+
+function checkPayload(
+  directory: Directory,
+  dutyLists: DutyLists | undefined,
+  status: CaseStatus,
+  ctx: CaseContext,
+  event: CaseCommand,
+): CaseError | null {
+  switch (event.type) {
+    case 'DISPATCH': {
+      const leadError = checkTarget(directory, dutyLists, ctx, event.lead, true, ['lead']);
+      if (leadError) return leadError;
+      return checkTargets(directory, ctx, event.coHandlers ?? [], 'coHandlers');
+    }
+    case 'REQUEST_SUPPORT':
+      return checkTargets(directory, ctx, event.targets, 'targets');
+    case 'MERGE':
+      return event.intoCaseId === ctx.id
+        ? caseError('case.mergeTarget', { intoCaseId: event.intoCaseId, why: 'self' }, [
+            'intoCaseId',
+          ])
+        : null;
+    case 'DECLARE_EMERGENCY':
+      return ctx.emergency
+        ? caseError('event.notApplicable', { type: event.type, why: 'emergency already declared' })
+        : null;
+    case 'STAND_DOWN':
+      return ctx.emergency
+        ? null
+        : caseError('event.notApplicable', { type: event.type, why: 'no emergency declared' });
+    case 'SLA_OVERDUE': {
+      const expected = (ctx.supervision?.clock === event.clock ? ctx.supervision.level : 0) + 1;
+      if (clockOfStatus[status] !== event.clock || event.level !== expected) {
+        return caseError('event.notApplicable', {
+          type: event.type,
+          why: `clock ${event.clock} level ${event.level} is not due in ${status}`,
+        });
+      }
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+function checkTargets(
+  directory: Directory,
+  ctx: CaseContext,
+  targets: DispatchTarget[],
+  key: string,
+): CaseError | null {
+  for (const [i, t] of targets.entries()) {
+    const err = checkTarget(directory, undefined, ctx, t, false, [key, i]);
+    if (err) return err;
+  }
+  return null;
+}

@@ -1,0 +1,71 @@
+import type { AuditEntry } from '../audit/auditEntry.js';
+import type { CaseStatus } from '../case/caseStatus.js';
+import type { SectionId } from '../org/roles.js';
+import type { Timer } from '../sla/slaTimer.js';
+import type { CaseRecord, Commit, Notification } from './caseRecord.js';
+
+/**
+ * What {@link Store.query} and `Engine.list` filter by. `overdue` needs `now`.
+ *
+ * @example
+ * ```ts
+ * import type { CaseQuery } from '@zhizhi/core';
+ * const q: CaseQuery = { townId: 'bs-dx', status: ['assigned', 'inProgress'], overdue: true, now: Date.now() };
+ * ```
+ */
+export interface CaseQuery {
+  townId?: string;
+  status?: CaseStatus | CaseStatus[];
+  section?: SectionId;
+  overdue?: boolean;
+  now?: number;
+  limit?: number;
+}
+
+/**
+ * Thrown by a store when a commit's `expectedVersion` is not the stored version: someone else
+ * changed the case first. The Engine turns it into a `store.conflict` error.
+ *
+ * @example
+ * ```ts
+ * import { StoreConflict } from '@zhizhi/core';
+ * new StoreConflict('c1', 3, 4).actual; // 4
+ * ```
+ */
+export class StoreConflict extends Error {
+  constructor(
+    readonly caseId: string,
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super(`Case ${caseId}: expected version ${expected}, found ${actual}`);
+    this.name = 'StoreConflict';
+  }
+}
+
+/**
+ * Where the Engine keeps cases. Every method may be asynchronous (a database); `commit` is
+ * atomic and checks the version (optimistic concurrency); timers are claimed before firing so
+ * that any number of Engines sharing a store fire each one once. Core ships
+ * {@link MemoryStore}; `@zhizhi/server` adds PostgreSQL.
+ *
+ * @example
+ * ```ts
+ * import { MemoryStore, type Store } from '@zhizhi/core';
+ * const store: Store = new MemoryStore();
+ * ```
+ */
+export interface Store {
+  /** Applies a commit atomically, or throws {@link StoreConflict} and changes nothing. */
+  commit(commit: Commit): Promise<void>;
+  load(caseId: string): Promise<CaseRecord | undefined>;
+  auditTrail(caseId: string): Promise<AuditEntry[]>;
+  timersOf(caseId: string): Promise<Timer[]>;
+  /** Timers due at `now`, earliest first, that nobody holds a live claim on. */
+  dueTimers(now: number, limit: number): Promise<Timer[]>;
+  /** Claims a timer until `until`; true for exactly one claimant while the claim lives. */
+  claimTimer(timerId: string, claimant: string, now: number, until: number): Promise<boolean>;
+  query(query: CaseQuery): Promise<CaseRecord[]>;
+  pendingNotifications(limit: number): Promise<Notification[]>;
+  markDelivered(ids: string[], at: number): Promise<void>;
+}

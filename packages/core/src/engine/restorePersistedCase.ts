@@ -1,0 +1,71 @@
+import * as z from 'zod/mini';
+import { verifyAuditChain } from '../audit/auditChain.js';
+import { type AuditEntry, auditEntrySchema } from '../audit/auditEntry.js';
+import { caseContextSchema } from '../case/caseContext.js';
+import { caseStatuses } from '../case/caseStatus.js';
+import { zodIssueError } from '../case/parseCaseCommand.js';
+import { type CaseError, caseError } from '../errors/CaseError.js';
+import type { SlaPolicy } from '../sla/slaPolicy.js';
+import { slaDueAt } from '../sla/slaTimer.js';
+import type { CaseRecord } from './caseRecord.js';
+
+const persistedSchema = z.object({
+  record: z.object({
+    id: z.string(),
+    townId: z.string(),
+    status: z.enum(caseStatuses),
+    version: z.number().check(z.int(), z.positive()),
+    context: caseContextSchema,
+    lastHash: z.string().check(z.length(64)),
+    updatedAt: z.number().check(z.int()),
+  }),
+  audit: z.array(auditEntrySchema).check(z.minLength(1), z.maxLength(100_000)),
+});
+
+/**
+ * Checks untrusted persisted-case JSON before an Engine imports it: shape (with the failing
+ * path), a record consistent with its own context and trail, and an intact hash chain.
+ * Returns the rebuilt record (its `slaDueAt` recomputed) and trail.
+ *
+ * @example
+ * ```ts
+ * import { restorePersistedCase, defaultSlaPolicy } from '@zhizhi/core';
+ * restorePersistedCase({ record: {}, audit: [] }, defaultSlaPolicy).ok; // false
+ * ```
+ */
+export function restorePersistedCase(
+  input: unknown,
+  policy: SlaPolicy,
+):
+  | { ok: true; value: { record: CaseRecord; audit: AuditEntry[] } }
+  | { ok: false; error: CaseError } {
+  const parsed = persistedSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: zodIssueError(parsed.error, 'restore.invalid') };
+  const { record, audit } = parsed.data;
+  const last = audit.at(-1) as AuditEntry;
+  const mismatch = (path: string, rule: string) => ({
+    ok: false as const,
+    error: caseError('restore.invalid', { path, rule }, path.split('.')),
+  });
+  if (record.context.id !== record.id) return mismatch('record.context.id', 'equals record.id');
+  if (record.context.townId !== record.townId)
+    return mismatch('record.context.townId', 'equals record.townId');
+  if (record.version !== audit.length) return mismatch('record.version', 'equals audit length');
+  const verdict = verifyAuditChain(audit);
+  if (!verdict.ok) {
+    return {
+      ok: false,
+      error: caseError('audit.chainBroken', { caseId: record.id, seq: verdict.brokenAt }, [
+        'audit',
+        verdict.brokenAt - 1,
+      ]),
+    };
+  }
+  if (record.lastHash !== last.hash) return mismatch('record.lastHash', 'equals the last hash');
+  if (last.to !== record.status) return mismatch('record.status', 'equals the last entry’s to');
+  const rebuilt: CaseRecord = {
+    ...record,
+    slaDueAt: slaDueAt(policy, record.status, record.context),
+  };
+  return { ok: true, value: { record: rebuilt, audit } };
+}

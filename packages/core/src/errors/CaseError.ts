@@ -1,0 +1,64 @@
+import type { Lang } from '../i18n/Lang.js';
+import { type ErrorCode, errorCatalog } from './errorCatalog.js';
+
+/**
+ * A typed, serialisable error: a stable `code`, the JSON `path` it concerns (empty when it
+ * concerns the whole input), its `params`, and the message in zh-CN and English.
+ * Engine calls return it (they do not throw it) so callers can branch on `code`.
+ *
+ * @example
+ * ```ts
+ * import { caseError } from '@zhizhi/core';
+ * const err = caseError('case.notFound', { caseId: 'c1' });
+ * err.message.en; // 'Case c1 does not exist'
+ * ```
+ */
+export interface CaseError {
+  code: ErrorCode;
+  path: (string | number)[];
+  params: Record<string, string | number>;
+  message: { zh: string; en: string };
+}
+
+function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) =>
+    Object.hasOwn(params, key) ? String(params[key]) : `{${key}}`,
+  );
+}
+
+/**
+ * Builds a {@link CaseError} from the catalogue.
+ *
+ * @example
+ * ```ts
+ * import { caseError } from '@zhizhi/core';
+ * caseError('payload.invalid', { path: 'reason', rule: 'required' }, ['reason']).message.zh;
+ * // '数据无效：reason 处 required'
+ * ```
+ */
+export function caseError(
+  code: ErrorCode,
+  params: Record<string, string | number> = {},
+  path: (string | number)[] = [],
+): CaseError {
+  const entry = errorCatalog[code];
+  return {
+    code,
+    path,
+    params,
+    message: { zh: fill(entry.zh, params), en: fill(entry.en, params) },
+  };
+}
+
+/**
+ * The message of an error in one language.
+ *
+ * @example
+ * ```ts
+ * import { caseError, errorMessage } from '@zhizhi/core';
+ * errorMessage(caseError('case.closed', { caseId: 'c1' }), 'zh-CN'); // '事件 c1 已闭环，不能再更改'
+ * ```
+ */
+export function errorMessage(error: CaseError, lang: Lang): string {
+  return lang === 'en' ? error.message.en : error.message.zh;
+}

@@ -1,0 +1,117 @@
+// @zhizhi/core — the case engine of zhizhi (智治). Isomorphic: no DOM, no Node I/O.
+
+export {
+  type ChainVerdict,
+  canonicalJson,
+  hashAuditEntry,
+  sealAuditEntry,
+  verifyAuditChain,
+} from './audit/auditChain.js';
+export { type AuditEntry, auditEntrySchema, GENESIS_HASH } from './audit/auditEntry.js';
+export { sha256 } from './audit/sha256.js';
+export { applyCaseEvent } from './case/applyCaseEvent.js';
+export { authorizeCaseEvent } from './case/authorizeCaseEvent.js';
+export {
+  type CaseContext,
+  type CaseReport,
+  caseContextSchema,
+  reportSchema,
+} from './case/caseContext.js';
+export {
+  type CaseCommand,
+  type CaseEvent,
+  type CaseEventType,
+  caseEventSchemas,
+  caseEventTypes,
+  type DispatchTarget,
+  dispatchTargetSchema,
+} from './case/caseEventSchemas.js';
+export {
+  caseNotifications,
+  type NotificationIntent,
+  type Recipient,
+} from './case/caseNotifications.js';
+export {
+  type ActorScope,
+  type CaseRule,
+  caseRules,
+  openCaseRules,
+  ruleFor,
+} from './case/caseRules.js';
+
+export {
+  type CaseStatus,
+  caseStatuses,
+  clockOfStatus,
+  type Outcome,
+  outcomes,
+  type Severity,
+  type SlaClock,
+  severities,
+  slaClocks,
+} from './case/caseStatus.js';
+export {
+  type CaseMachine,
+  type CaseMachineOptions,
+  createCaseMachine,
+} from './case/createCaseMachine.js';
+export { type CaseStep, type CaseStepper, createCaseStepper } from './case/createCaseStepper.js';
+export { parseCaseCommand, zodIssueError } from './case/parseCaseCommand.js';
+export { checkTarget } from './duty/checkRouting.js';
+export { type DutyLists, dutyListsSchema } from './duty/dutyListsSchema.js';
+export type {
+  CaseRecord,
+  Commit,
+  Notification,
+  PersistedCase,
+} from './engine/caseRecord.js';
+export { type Clock, SimulatedClock, systemClock } from './engine/clock.js';
+export {
+  defaultSlaPolicy,
+  Engine,
+  type EngineChange,
+  type EngineOptions,
+  type EngineResult,
+} from './engine/Engine.js';
+export { MemoryStore } from './engine/MemoryStore.js';
+export { restorePersistedCase } from './engine/restorePersistedCase.js';
+export { type CaseQuery, type Store, StoreConflict } from './engine/Store.js';
+export { type CaseError, caseError, errorMessage } from './errors/CaseError.js';
+export { type ErrorCode, errorCatalog } from './errors/errorCatalog.js';
+export { type Lang, type LocalizedText, pickText } from './i18n/Lang.js';
+export { label, labels } from './i18n/labels.js';
+export {
+  type CaseWithTrail,
+  computeKpis,
+  type DurationStats,
+  type Kpis,
+} from './kpi/computeKpis.js';
+export { Directory, SYSTEM_ACTOR_ID } from './org/Directory.js';
+export {
+  type Department,
+  departmentSchema,
+  type Member,
+  memberSchema,
+  type Org,
+  type OrgUnit,
+  orgSchema,
+  orgUnitSchema,
+  type Post,
+  postSchema,
+} from './org/orgSchema.js';
+export {
+  type OrgLevel,
+  orgLevels,
+  type Role,
+  roles,
+  type SectionId,
+  sections,
+} from './org/roles.js';
+export { isDuration, parseDuration } from './sla/parseDuration.js';
+export {
+  type SlaPolicy,
+  sectionOfCategory,
+  slaDeadline,
+  slaPolicySchema,
+} from './sla/slaPolicy.js';
+export { nextSlaTimer, slaDueAt, type Timer } from './sla/slaTimer.js';

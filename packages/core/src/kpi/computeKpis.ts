@@ -1,0 +1,203 @@
+import type { AuditEntry } from '../audit/auditEntry.js';
+import type { SlaClock } from '../case/caseStatus.js';
+import { slaClocks } from '../case/caseStatus.js';
+import type { CaseRecord } from '../engine/caseRecord.js';
+
+/**
+ * Summary statistics of a set of durations (milliseconds).
+ *
+ * @example
+ * ```ts
+ * import type { DurationStats } from '@zhizhi/core';
+ * const hours = (s: DurationStats) => (s.median ?? 0) / 3_600_000;
+ * ```
+ */
+export interface DurationStats {
+  count: number;
+  mean: number | null;
+  median: number | null;
+  p90: number | null;
+  max: number | null;
+}
+
+/**
+ * Key performance indicators computed from cases and their audit trails.
+ *
+ * @example
+ * ```ts
+ * import type { Kpis } from '@zhizhi/core';
+ * const closedShare = (k: Kpis) => k.closed / Math.max(1, k.cases);
+ * ```
+ */
+export interface Kpis {
+  cases: number;
+  open: number;
+  closed: number;
+  /** Report → first accept; dispatch → acknowledge; first dispatch → last resolve; report → closed. */
+  durations: Record<'accept' | 'acknowledge' | 'resolve' | 'close', DurationStats>;
+  /** Per clock: cases whose clock ran and finished (`met` + `missed`), and the share met. */
+  slaCompliance: Record<SlaClock, { met: number; missed: number; rate: number | null }>;
+  supervisions: { level1: number; level2: number };
+  byOutcome: Record<string, number>;
+  bySection: Record<string, number>;
+  byPost: Record<string, number>;
+  byGrid: Record<string, number>;
+  byCategory: Record<string, number>;
+  byStatus: Record<string, number>;
+  /** Open cases whose running clock is past due at `now`, most overdue first. */
+  overdue: { caseId: string; townId: string; status: string; dueAt: number; overdueMs: number }[];
+}
+
+/**
+ * One case with its trail, as {@link computeKpis} reads it.
+ *
+ * @example
+ * ```ts
+ * import type { CaseWithTrail } from '@zhizhi/core';
+ * const n = (c: CaseWithTrail) => c.audit.length;
+ * ```
+ */
+export interface CaseWithTrail {
+  record: CaseRecord;
+  audit: readonly AuditEntry[];
+}
+
+function stats(values: number[]): DurationStats {
+  if (values.length === 0) return { count: 0, mean: null, median: null, p90: null, max: null };
+  const v = [...values].sort((a, b) => a - b);
+  const at = (q: number) => v[Math.min(v.length - 1, Math.ceil(q * v.length) - 1)] as number;
+  return {
+    count: v.length,
+    mean: Math.round(v.reduce((s, x) => s + x, 0) / v.length),
+    median: at(0.5),
+    p90: at(0.9),
+    max: v[v.length - 1] as number,
+  };
+}
+
+const bump = (m: Record<string, number>, k: string) => {
+  m[k] = (m[k] ?? 0) + 1;
+};
+
+/** The event that stops each clock. */
+const clockStop: Record<SlaClock, string[]> = {
+  accept: ['DISPATCH', 'REJECT', 'MERGE'],
+  acknowledge: ['ACKNOWLEDGE', 'RETURN'],
+  resolve: ['RESOLVE'],
+};
+const clockStart: Record<SlaClock, string[]> = {
+  accept: ['intake', 'dispatching'],
+  acknowledge: ['assigned'],
+  resolve: ['inProgress'],
+};
+
+/**
+ * Computes KPIs from audit trails: durations (accept, acknowledge, resolve, close), SLA
+ * compliance per clock (a clock counts as missed if it was supervised before it stopped),
+ * supervision counts, counts by outcome, section, lead post, grid, category and status, and
+ * the overdue list at `now`.
+ *
+ * @example
+ * ```ts
+ * import { computeKpis } from '@zhizhi/core';
+ * computeKpis([], { now: Date.now() }).cases; // 0
+ * ```
+ */
+export function computeKpis(cases: readonly CaseWithTrail[], options: { now: number }): Kpis {
+  const d = {
+    accept: [] as number[],
+    acknowledge: [] as number[],
+    resolve: [] as number[],
+    close: [] as number[],
+  };
+  const compliance = Object.fromEntries(
+    slaClocks.map((c) => [c, { met: 0, missed: 0, rate: null as number | null }]),
+  ) as Kpis['slaCompliance'];
+  const k: Kpis = {
+    cases: cases.length,
+    open: 0,
+    closed: 0,
+    durations: {} as Kpis['durations'],
+    slaCompliance: compliance,
+    supervisions: { level1: 0, level2: 0 },
+    byOutcome: {},
+    bySection: {},
+    byPost: {},
+    byGrid: {},
+    byCategory: {},
+    byStatus: {},
+    overdue: [],
+  };
+  for (const { record, audit } of cases) {
+    const ctx = record.context;
+    bump(k.byStatus, record.status);
+    bump(k.byGrid, ctx.gridId);
+    bump(k.byCategory, ctx.category);
+    if (ctx.section) bump(k.bySection, ctx.section);
+    if (ctx.lead?.kind === 'post') bump(k.byPost, ctx.lead.id);
+    if (record.status === 'closed') {
+      k.closed += 1;
+      bump(k.byOutcome, ctx.outcome ?? 'unknown');
+    } else {
+      k.open += 1;
+      if (record.slaDueAt !== null && record.slaDueAt <= options.now) {
+        k.overdue.push({
+          caseId: record.id,
+          townId: record.townId,
+          status: record.status,
+          dueAt: record.slaDueAt,
+          overdueMs: options.now - record.slaDueAt,
+        });
+      }
+    }
+    const first = audit[0];
+    if (!first) continue;
+    const find = (type: string) => audit.find((e) => e.event === type);
+    const accept = find('ACCEPT');
+    if (accept) d.accept.push(accept.at - first.at);
+    let lastDispatch: number | null = null;
+    let firstDispatch: number | null = null;
+    let lastResolve: number | null = null;
+    let running = null as { clock: SlaClock; missed: boolean } | null;
+    for (const e of audit) {
+      if (e.event === 'DISPATCH') {
+        lastDispatch = e.at;
+        firstDispatch ??= e.at;
+      }
+      if (e.event === 'ACKNOWLEDGE' && lastDispatch !== null)
+        d.acknowledge.push(e.at - lastDispatch);
+      if (e.event === 'RESOLVE') lastResolve = e.at;
+      if (e.event === 'SLA_OVERDUE') {
+        const level = e.data?.level;
+        if (level === 1) k.supervisions.level1 += 1;
+        if (level === 2) k.supervisions.level2 += 1;
+        if (running) running.missed = true;
+        continue;
+      }
+      if (running && clockStop[running.clock].includes(e.event)) {
+        compliance[running.clock][running.missed ? 'missed' : 'met'] += 1;
+        running = null;
+      }
+      if (e.from !== e.to || e.from === null) {
+        const clock = slaClocks.find((c) => clockStart[c].includes(e.to));
+        if (clock && running?.clock !== clock) running = { clock, missed: false };
+        if (!clock) running = null;
+      }
+    }
+    if (lastResolve !== null && firstDispatch !== null) d.resolve.push(lastResolve - firstDispatch);
+    const last = audit[audit.length - 1];
+    if (record.status === 'closed' && last) d.close.push(last.at - first.at);
+  }
+  k.durations = {
+    accept: stats(d.accept),
+    acknowledge: stats(d.acknowledge),
+    resolve: stats(d.resolve),
+    close: stats(d.close),
+  };
+  for (const c of slaClocks) {
+    const { met, missed } = compliance[c];
+    compliance[c].rate = met + missed === 0 ? null : met / (met + missed);
+  }
+  k.overdue.sort((a, b) => b.overdueMs - a.overdueMs);
+  return k;
+}

@@ -1,0 +1,4 @@
+export { playStory } from './playStory.js';
+export { sampleOrg } from './sampleOrg.js';
+export { sampleDutyLists, sampleSlaPolicy } from './samplePolicies.js';
+export { type SeedStory, type StoryStep, seedStories } from './seedStories.js';

@@ -1,0 +1,40 @@
+const PATTERN = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+
+/**
+ * Parses an ISO 8601 duration of weeks, days, hours, minutes and seconds (`P3D`, `PT30M`,
+ * `P1DT12H`, `PT0.5S`) into milliseconds. Years and months are refused: their length depends
+ * on the calendar, and SLA deadlines must not.
+ *
+ * @example
+ * ```ts
+ * import { parseDuration } from '@zhizhi/core';
+ * parseDuration('PT24M'); // 1440000
+ * ```
+ */
+export function parseDuration(iso: string): number {
+  const m = PATTERN.exec(iso);
+  if (!m || iso === 'P' || iso.endsWith('T')) {
+    throw new RangeError(`Not an ISO 8601 duration of W/D/H/M/S: ${JSON.stringify(iso)}`);
+  }
+  const [, w, d, h, min, s] = m;
+  return Math.round(
+    ((Number(w ?? 0) * 7 + Number(d ?? 0)) * 86400 +
+      Number(h ?? 0) * 3600 +
+      Number(min ?? 0) * 60 +
+      Number(s ?? 0)) *
+      1000,
+  );
+}
+
+/**
+ * Whether a string is a duration {@link parseDuration} accepts.
+ *
+ * @example
+ * ```ts
+ * import { isDuration } from '@zhizhi/core';
+ * isDuration('P1M'); // false (months are refused)
+ * ```
+ */
+export function isDuration(iso: string): boolean {
+  return PATTERN.test(iso) && iso !== 'P' && !iso.endsWith('T');
+}

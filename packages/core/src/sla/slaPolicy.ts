@@ -1,0 +1,86 @@
+import * as z from 'zod/mini';
+import type { CaseContext } from '../case/caseContext.js';
+import type { SlaClock, severities } from '../case/caseStatus.js';
+import { sections } from '../org/roles.js';
+import { isDuration, parseDuration } from './parseDuration.js';
+
+const duration = z.string().check(z.refine(isDuration, 'ISO 8601 duration (W/D/H/M/S)'));
+const deadlines = z.object({ accept: duration, acknowledge: duration, resolve: duration });
+
+/**
+ * zod schema of an SLA policy: default deadlines for the three clocks, per-category
+ * deadlines by severity and the category's responsible section, and how long after a missed
+ * deadline supervision (督办) climbs from the section lead to the commander.
+ *
+ * @example
+ * ```ts
+ * import { slaPolicySchema } from '@zhizhi/core';
+ * slaPolicySchema.parse({
+ *   defaults: { accept: 'PT30M', acknowledge: 'PT1H', resolve: 'P3D' },
+ *   escalateAfter: 'PT2H',
+ *   categories: { riverPollution: { section: 'economicDevelopment', high: { accept: 'PT10M', acknowledge: 'PT30M', resolve: 'P1D' } } },
+ * });
+ * ```
+ */
+export const slaPolicySchema = z.object({
+  defaults: deadlines,
+  escalateAfter: duration,
+  categories: z.record(
+    z.string(),
+    z.object({
+      section: z.optional(z.enum(sections)),
+      low: z.optional(z.partial(deadlines)),
+      medium: z.optional(z.partial(deadlines)),
+      high: z.optional(z.partial(deadlines)),
+    }),
+  ),
+});
+
+/**
+ * An SLA policy (see {@link slaPolicySchema}).
+ *
+ * @example
+ * ```ts
+ * import type { SlaPolicy } from '@zhizhi/core';
+ * const p: SlaPolicy = { defaults: { accept: 'PT30M', acknowledge: 'PT1H', resolve: 'P3D' }, escalateAfter: 'PT1H', categories: {} };
+ * ```
+ */
+export type SlaPolicy = z.infer<typeof slaPolicySchema>;
+
+/**
+ * The deadline of one clock for a case, in milliseconds from the moment the clock starts.
+ *
+ * @example
+ * ```ts
+ * import { slaDeadline } from '@zhizhi/core';
+ * import { sampleSlaPolicy } from '@zhizhi/core/sample';
+ * slaDeadline(sampleSlaPolicy, 'schoolSafety', 'high', 'accept');
+ * ```
+ */
+export function slaDeadline(
+  policy: SlaPolicy,
+  category: string,
+  severity: (typeof severities)[number],
+  clock: SlaClock,
+): number {
+  const byCategory = Object.hasOwn(policy.categories, category)
+    ? policy.categories[category]
+    : undefined;
+  return parseDuration(byCategory?.[severity]?.[clock] ?? policy.defaults[clock]);
+}
+
+/**
+ * The section responsible for a category by default (before a post is chosen), if the policy names one.
+ *
+ * @example
+ * ```ts
+ * import { sectionOfCategory } from '@zhizhi/core';
+ * import { sampleSlaPolicy } from '@zhizhi/core/sample';
+ * sectionOfCategory(sampleSlaPolicy, 'electricalFire'); // 'safetyRuleOfLaw'
+ * ```
+ */
+export function sectionOfCategory(policy: SlaPolicy, category: string): CaseContext['section'] {
+  return Object.hasOwn(policy.categories, category)
+    ? (policy.categories[category]?.section ?? null)
+    : null;
+}

@@ -1,0 +1,18 @@
+// Keeps the README's promise: its test command is exactly what .ci/run runs, and its demo
+// command exists. Run by `pnpm lint`.
+import { readFileSync } from 'node:fs';
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const ci = readFileSync(new URL('../.ci/run', import.meta.url), 'utf8');
+const testCommand = 'npm i -g pnpm@12.4.2 && pnpm install --frozen-lockfile && pnpm test';
+const demoCommand = 'npm i -g pnpm@12.4.2 && pnpm install --frozen-lockfile && pnpm start';
+const problems = [];
+if (!readme.includes(testCommand)) problems.push(`README.md lacks the test command: ${testCommand}`);
+if (!readme.includes(demoCommand)) problems.push(`README.md lacks the demo command: ${demoCommand}`);
+if (!ci.split('\n').some((line) => line.trim() === testCommand)) {
+  problems.push(`.ci/run does not run the README's test command: ${testCommand}`);
+}
+if (problems.length > 0) {
+  console.error(problems.join('\n'));
+  process.exit(1);
+}
