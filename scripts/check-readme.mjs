@@ -7,8 +7,10 @@ const ci = readFileSync(new URL('../.ci/run', import.meta.url), 'utf8');
 const testCommand = 'npm i -g pnpm@12.4.2 && pnpm install --frozen-lockfile && pnpm test';
 const demoCommand = 'npm i -g pnpm@12.4.2 && pnpm install --frozen-lockfile && pnpm start';
 const problems = [];
-if (!readme.includes(testCommand)) problems.push(`README.md lacks the test command: ${testCommand}`);
-if (!readme.includes(demoCommand)) problems.push(`README.md lacks the demo command: ${demoCommand}`);
+if (!readme.includes(testCommand))
+  problems.push(`README.md lacks the test command: ${testCommand}`);
+if (!readme.includes(demoCommand))
+  problems.push(`README.md lacks the demo command: ${demoCommand}`);
 if (!ci.split('\n').some((line) => line.trim() === testCommand)) {
   problems.push(`.ci/run does not run the README's test command: ${testCommand}`);
 }

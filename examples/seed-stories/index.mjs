@@ -2,7 +2,9 @@
 // Plays the seed's stories (the "141" article) through the zhizhi Engine on a simulated clock
 // and prints each case's timeline and the KPIs. zh-CN by default; `--lang en` for English.
 // `--check` exits non-zero if a case's audit chain does not verify.
-import { computeKpis, Directory, Engine, label, SimulatedClock } from '@zhizhi/core';
+import { Directory, Engine, SimulatedClock } from '@zhizhi/core';
+import { computeKpis } from '@zhizhi/core/kpi';
+import { label } from '@zhizhi/core/labels';
 import {
   playStory,
   sampleDutyLists,
@@ -91,8 +93,15 @@ for (const key of ['accept', 'acknowledge', 'resolve', 'close']) {
   const s = k.durations[key];
   const name = zh
     ? { accept: '受理用时', acknowledge: '签收用时', resolve: '办结用时', close: '闭环用时' }[key]
-    : { accept: 'time to accept', acknowledge: 'time to acknowledge', resolve: 'time to resolve', close: 'time to close' }[key];
-  console.log(`  ${name}: ${zh ? '中位' : 'median'} ${span(s.median)}, ${zh ? '最长' : 'max'} ${span(s.max)} (n=${s.count})`);
+    : {
+        accept: 'time to accept',
+        acknowledge: 'time to acknowledge',
+        resolve: 'time to resolve',
+        close: 'time to close',
+      }[key];
+  console.log(
+    `  ${name}: ${zh ? '中位' : 'median'} ${span(s.median)}, ${zh ? '最长' : 'max'} ${span(s.max)} (n=${s.count})`,
+  );
 }
 for (const [clockName, c] of Object.entries(k.slaCompliance)) {
   console.log(

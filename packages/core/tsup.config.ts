@@ -1,7 +1,12 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'sample/index': 'src/sample/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    labels: 'src/labels.ts',
+    'kpi/index': 'src/kpi/index.ts',
+    'sample/index': 'src/sample/index.ts',
+  },
   format: ['esm'],
   dts: true,
   sourcemap: true,

@@ -31,7 +31,12 @@ export const auditEntrySchema = z.object({
   from: z.nullable(z.enum(caseStatuses)),
   to: z.enum(caseStatuses),
   note: z.nullable(z.string()),
-  data: z.nullable(z.record(z.string(), z.unknown())),
+  data: z.nullable(
+    z.custom<Record<string, unknown>>(
+      (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+      'object',
+    ),
+  ),
   prevHash: z.string().check(z.length(64)),
   hash: z.string().check(z.length(64)),
 });

@@ -92,9 +92,7 @@ export const caseContextSchema = z.object({
   dueAt: z.nullable(z.number().check(z.int())),
   emergency: z.nullable(z.object({ plan: text(200), declaredAt: z.number().check(z.int()) })),
   /** The supervision (督办) level reached on the current status's clock. */
-  supervision: z.nullable(
-    z.object({ clock: z.enum(slaClocks), level: z.union([z.literal(1), z.literal(2)]) }),
-  ),
+  supervision: z.nullable(z.object({ clock: z.enum(slaClocks), level: z.literal([1, 2]) })),
   outcome: z.nullable(z.enum(outcomes)),
   mergedInto: z.nullable(text(128)),
   returns: z.number().check(z.int(), z.nonnegative()),

@@ -71,7 +71,7 @@ export const caseEventSchemas = {
     type: z.literal('SLA_OVERDUE'),
     by,
     clock: z.enum(slaClocks),
-    level: z.union([z.literal(1), z.literal(2)]),
+    level: z.literal([1, 2]),
     dueAt: z.number().check(z.int()),
   }),
 };

@@ -34,7 +34,7 @@ import { type CaseQuery, type Store, StoreConflict } from './Store.js';
 export const defaultSlaPolicy: SlaPolicy = {
   defaults: { accept: 'PT30M', acknowledge: 'PT1H', resolve: 'P3D' },
   escalateAfter: 'PT2H',
-  categories: {},
+  categories: [],
 };
 
 /**

@@ -95,7 +95,7 @@ const level: Table<OrgLevel> = {
  *
  * @example
  * ```ts
- * import { labels } from '@zhizhi/core';
+ * import { labels } from '@zhizhi/core/labels';
  * labels.status.intake; // ['待受理', 'Intake']
  * ```
  */
@@ -106,7 +106,7 @@ export const labels = { status, event, role, section, outcome, severity, clock, 
  *
  * @example
  * ```ts
- * import { label } from '@zhizhi/core';
+ * import { label } from '@zhizhi/core/labels';
  * label('section', 'safetyRuleOfLaw', 'zh-CN'); // '平安法治'
  * label('event', 'DISPATCH', 'en'); // 'Dispatch'
  * ```

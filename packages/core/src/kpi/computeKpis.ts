@@ -8,7 +8,7 @@ import type { CaseRecord } from '../engine/caseRecord.js';
  *
  * @example
  * ```ts
- * import type { DurationStats } from '@zhizhi/core';
+ * import type { DurationStats } from '@zhizhi/core/kpi';
  * const hours = (s: DurationStats) => (s.median ?? 0) / 3_600_000;
  * ```
  */
@@ -25,7 +25,7 @@ export interface DurationStats {
  *
  * @example
  * ```ts
- * import type { Kpis } from '@zhizhi/core';
+ * import type { Kpis } from '@zhizhi/core/kpi';
  * const closedShare = (k: Kpis) => k.closed / Math.max(1, k.cases);
  * ```
  */
@@ -53,7 +53,7 @@ export interface Kpis {
  *
  * @example
  * ```ts
- * import type { CaseWithTrail } from '@zhizhi/core';
+ * import type { CaseWithTrail } from '@zhizhi/core/kpi';
  * const n = (c: CaseWithTrail) => c.audit.length;
  * ```
  */
@@ -99,7 +99,7 @@ const clockStart: Record<SlaClock, string[]> = {
  *
  * @example
  * ```ts
- * import { computeKpis } from '@zhizhi/core';
+ * import { computeKpis } from '@zhizhi/core/kpi';
  * computeKpis([], { now: Date.now() }).cases; // 0
  * ```
  */

@@ -9,27 +9,29 @@ import type { SlaPolicy } from '../sla/slaPolicy.js';
  * @example
  * ```ts
  * import { sampleSlaPolicy } from '@zhizhi/core/sample';
- * sampleSlaPolicy.categories.electricalFire?.high?.acknowledge; // 'PT10M'
+ * sampleSlaPolicy.categories.find((c) => c.category === 'electricalFire')?.high?.acknowledge; // 'PT10M'
  * ```
  */
 export const sampleSlaPolicy: SlaPolicy = {
   defaults: { accept: 'PT30M', acknowledge: 'PT1H', resolve: 'P3D' },
   escalateAfter: 'PT2H',
-  categories: {
-    riverPollution: { section: 'economicDevelopment', medium: { resolve: 'P5D' } },
-    waterlogging: { section: 'economicDevelopment' },
-    roadFacilities: {
+  categories: [
+    { category: 'riverPollution', section: 'economicDevelopment', medium: { resolve: 'P5D' } },
+    { category: 'waterlogging', section: 'economicDevelopment' },
+    {
+      category: 'roadFacilities',
       section: 'economicDevelopment',
       medium: { resolve: 'P7D' },
       high: { resolve: 'P5D' },
     },
-    homestayNoise: { section: 'safetyRuleOfLaw' },
-    streetVendors: { section: 'safetyRuleOfLaw' },
-    electricalFire: {
+    { category: 'homestayNoise', section: 'safetyRuleOfLaw' },
+    { category: 'streetVendors', section: 'safetyRuleOfLaw' },
+    {
+      category: 'electricalFire',
       section: 'safetyRuleOfLaw',
       high: { accept: 'PT5M', acknowledge: 'PT10M', resolve: 'PT1H' },
     },
-  },
+  ],
 };
 
 /**

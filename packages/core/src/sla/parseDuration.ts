@@ -1,4 +1,14 @@
-const PATTERN = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+/**
+ * The ISO 8601 durations zhizhi accepts: weeks, days, hours, minutes, seconds; at least one.
+ *
+ * @example
+ * ```ts
+ * import { DURATION_PATTERN } from '@zhizhi/core';
+ * DURATION_PATTERN.test('P1DT12H'); // true
+ * ```
+ */
+export const DURATION_PATTERN =
+  /^P(?!$)(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
 /**
  * Parses an ISO 8601 duration of weeks, days, hours, minutes and seconds (`P3D`, `PT30M`,
@@ -12,8 +22,8 @@ const PATTERN = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\
  * ```
  */
 export function parseDuration(iso: string): number {
-  const m = PATTERN.exec(iso);
-  if (!m || iso === 'P' || iso.endsWith('T')) {
+  const m = DURATION_PATTERN.exec(iso);
+  if (!m) {
     throw new RangeError(`Not an ISO 8601 duration of W/D/H/M/S: ${JSON.stringify(iso)}`);
   }
   const [, w, d, h, min, s] = m;
@@ -36,5 +46,5 @@ export function parseDuration(iso: string): number {
  * ```
  */
 export function isDuration(iso: string): boolean {
-  return PATTERN.test(iso) && iso !== 'P' && !iso.endsWith('T');
+  return DURATION_PATTERN.test(iso);
 }

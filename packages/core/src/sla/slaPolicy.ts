@@ -2,10 +2,17 @@ import * as z from 'zod/mini';
 import type { CaseContext } from '../case/caseContext.js';
 import type { SlaClock, severities } from '../case/caseStatus.js';
 import { sections } from '../org/roles.js';
-import { isDuration, parseDuration } from './parseDuration.js';
+import { DURATION_PATTERN, parseDuration } from './parseDuration.js';
 
-const duration = z.string().check(z.refine(isDuration, 'ISO 8601 duration (W/D/H/M/S)'));
+const duration = z.string().check(z.regex(DURATION_PATTERN));
 const deadlines = z.object({ accept: duration, acknowledge: duration, resolve: duration });
+const someDeadlines = z.optional(
+  z.object({
+    accept: z.optional(duration),
+    acknowledge: z.optional(duration),
+    resolve: z.optional(duration),
+  }),
+);
 
 /**
  * zod schema of an SLA policy: default deadlines for the three clocks, per-category
@@ -18,20 +25,20 @@ const deadlines = z.object({ accept: duration, acknowledge: duration, resolve: d
  * slaPolicySchema.parse({
  *   defaults: { accept: 'PT30M', acknowledge: 'PT1H', resolve: 'P3D' },
  *   escalateAfter: 'PT2H',
- *   categories: { riverPollution: { section: 'economicDevelopment', high: { accept: 'PT10M', acknowledge: 'PT30M', resolve: 'P1D' } } },
+ *   categories: [{ category: 'riverPollution', section: 'economicDevelopment', high: { resolve: 'P1D' } }],
  * });
  * ```
  */
 export const slaPolicySchema = z.object({
   defaults: deadlines,
   escalateAfter: duration,
-  categories: z.record(
-    z.string(),
+  categories: z.array(
     z.object({
+      category: z.string().check(z.minLength(1), z.maxLength(64)),
       section: z.optional(z.enum(sections)),
-      low: z.optional(z.partial(deadlines)),
-      medium: z.optional(z.partial(deadlines)),
-      high: z.optional(z.partial(deadlines)),
+      low: someDeadlines,
+      medium: someDeadlines,
+      high: someDeadlines,
     }),
   ),
 });
@@ -42,7 +49,7 @@ export const slaPolicySchema = z.object({
  * @example
  * ```ts
  * import type { SlaPolicy } from '@zhizhi/core';
- * const p: SlaPolicy = { defaults: { accept: 'PT30M', acknowledge: 'PT1H', resolve: 'P3D' }, escalateAfter: 'PT1H', categories: {} };
+ * const p: SlaPolicy = { defaults: { accept: 'PT30M', acknowledge: 'PT1H', resolve: 'P3D' }, escalateAfter: 'PT1H', categories: [] };
  * ```
  */
 export type SlaPolicy = z.infer<typeof slaPolicySchema>;
@@ -63,9 +70,7 @@ export function slaDeadline(
   severity: (typeof severities)[number],
   clock: SlaClock,
 ): number {
-  const byCategory = Object.hasOwn(policy.categories, category)
-    ? policy.categories[category]
-    : undefined;
+  const byCategory = policy.categories.find((c) => c.category === category);
   return parseDuration(byCategory?.[severity]?.[clock] ?? policy.defaults[clock]);
 }
 
@@ -80,7 +85,5 @@ export function slaDeadline(
  * ```
  */
 export function sectionOfCategory(policy: SlaPolicy, category: string): CaseContext['section'] {
-  return Object.hasOwn(policy.categories, category)
-    ? (policy.categories[category]?.section ?? null)
-    : null;
+  return policy.categories.find((c) => c.category === category)?.section ?? null;
 }
