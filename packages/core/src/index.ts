@@ -79,3 +79,32 @@ export { type CaseQuery, type Store, StoreConflict } from './engine/Store.js';
 export { type CaseError, caseError, errorMessage } from './errors/CaseError.js';
 export { type ErrorCode, errorCatalog } from './errors/errorCatalog.js';
 export { type Lang, type LocalizedText, pickText } from './i18n/Lang.js';
+export { Directory, SYSTEM_ACTOR_ID } from './org/Directory.js';
+export {
+  type Department,
+  departmentSchema,
+  type Member,
+  memberSchema,
+  type Org,
+  type OrgUnit,
+  orgSchema,
+  orgUnitSchema,
+  type Post,
+  postSchema,
+} from './org/orgSchema.js';
+export {
+  type OrgLevel,
+  orgLevels,
+  type Role,
+  roles,
+  type SectionId,
+  sections,
+} from './org/roles.js';
+export { DURATION_PATTERN, isDuration, parseDuration } from './sla/parseDuration.js';
+export {
+  type SlaPolicy,
+  sectionOfCategory,
+  slaDeadline,
+  slaPolicySchema,
+} from './sla/slaPolicy.js';
+export { nextSlaTimer, slaDueAt, type Timer } from './sla/slaTimer.js';
