@@ -10,7 +10,7 @@ export {
 export { type AuditEntry, auditEntrySchema, GENESIS_HASH } from './audit/auditEntry.js';
 export { sha256 } from './audit/sha256.js';
 export { applyCaseEvent } from './case/applyCaseEvent.js';
-export { authorizeCaseEvent } from './case/authorizeCaseEvent.js';
+export { authorizeCaseEvent, checkActor, whoMayAct } from './case/authorizeCaseEvent.js';
 export {
   type CaseContext,
   type CaseReport,

@@ -1,4 +1,6 @@
-declare const TextEncoder: new () => { encode(text: string): Uint8Array };
+declare const TextEncoder: new () => {
+  encodeInto(text: string, into: Uint8Array): { read: number; written: number };
+};
 
 // Round constants and initial hash: the first 32 bits of the fractional parts of the cube
 // (square) roots of the first 64 (8) primes, computed rather than spelled out (FIPS 180-4 §4.2.2).
@@ -14,6 +16,9 @@ for (let n = 2, found = 0; found < 64; n++) {
 const W = new Uint32Array(64);
 const encoder = new TextEncoder();
 let block = new Uint8Array(1024);
+const HEX = Array.from({ length: 256 }, (_, i) => (i + 256).toString(16).slice(1));
+const hex = (v: number) =>
+  (HEX[v >>> 24] as string) + HEX[(v >>> 16) & 255] + HEX[(v >>> 8) & 255] + HEX[v & 255];
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 
 /**
@@ -28,11 +33,10 @@ const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
  * ```
  */
 export function sha256(text: string): string {
-  const bytes = encoder.encode(text);
-  const len = bytes.length;
+  // UTF-8 needs at most 3 bytes per UTF-16 unit; 72 more for padding and length
+  if (block.length < text.length * 3 + 72) block = new Uint8Array(text.length * 6 + 144);
+  const len = encoder.encodeInto(text, block).written;
   const total = (((len + 8) >> 6) + 1) << 6;
-  if (block.length < total) block = new Uint8Array(total * 2);
-  block.set(bytes);
   block.fill(0, len, total);
   block[len] = 0x80;
   const hi = Math.floor(len / 2 ** 29);
@@ -50,15 +54,16 @@ export function sha256(text: string): string {
   let h6 = H0[6] as number;
   let h7 = H0[7] as number;
   for (let off = 0; off < total; off += 64) {
-    for (let i = 0; i < 64; i++) {
-      if (i < 16) {
-        const j = off + i * 4;
-        W[i] =
-          ((block[j] as number) << 24) |
-          ((block[j + 1] as number) << 16) |
-          ((block[j + 2] as number) << 8) |
-          (block[j + 3] as number);
-      } else {
+    for (let i = 0; i < 16; i++) {
+      const j = off + i * 4;
+      W[i] =
+        ((block[j] as number) << 24) |
+        ((block[j + 1] as number) << 16) |
+        ((block[j + 2] as number) << 8) |
+        (block[j + 3] as number);
+    }
+    for (let i = 16; i < 64; i++) {
+      {
         const a = W[i - 15] as number;
         const b = W[i - 2] as number;
         W[i] =
@@ -103,7 +108,5 @@ export function sha256(text: string): string {
     h6 = (h6 + g) | 0;
     h7 = (h7 + h) | 0;
   }
-  let hex = '';
-  for (const v of [h0, h1, h2, h3, h4, h5, h6, h7]) hex += (v >>> 0).toString(16).padStart(8, '0');
-  return hex;
+  return hex(h0) + hex(h1) + hex(h2) + hex(h3) + hex(h4) + hex(h5) + hex(h6) + hex(h7);
 }

@@ -4,7 +4,7 @@ import { type CaseError, caseError } from '../errors/CaseError.js';
 import type { Directory } from '../org/Directory.js';
 import type { Member } from '../org/orgSchema.js';
 import type { CaseContext } from './caseContext.js';
-import type { CaseCommand, DispatchTarget } from './caseEventSchemas.js';
+import type { CaseCommand, CaseEventType, DispatchTarget } from './caseEventSchemas.js';
 import { type ActorScope, ruleFor } from './caseRules.js';
 import type { CaseStatus } from './caseStatus.js';
 import { clockOfStatus } from './caseStatus.js';
@@ -60,25 +60,66 @@ export function authorizeCaseEvent(
   if (!rule) return caseError('event.wrongState', { type: event.type, status });
   const member = directory.member(event.by);
   if (!member) return caseError('actor.unknown', { actorId: event.by }, ['by']);
+  const refusal = checkActor(directory, status, ctx, event.type, member);
+  if (refusal) return refusal;
+  return checkPayload(directory, dutyLists, status, ctx, event);
+}
+
+/**
+ * The actor half of {@link authorizeCaseEvent}: may this member send this event type to this
+ * case now, by role and by where they stand (grid, community, town, lead, co-handler)?
+ * Returns `null` if so, else `event.wrongState`, `actor.roleNotAllowed`, `actor.outsideTown`
+ * or `actor.outsideScope`.
+ *
+ * @example
+ * ```ts
+ * import { checkActor } from '@zhizhi/core';
+ * // checkActor(directory, 'intake', ctx, 'ACCEPT', directory.member('qj-sj-duty')!) === null
+ * ```
+ */
+export function checkActor(
+  directory: Directory,
+  status: CaseStatus,
+  ctx: CaseContext,
+  type: CaseEventType,
+  member: Member,
+): CaseError | null {
+  const rule = ruleFor(status, type);
+  if (!rule) return caseError('event.wrongState', { type, status });
   const allowed = rule.allow.filter((a) => a.roles.includes(member.role));
   if (allowed.length === 0) {
-    return caseError('actor.roleNotAllowed', { role: member.role, type: event.type, status }, [
-      'by',
-    ]);
+    return caseError('actor.roleNotAllowed', { role: member.role, type, status }, ['by']);
   }
-  if (!allowed.some((a) => inScope(directory, member, a.scope, ctx))) {
-    if (member.role !== 'system' && directory.townOfMember(member) !== ctx.townId) {
-      const districtLevel = allowed.every((a) => a.scope === 'lead' || a.scope === 'coHandler');
-      if (!districtLevel)
-        return caseError('actor.outsideTown', { actorId: member.id, townId: ctx.townId }, ['by']);
-    }
-    return caseError(
-      'actor.outsideScope',
-      { actorId: member.id, scope: allowed.map((a) => a.scope).join('|') },
-      ['by'],
-    );
+  if (allowed.some((a) => inScope(directory, member, a.scope, ctx))) return null;
+  const districtLevel = allowed.every((a) => a.scope === 'lead' || a.scope === 'coHandler');
+  if (!districtLevel && directory.townOfMember(member) !== ctx.townId) {
+    return caseError('actor.outsideTown', { actorId: member.id, townId: ctx.townId }, ['by']);
   }
-  return checkPayload(directory, dutyLists, status, ctx, event);
+  return caseError(
+    'actor.outsideScope',
+    { actorId: member.id, scope: allowed.map((a) => a.scope).join('|') },
+    ['by'],
+  );
+}
+
+/**
+ * Who may send an event type to a case now: the org's members that {@link checkActor} lets
+ * through (e.g. the staff of the lead post for `ACKNOWLEDGE`, the grid's crew and the town's
+ * duty officers for `CONFIRM`). For task lists and "who should act" displays.
+ *
+ * @example
+ * ```ts
+ * import { whoMayAct } from '@zhizhi/core';
+ * // whoMayAct(directory, 'assigned', ctx, 'ACKNOWLEDGE').map((m) => m.id) → ['qj-sj-czjs-staff']
+ * ```
+ */
+export function whoMayAct(
+  directory: Directory,
+  status: CaseStatus,
+  ctx: CaseContext,
+  type: CaseEventType,
+): Member[] {
+  return directory.org.members.filter((m) => checkActor(directory, status, ctx, type, m) === null);
 }
 
 function checkPayload(

@@ -56,7 +56,7 @@ export function caseError(
  * @example
  * ```ts
  * import { caseError, errorMessage } from '@zhizhi/core';
- * errorMessage(caseError('case.closed', { caseId: 'c1' }), 'zh-CN'); // '事件 c1 已闭环，不能再更改'
+ * errorMessage(caseError('case.closed', { caseId: 'c1' }), 'zh-CN'); // '事件 c1 已闭环'
  * ```
  */
 export function errorMessage(error: CaseError, lang: Lang): string {

@@ -5,73 +5,73 @@
  * @example
  * ```ts
  * import { errorCatalog } from '@zhizhi/core';
- * errorCatalog['store.conflict'].en; // 'The case changed meanwhile (expected version {expected}, found {actual})'
+ * errorCatalog['store.conflict'].en; // 'Version conflict: expected {expected}, found {actual}'
  * ```
  */
 export const errorCatalog = {
   'event.unknown': { zh: '未知事件 {type}', en: 'Unknown event {type}' },
   'event.wrongState': {
-    zh: '事件 {type} 不能在状态 {status} 下发送',
-    en: 'Event {type} cannot be sent while the case is {status}',
+    zh: '状态 {status} 下不能 {type}',
+    en: '{type} is not allowed in status {status}',
   },
   'event.notApplicable': {
-    zh: '事件 {type} 在当前情况下不适用：{why}',
-    en: 'Event {type} does not apply now: {why}',
+    zh: '{type} 不适用：{why}',
+    en: '{type} does not apply: {why}',
   },
   'actor.unknown': { zh: '未知的操作人 {actorId}', en: 'Unknown actor {actorId}' },
   'actor.roleNotAllowed': {
-    zh: '角色 {role} 无权在状态 {status} 下发送 {type}',
-    en: 'Role {role} may not send {type} while the case is {status}',
+    zh: '角色 {role} 无权在 {status} 下 {type}',
+    en: 'Role {role} may not {type} in {status}',
   },
   'actor.outsideTown': {
-    zh: '操作人 {actorId} 不属于本事件所在镇街 {townId}',
-    en: "Actor {actorId} is outside the case's town {townId}",
+    zh: '{actorId} 不属于镇街 {townId}',
+    en: '{actorId} is outside town {townId}',
   },
   'actor.outsideScope': {
-    zh: '操作人 {actorId} 不负责本事件（要求：{scope}）',
-    en: 'Actor {actorId} is not responsible for this case (required: {scope})',
+    zh: '{actorId} 不负责本事件（{scope}）',
+    en: '{actorId} is not responsible ({scope})',
   },
   'payload.invalid': {
     zh: '数据无效：{path} 处 {rule}',
     en: 'Invalid payload at {path}: {rule}',
   },
   'routing.unknownTarget': {
-    zh: '派单对象 {target} 不存在',
-    en: 'Dispatch target {target} does not exist',
+    zh: '{target} 不存在',
+    en: '{target} does not exist',
   },
   'routing.outsideTown': {
-    zh: '岗位 {target} 不属于本事件所在镇街，部门须属于本区县',
-    en: "Post {target} is outside the case's town (departments must be of its district)",
+    zh: '{target} 不属于本镇街（部门须属本区县）',
+    en: '{target} is outside the case’s town or district',
   },
   'routing.departmentLed': {
-    zh: '事项 {category} 在部门主责清单上，须由 {departments} 主办',
-    en: 'Matter {category} is on the department-led list and must be led by {departments}',
+    zh: '{category} 属部门主责清单，须由 {departments} 主办',
+    en: '{category} is department-led: lead must be {departments}',
   },
   'routing.statutory': {
-    zh: '事项 {category} 在镇街法定职责清单上，须由{section}板块的岗位主办',
-    en: "Matter {category} is on the town's statutory list and must be led by a post of section {section}",
+    zh: '{category} 属法定职责清单，须由 {section} 板块岗位主办',
+    en: '{category} is statutory: lead must be a {section} post',
   },
   'case.notFound': { zh: '事件 {caseId} 不存在', en: 'Case {caseId} does not exist' },
   'case.exists': { zh: '事件 {caseId} 已存在', en: 'Case {caseId} already exists' },
   'case.closed': {
-    zh: '事件 {caseId} 已闭环，不能再更改',
-    en: 'Case {caseId} is closed and cannot change',
+    zh: '事件 {caseId} 已闭环',
+    en: 'Case {caseId} is closed',
   },
   'case.mergeTarget': {
     zh: '不能合并到 {intoCaseId}：{why}',
     en: 'Cannot merge into {intoCaseId}: {why}',
   },
   'store.conflict': {
-    zh: '事件已被他人更新（期望版本 {expected}，实际 {actual}）',
-    en: 'The case changed meanwhile (expected version {expected}, found {actual})',
+    zh: '版本冲突：期望 {expected}，实际 {actual}',
+    en: 'Version conflict: expected {expected}, found {actual}',
   },
   'restore.invalid': {
     zh: '恢复数据无效：{path} 处 {rule}',
     en: 'Restore data invalid at {path}: {rule}',
   },
   'audit.chainBroken': {
-    zh: '事件 {caseId} 的审计链在第 {seq} 条断开',
-    en: 'Audit chain of case {caseId} is broken at entry {seq}',
+    zh: '{caseId} 审计链在第 {seq} 条断开',
+    en: 'Audit chain of {caseId} broken at {seq}',
   },
 } as const;
 
