@@ -5,6 +5,8 @@ export default defineConfig({
     index: 'src/index.ts',
     labels: 'src/labels.ts',
     'kpi/index': 'src/kpi/index.ts',
+    persist: 'src/persist.ts',
+    config: 'src/config.ts',
     'sample/index': 'src/sample/index.ts',
   },
   format: ['esm'],

@@ -7,14 +7,13 @@ export {
   sealAuditEntry,
   verifyAuditChain,
 } from './audit/auditChain.js';
-export { type AuditEntry, auditEntrySchema, GENESIS_HASH } from './audit/auditEntry.js';
+export { type AuditEntry, GENESIS_HASH } from './audit/auditEntry.js';
 export { sha256 } from './audit/sha256.js';
 export { applyCaseEvent } from './case/applyCaseEvent.js';
 export { authorizeCaseEvent, checkActor, whoMayAct } from './case/authorizeCaseEvent.js';
 export {
   type CaseContext,
   type CaseReport,
-  caseContextSchema,
   reportSchema,
 } from './case/caseContext.js';
 export {
@@ -58,7 +57,7 @@ export {
 export { type CaseStep, type CaseStepper, createCaseStepper } from './case/createCaseStepper.js';
 export { parseCaseCommand, zodIssueError } from './case/parseCaseCommand.js';
 export { checkTarget } from './duty/checkRouting.js';
-export { type DutyLists, dutyListsSchema } from './duty/dutyListsSchema.js';
+export type { DutyLists } from './duty/dutyListsSchema.js';
 export type {
   CaseRecord,
   Commit,
@@ -74,24 +73,13 @@ export {
   type EngineResult,
 } from './engine/Engine.js';
 export { MemoryStore } from './engine/MemoryStore.js';
-export { restorePersistedCase } from './engine/restorePersistedCase.js';
 export { type CaseQuery, type Store, StoreConflict } from './engine/Store.js';
+export type { StepTimer, Timer } from './engine/Timer.js';
 export { type CaseError, caseError, errorMessage } from './errors/CaseError.js';
 export { type ErrorCode, errorCatalog } from './errors/errorCatalog.js';
 export { type Lang, type LocalizedText, pickText } from './i18n/Lang.js';
 export { Directory, SYSTEM_ACTOR_ID } from './org/Directory.js';
-export {
-  type Department,
-  departmentSchema,
-  type Member,
-  memberSchema,
-  type Org,
-  type OrgUnit,
-  orgSchema,
-  orgUnitSchema,
-  type Post,
-  postSchema,
-} from './org/orgSchema.js';
+export type { Department, Member, Org, OrgUnit, Post } from './org/orgSchema.js';
 export {
   type OrgLevel,
   orgLevels,
@@ -105,6 +93,5 @@ export {
   type SlaPolicy,
   sectionOfCategory,
   slaDeadline,
-  slaPolicySchema,
 } from './sla/slaPolicy.js';
-export { nextSlaTimer, slaDueAt, type Timer } from './sla/slaTimer.js';
+export { nextSlaTimer, type SlaTimer, slaDueAt } from './sla/slaTimer.js';

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { Directory, orgSchema, sections, whoMayAct } from '../src/index.js';
-import { sampleOrg } from '../src/sample/index.js';
+import { checkConfig } from '../src/config.js';
+import { Directory, sections, whoMayAct } from '../src/index.js';
+import { sampleDutyLists, sampleOrg, sampleSlaPolicy } from '../src/sample/index.js';
 import { makeEngine, riverReport } from './support/engineFixture.js';
 
 const dir = new Directory(sampleOrg);
 
 describe('the sample org', () => {
   it('given the sample org, then it satisfies the org schema and has one district, two towns, communities and grids', () => {
-    expect(orgSchema.safeParse(sampleOrg).success).toBe(true);
+    expect(
+      checkConfig({ org: sampleOrg, slaPolicy: sampleSlaPolicy, dutyLists: sampleDutyLists }),
+    ).toEqual([]);
     const count = (level: string) => sampleOrg.units.filter((u) => u.level === level).length;
     expect([count('district'), count('town'), count('community'), count('grid')]).toEqual([
       1, 2, 4, 8,

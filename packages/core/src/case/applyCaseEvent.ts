@@ -1,7 +1,7 @@
 import type { Directory } from '../org/Directory.js';
 import type { CaseContext } from './caseContext.js';
 import type { CaseEvent, DispatchTarget } from './caseEventSchemas.js';
-import type { CaseStatus } from './caseStatus.js';
+import { type CaseStatus, clockOfStatus } from './caseStatus.js';
 
 const sameTarget = (a: DispatchTarget, b: DispatchTarget) => a.kind === b.kind && a.id === b.id;
 
@@ -25,7 +25,8 @@ export function applyCaseEvent(
   event: CaseEvent,
 ): CaseContext {
   const next: CaseContext = { ...ctx, updatedAt: event.at };
-  if (to !== from) {
+  // A status change restarts the clock, except intake → dispatching: one accept clock spans both.
+  if (to !== from && !(clockOfStatus[to] && clockOfStatus[to] === clockOfStatus[from])) {
     next.enteredAt = event.at;
     next.supervision = null;
   }

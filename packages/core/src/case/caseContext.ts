@@ -13,7 +13,7 @@ const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max))
  * ```ts
  * import { reportSchema } from '@zhizhi/core';
  * reportSchema.parse({
- *   gridId: 'bs-dx-g1', reporterId: 'bs-dx-g1-w', category: 'riverPollution',
+ *   gridId: 'qj-sj-c1-g1', reporterId: 'qj-sj-c1-g1-w', category: 'riverPollution',
  *   severity: 'medium', title: '雨污混流', handleOnGrid: false,
  * });
  * ```
@@ -35,6 +35,9 @@ export const reportSchema = z.object({
   ),
   photos: z.optional(z.array(text(2048)).check(z.maxLength(20))),
   handleOnGrid: z.optional(z.boolean()),
+  lead: z.optional(dispatchTargetSchema),
+  coHandlers: z.optional(z.array(dispatchTargetSchema).check(z.maxLength(12))),
+  origin: z.optional(z.object({ instanceId: text(128), step: text(64) })),
 });
 
 /**
@@ -80,7 +83,7 @@ export const caseContextSchema = z.object({
   reporterRole: z.enum(roles),
   handleOnGrid: z.boolean(),
   reportedAt: z.number().check(z.int()),
-  /** When the case entered its current status. */
+  /** When the running SLA clock started (intake and dispatching share one), else when the status was entered. */
   enteredAt: z.number().check(z.int()),
   updatedAt: z.number().check(z.int()),
   /** The section responsible: the lead post's, else the category's (from the SLA policy). */
@@ -97,6 +100,8 @@ export const caseContextSchema = z.object({
   mergedInto: z.nullable(text(128)),
   returns: z.number().check(z.int(), z.nonnegative()),
   reopens: z.number().check(z.int(), z.nonnegative()),
+  /** The scenario instance and step that opened the case, if a scenario did. */
+  origin: z.optional(z.nullable(z.object({ instanceId: text(128), step: text(64) }))),
 });
 
 /**

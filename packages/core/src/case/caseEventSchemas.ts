@@ -12,7 +12,7 @@ const by = id;
  * @example
  * ```ts
  * import { dispatchTargetSchema } from '@zhizhi/core';
- * dispatchTargetSchema.parse({ kind: 'post', id: 'bs-dx-xf' });
+ * dispatchTargetSchema.parse({ kind: 'post', id: 'qj-sj-xfgl' });
  * ```
  */
 export const dispatchTargetSchema = z.object({ kind: z.enum(['post', 'department']), id });
@@ -104,7 +104,7 @@ export const caseEventTypes = Object.keys(caseEventSchemas) as CaseEventType[];
  * @example
  * ```ts
  * import type { CaseCommand } from '@zhizhi/core';
- * const e: CaseCommand = { type: 'ACCEPT', by: 'bs-dx-duty' };
+ * const e: CaseCommand = { type: 'ACCEPT', by: 'qj-sj-duty' };
  * ```
  */
 export type CaseCommand = {
@@ -117,7 +117,7 @@ export type CaseCommand = {
  * @example
  * ```ts
  * import type { CaseEvent } from '@zhizhi/core';
- * const e: CaseEvent = { type: 'ACCEPT', by: 'bs-dx-duty', at: Date.UTC(2026, 0, 1) };
+ * const e: CaseEvent = { type: 'ACCEPT', by: 'qj-sj-duty', at: Date.UTC(2026, 0, 1) };
  * ```
  */
 export type CaseEvent = CaseCommand & { at: number };

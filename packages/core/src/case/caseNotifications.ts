@@ -13,7 +13,7 @@ import type { CaseStatus } from './caseStatus.js';
  * @example
  * ```ts
  * import type { Recipient } from '@zhizhi/core';
- * const r: Recipient = { kind: 'sectionLead', id: 'bs-dx', section: 'safetyRuleOfLaw' };
+ * const r: Recipient = { kind: 'sectionLead', id: 'qj-sj', section: 'safetyRuleOfLaw' };
  * ```
  */
 export type Recipient =
@@ -28,7 +28,7 @@ export type Recipient =
  * @example
  * ```ts
  * import type { NotificationIntent } from '@zhizhi/core';
- * const n: NotificationIntent = { topic: 'DISPATCH', to: [{ kind: 'post', id: 'bs-dx-xf' }] };
+ * const n: NotificationIntent = { topic: 'DISPATCH', to: [{ kind: 'post', id: 'qj-sj-xfgl' }] };
  * ```
  */
 export interface NotificationIntent {
@@ -48,7 +48,7 @@ export interface NotificationIntent {
  * ```ts
  * import { caseNotifications } from '@zhizhi/core';
  * // caseNotifications(directory, 'dispatching', 'assigned', ctxAfter, dispatchEvent)
- * // → [{ topic: 'DISPATCH', to: [{ kind: 'post', id: 'bs-dx-xf' }, …] }]
+ * // → [{ topic: 'DISPATCH', to: [{ kind: 'post', id: 'qj-sj-xfgl' }, …] }]
  * ```
  */
 export function caseNotifications(
@@ -64,7 +64,13 @@ export function caseNotifications(
   const opsCenter: Recipient[] = ops ? [{ kind: 'cityOperationsCenter', id: ops.id }] : [];
   const lead: Recipient[] = ctx.lead ? [ctx.lead] : [];
   if (event === null) {
-    return to === 'intake' ? [{ topic: 'REPORT', to: [center] }] : [];
+    const first: Recipient[] =
+      to === 'intake'
+        ? [center]
+        : to === 'assigned'
+          ? [...lead, ...ctx.coHandlers]
+          : [{ kind: 'grid', id: ctx.gridId }];
+    return [{ topic: 'REPORT', to: first }];
   }
   const topic = event.type;
   const one = (...recipients: Recipient[]) =>
@@ -83,6 +89,7 @@ export function caseNotifications(
     case 'REOPEN':
       return one(...lead);
     case 'DECLARE_EMERGENCY':
+    case 'STAND_DOWN':
       return one(commander, ...opsCenter);
     case 'CANCEL':
     case 'REJECT':

@@ -43,7 +43,7 @@ type Edge = { from: CaseStatus; to: CaseStatus };
  * import { sampleOrg } from '@zhizhi/core/sample';
  * const machine = createCaseMachine({ directory: new Directory(sampleOrg) });
  * // const actor = createActor(machine, { input: context }).start();
- * // actor.send({ type: 'ACCEPT', by: 'bs-dx-duty', at: Date.now() });
+ * // actor.send({ type: 'ACCEPT', by: 'qj-sj-duty', at: Date.now() });
  * ```
  */
 export function createCaseMachine(options: CaseMachineOptions) {
@@ -70,9 +70,23 @@ export function createCaseMachine(options: CaseMachineOptions) {
     }
     return on;
   };
+  const opened = (to: CaseStatus, guard?: string) => ({
+    ...(guard ? { guard } : {}),
+    target: to,
+    actions: {
+      type: 'notify',
+      params: ({ context }: { context: CaseContext }) => ({
+        intents: caseNotifications(directory, null, to, context, null),
+      }),
+    },
+  });
   const states: Record<string, unknown> = {
     reported: {
-      always: [{ guard: 'handleOnGrid', target: 'gridHandling' }, { target: 'intake' }],
+      always: [
+        opened('assigned', 'preDispatched'),
+        opened('gridHandling', 'handleOnGrid'),
+        opened('intake'),
+      ],
     },
   };
   for (const status of caseStatuses) {
@@ -87,6 +101,7 @@ export function createCaseMachine(options: CaseMachineOptions) {
     },
     guards: {
       handleOnGrid: ({ context }) => context.handleOnGrid,
+      preDispatched: ({ context }) => context.lead !== null,
       allowed: ({ context, event }, params: { status: CaseStatus }) =>
         authorizeCaseEvent(directory, dutyLists, params.status, context, event) === null,
     },

@@ -35,7 +35,7 @@ export interface CaseStep {
  * import { sampleOrg } from '@zhizhi/core/sample';
  * const step = createCaseStepper(createCaseMachine({ directory: new Directory(sampleOrg) }));
  * // step.initial(context).status === 'intake'
- * // step.next('intake', context, { type: 'ACCEPT', by: 'bs-dx-duty', at }).status === 'dispatching'
+ * // step.next('intake', context, { type: 'ACCEPT', by: 'qj-sj-duty', at }).status === 'dispatching'
  * ```
  */
 export function createCaseStepper(machine: CaseMachine) {

@@ -13,8 +13,8 @@ import type { DutyLists } from './dutyListsSchema.js';
  * ```ts
  * import { checkTarget, Directory } from '@zhizhi/core';
  * import { sampleOrg, sampleDutyLists } from '@zhizhi/core/sample';
- * // ctx: a CaseContext of a case in town bs-dx
- * // checkTarget(new Directory(sampleOrg), sampleDutyLists, ctx, { kind: 'post', id: 'bs-dx-xf' }, true);
+ * // ctx: a CaseContext of a case in town qj-sj
+ * // checkTarget(new Directory(sampleOrg), sampleDutyLists, ctx, { kind: 'post', id: 'qj-sj-xfgl' }, true);
  * ```
  */
 export function checkTarget(
@@ -32,7 +32,8 @@ export function checkTarget(
     if (post.townId !== ctx.townId) return caseError('routing.outsideTown', { target: ref }, path);
   } else {
     const dept = directory.department(target.id);
-    if (!dept) return caseError('routing.unknownTarget', { target: ref }, path);
+    if (dept?.kind !== 'department')
+      return caseError('routing.unknownTarget', { target: ref }, path);
     if (dept.districtId !== ctx.districtId)
       return caseError('routing.outsideTown', { target: ref }, path);
   }

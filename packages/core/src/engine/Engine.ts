@@ -8,18 +8,18 @@ import type { CaseStatus } from '../case/caseStatus.js';
 import { createCaseMachine } from '../case/createCaseMachine.js';
 import { type CaseStepper, createCaseStepper } from '../case/createCaseStepper.js';
 import { parseCaseCommand, zodIssueError } from '../case/parseCaseCommand.js';
+import { checkTarget } from '../duty/checkRouting.js';
 import type { DutyLists } from '../duty/dutyListsSchema.js';
 import { type CaseError, caseError } from '../errors/CaseError.js';
 import { type Directory, SYSTEM_ACTOR_ID } from '../org/Directory.js';
 import type { Member } from '../org/orgSchema.js';
-import type { SlaPolicy } from '../sla/slaPolicy.js';
-import { sectionOfCategory } from '../sla/slaPolicy.js';
-import { nextSlaTimer, slaDueAt, type Timer } from '../sla/slaTimer.js';
+import { type SlaPolicy, sectionOfCategory } from '../sla/slaPolicy.js';
+import { nextSlaTimer, type SlaTimer, slaDueAt } from '../sla/slaTimer.js';
 import type { CaseRecord, Notification, PersistedCase } from './caseRecord.js';
 import { type Clock, systemClock } from './clock.js';
 import { MemoryStore } from './MemoryStore.js';
-import { restorePersistedCase } from './restorePersistedCase.js';
 import { type CaseQuery, type Store, StoreConflict } from './Store.js';
+import type { StepTimer } from './Timer.js';
 
 /**
  * The default SLA policy: accept within 30 minutes, acknowledge within 1 hour, resolve
@@ -38,7 +38,8 @@ export const defaultSlaPolicy: SlaPolicy = {
 };
 
 /**
- * What the Engine needs: the org directory; optionally a store (default in-memory), a clock
+ * What the Engine needs (check untrusted configuration first with `checkConfig` from
+ * `@zhizhi/core/config`; the Engine trusts what it is given): the org directory; optionally a store (default in-memory), a clock
  * (default the system's), an SLA policy, the routing duty lists, an id generator for new cases
  * and the claimant name this process uses when it claims timers.
  *
@@ -102,9 +103,9 @@ export interface EngineChange {
  * import { sampleOrg, sampleSlaPolicy } from '@zhizhi/core/sample';
  * const clock = new SimulatedClock('2026-03-02T09:00:00+08:00');
  * const engine = new Engine({ directory: new Directory(sampleOrg), clock, slaPolicy: sampleSlaPolicy });
- * const opened = await engine.report({ gridId: 'bs-dx-g1', reporterId: 'bs-dx-g1-w1',
+ * const opened = await engine.report({ gridId: 'qj-sj-c1-g1', reporterId: 'qj-sj-c1-g1-worker',
  *   category: 'riverPollution', severity: 'medium', title: '雨污混流' });
- * if (opened.ok) await engine.send(opened.record.id, { type: 'ACCEPT', by: 'bs-dx-duty' });
+ * if (opened.ok) await engine.send(opened.record.id, { type: 'ACCEPT', by: 'qj-sj-duty' });
  * ```
  */
 export class Engine {
@@ -118,6 +119,7 @@ export class Engine {
   readonly #claimant: string;
   readonly #leaseMs: number;
   readonly #listeners = new Set<(change: EngineChange) => void>();
+  #stepTimers: ((timer: StepTimer) => Promise<{ ok: boolean }>) | undefined;
 
   constructor(options: EngineOptions) {
     this.directory = options.directory;
@@ -133,22 +135,43 @@ export class Engine {
     this.#leaseMs = options.timerLeaseMs ?? 60_000;
   }
 
-  /** Opens a case from a report. It rests in `gridHandling` or `intake`. */
-  async report(input: unknown): Promise<EngineResult> {
+  /**
+   * Opens a case from a report. It rests in `gridHandling` (the reporter, one of the grid's
+   * crew, handles it there), `intake`, or — when the report names a `lead` — `assigned`: a
+   * duty officer or commander of the town may open and dispatch at once (one-click dispatch),
+   * and so may a scenario host, which reports as the system (`options.asSystem`, never from
+   * input) with the step that opened it as `origin`. A reporter may report only inside their
+   * own unit (their grid, community, town or district).
+   */
+  async report(input: unknown, options: { asSystem?: boolean } = {}): Promise<EngineResult> {
     const parsed = reportSchema.safeParse(input);
     if (!parsed.success) return fail(zodIssueError(parsed.error));
     const report: CaseReport = parsed.data;
     const reporter = this.directory.member(report.reporterId);
-    if (!reporter || reporter.role === 'system') {
+    if (!reporter || (reporter.role === 'system') !== (options.asSystem === true)) {
       return fail(caseError('actor.unknown', { actorId: report.reporterId }, ['reporterId']));
     }
     const grid = this.directory.unit(report.gridId);
     const chain = grid?.level === 'grid' ? this.directory.escalationChain(grid.id) : [];
     const [community, town, district] = [chain[1], chain[2], chain[3]];
-    if (!community || !town || !district) {
+    if (!grid || !community || !town || !district) {
       return fail(
         caseError('payload.invalid', { path: 'gridId', rule: 'unknown grid' }, ['gridId']),
       );
+    }
+    const reach = reporter.postId ? this.directory.post(reporter.postId)?.townId : reporter.unitId;
+    const crew = ['gridWorker', 'partTimeGridWorker', 'gridChief'].includes(reporter.role);
+    const center = ['dutyOfficer', 'commander', 'system'].includes(reporter.role);
+    const scope =
+      reporter.role !== 'system' && !chain.some((u) => u.id === reach)
+        ? 'unit'
+        : report.handleOnGrid && !(crew && reporter.unitId === grid.id)
+          ? 'grid'
+          : report.lead && !center
+            ? 'town'
+            : null;
+    if (scope) {
+      return fail(caseError('actor.outsideScope', { actorId: reporter.id, scope }, ['reporterId']));
     }
     const now = this.clock.now();
     const context: CaseContext = {
@@ -170,9 +193,9 @@ export class Engine {
       enteredAt: now,
       updatedAt: now,
       section: sectionOfCategory(this.slaPolicy, report.category),
-      lead: null,
-      coHandlers: [],
-      dispatchedAt: null,
+      lead: report.lead ?? null,
+      coHandlers: report.coHandlers ?? [],
+      dispatchedAt: report.lead ? now : null,
       dueAt: null,
       emergency: null,
       supervision: null,
@@ -180,14 +203,24 @@ export class Engine {
       mergedInto: null,
       returns: 0,
       reopens: 0,
+      origin: report.origin ?? null,
     };
+    if (report.lead) {
+      const targets = [report.lead, ...(report.coHandlers ?? [])];
+      for (const [i, t] of targets.entries()) {
+        const path = i === 0 ? ['lead'] : ['coHandlers', i - 1];
+        const refusal = checkTarget(this.directory, this.dutyLists, context, t, i === 0, path);
+        if (refusal) return fail(refusal);
+      }
+      const post = report.lead.kind === 'post' ? this.directory.post(report.lead.id) : undefined;
+      if (post) context.section = post.section;
+    }
     const step = this.#stepper.initial(context);
     const data = { category: report.category, severity: report.severity, gridId: context.gridId };
     return this.#commit(undefined, reporter, 'REPORT', now, step.status, step.context, {
       note: report.title,
       data,
-      intents:
-        step.notifications.length > 0 ? step.notifications : reportIntents(step.status, context),
+      intents: step.notifications,
     });
   }
 
@@ -220,7 +253,7 @@ export class Engine {
     command: CaseCommand,
     expectedVersion?: number,
   ): Promise<EngineResult> {
-    const record = await this.store.load(caseId);
+    const record = await this.get(caseId);
     if (!record) return fail(caseError('case.notFound', { caseId }));
     if (expectedVersion !== undefined && expectedVersion !== record.version) {
       return fail(
@@ -236,7 +269,7 @@ export class Engine {
     );
     if (refusal) return fail(refusal);
     if (command.type === 'MERGE') {
-      const into = await this.store.load(command.intoCaseId);
+      const into = await this.get(command.intoCaseId);
       const why = !into
         ? 'not found'
         : into.townId !== record.townId
@@ -296,6 +329,7 @@ export class Engine {
       },
     );
     const record: CaseRecord = {
+      kind: 'case',
       id: context.id,
       townId: context.townId,
       status,
@@ -339,9 +373,10 @@ export class Engine {
     return { ok: true, ...change };
   }
 
-  /** The case as stored now, or `undefined`. */
-  get(caseId: string): Promise<CaseRecord | undefined> {
-    return this.store.load(caseId);
+  /** The case as stored now, or `undefined` (also for a scenario instance's id). */
+  async get(caseId: string): Promise<CaseRecord | undefined> {
+    const record = await this.store.load(caseId);
+    return record?.kind === 'case' ? record : undefined;
   }
 
   /** The case's full audit trail, oldest first. */
@@ -350,10 +385,19 @@ export class Engine {
   }
 
   /** Cases by town, status, section, or overdue (`now` defaults to the Engine's clock). */
-  list(query: CaseQuery = {}): Promise<CaseRecord[]> {
-    return this.store.query(
+  async list(query: Omit<CaseQuery, 'kind'> = {}): Promise<CaseRecord[]> {
+    const records = await this.store.query(
       query.overdue === undefined ? query : { now: this.clock.now(), ...query },
     );
+    return records.filter((r): r is CaseRecord => r.kind === 'case');
+  }
+
+  /**
+   * Lets a scenario host (`ScenarioEngine` of `@zhizhi/core/scenario`) fire the step timers of
+   * its instances from this Engine's `tick`, so one tick drives cases and scenarios alike.
+   */
+  handleStepTimers(handler: (timer: StepTimer) => Promise<{ ok: boolean }>): void {
+    this.#stepTimers = handler;
   }
 
   /** Calls `listener` after every applied change; returns the unsubscribe function. */
@@ -370,24 +414,29 @@ export class Engine {
    */
   async tick(): Promise<{ fired: number; results: EngineResult[] }> {
     const results: EngineResult[] = [];
+    let steps = 0;
     for (let round = 0; round < 1000; round++) {
       const now = this.clock.now();
       const due = await this.store.dueTimers(now, 100);
       if (due.length === 0) break;
       let progressed = false;
       for (const timer of due) {
+        const handler = 'step' in timer ? this.#stepTimers : this.#fire;
+        if (!handler) continue;
         if (!(await this.store.claimTimer(timer.id, this.#claimant, now, now + this.#leaseMs))) {
           continue;
         }
-        results.push(await this.#fire(timer));
+        if ('step' in timer) {
+          if ((await (handler as (t: StepTimer) => Promise<{ ok: boolean }>)(timer)).ok) steps += 1;
+        } else results.push(await this.#fire(timer));
         progressed = true;
       }
       if (!progressed) break;
     }
-    return { fired: results.filter((r) => r.ok).length, results };
+    return { fired: results.filter((r) => r.ok).length + steps, results };
   }
 
-  #fire(timer: Timer): Promise<EngineResult> {
+  #fire = (timer: SlaTimer): Promise<EngineResult> => {
     return this.#apply(timer.caseId, {
       type: 'SLA_OVERDUE',
       by: SYSTEM_ACTOR_ID,
@@ -395,7 +444,7 @@ export class Engine {
       level: timer.level,
       dueAt: timer.dueAt,
     });
-  }
+  };
 
   /** Recomputes the case's audit hash chain. */
   async verify(caseId: string): Promise<ChainVerdict> {
@@ -403,12 +452,9 @@ export class Engine {
       this.store.load(caseId),
       this.store.auditTrail(caseId),
     ]);
+    if (!record) return { ok: false, brokenAt: 0 };
     const verdict = verifyAuditChain(trail);
-    if (
-      verdict.ok &&
-      record &&
-      (record.version !== trail.length || record.lastHash !== trail.at(-1)?.hash)
-    ) {
+    if (verdict.ok && (record.version !== trail.length || record.lastHash !== trail.at(-1)?.hash)) {
       return { ok: false, brokenAt: Math.min(record.version, trail.length) + 1 };
     }
     return verdict;
@@ -416,7 +462,7 @@ export class Engine {
 
   /** Exports a case (record, audit trail, timers) as plain JSON-safe data. */
   async persist(caseId: string): Promise<PersistedCase | undefined> {
-    const record = await this.store.load(caseId);
+    const record = await this.get(caseId);
     if (!record) return undefined;
     const [audit, timers] = await Promise.all([
       this.store.auditTrail(caseId),
@@ -424,47 +470,13 @@ export class Engine {
     ]);
     return { record, audit, timers };
   }
-
-  /**
-   * Imports a persisted case (e.g. from another Engine or a backup) after checking it: shape,
-   * statuses, the hash chain, and that record and trail agree. Timers are recomputed from the
-   * case, not trusted from the input. Refuses a case id that already exists.
-   */
-  async restore(input: unknown): Promise<EngineResult> {
-    const checked = restorePersistedCase(input, this.slaPolicy);
-    if (!checked.ok) return checked;
-    const { record, audit } = checked.value;
-    const timer = nextSlaTimer(this.slaPolicy, record.status, record.context);
-    try {
-      await this.store.commit({
-        record,
-        expectedVersion: 0,
-        entries: audit,
-        timers: timer ? [timer] : [],
-        notifications: [],
-      });
-    } catch (error) {
-      if (!(error instanceof StoreConflict)) throw error;
-      return fail(caseError('case.exists', { caseId: record.id }));
-    }
-    return { ok: true, record, entry: audit.at(-1) as AuditEntry, notifications: [] };
-  }
 }
 
 function fail(error: CaseError): EngineResult {
   return { ok: false, error };
 }
 
-function reportIntents(status: CaseStatus, ctx: CaseContext): NotificationIntent[] {
-  if (status === 'intake')
-    return [{ topic: 'REPORT', to: [{ kind: 'commandCenter', id: ctx.townId }] }];
-  return [{ topic: 'REPORT', to: [{ kind: 'grid', id: ctx.gridId }] }];
-}
-
-let counter = 0;
+/** Time-ordered, collision-safe enough for one store: base-36 time + 10 random digits. */
 function defaultId(): string {
-  const random = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto?.randomUUID?.();
-  if (random) return random;
-  counter += 1;
-  return `case-${Date.now().toString(36)}-${counter.toString(36)}`;
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 }

@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../audit/auditEntry.js';
-import type { Timer } from '../sla/slaTimer.js';
-import type { CaseRecord, Commit, Notification } from './caseRecord.js';
+import type { Commit, InstanceRecord, Notification } from './caseRecord.js';
 import { type CaseQuery, type Store, StoreConflict } from './Store.js';
+import type { Timer } from './Timer.js';
 
 /**
  * The in-memory {@link Store}: for tests, simulations, the designer and a browser-side Engine.
@@ -16,7 +16,7 @@ import { type CaseQuery, type Store, StoreConflict } from './Store.js';
  * ```
  */
 export class MemoryStore implements Store {
-  readonly #records = new Map<string, CaseRecord>();
+  readonly #records = new Map<string, InstanceRecord>();
   readonly #trails = new Map<string, AuditEntry[]>();
   readonly #timersByCase = new Map<string, Timer[]>();
   readonly #timers = new Map<string, Timer>();
@@ -47,7 +47,7 @@ export class MemoryStore implements Store {
     this.#outbox.push(...commit.notifications);
   }
 
-  async load(caseId: string): Promise<CaseRecord | undefined> {
+  async load(caseId: string): Promise<InstanceRecord | undefined> {
     return this.#records.get(caseId);
   }
 
@@ -82,13 +82,17 @@ export class MemoryStore implements Store {
     return true;
   }
 
-  async query(query: CaseQuery): Promise<CaseRecord[]> {
-    const statuses = query.status === undefined ? undefined : new Set([query.status].flat());
-    const out: CaseRecord[] = [];
+  async query(query: CaseQuery): Promise<InstanceRecord[]> {
+    const kind = query.kind ?? 'case';
+    const statuses =
+      query.status === undefined ? undefined : new Set<string>([query.status].flat());
+    const out: InstanceRecord[] = [];
     for (const r of this.#records.values()) {
+      if (r.kind !== kind) continue;
       if (query.townId !== undefined && r.townId !== query.townId) continue;
       if (statuses && !statuses.has(r.status)) continue;
-      if (query.section !== undefined && r.context.section !== query.section) continue;
+      if (query.section !== undefined && (r.kind !== 'case' || r.context.section !== query.section))
+        continue;
       if (query.overdue !== undefined) {
         const overdue =
           r.slaDueAt !== null && r.slaDueAt <= (query.now ?? Number.POSITIVE_INFINITY);

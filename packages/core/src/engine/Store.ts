@@ -1,8 +1,8 @@
 import type { AuditEntry } from '../audit/auditEntry.js';
 import type { CaseStatus } from '../case/caseStatus.js';
 import type { SectionId } from '../org/roles.js';
-import type { Timer } from '../sla/slaTimer.js';
-import type { CaseRecord, Commit, Notification } from './caseRecord.js';
+import type { CaseRecord, Commit, InstanceRecord, Notification } from './caseRecord.js';
+import type { Timer } from './Timer.js';
 
 /**
  * What {@link Store.query} and `Engine.list` filter by. `overdue` needs `now`.
@@ -10,10 +10,12 @@ import type { CaseRecord, Commit, Notification } from './caseRecord.js';
  * @example
  * ```ts
  * import type { CaseQuery } from '@zhizhi/core';
- * const q: CaseQuery = { townId: 'bs-dx', status: ['assigned', 'inProgress'], overdue: true, now: Date.now() };
+ * const q: CaseQuery = { townId: 'qj-sj', status: ['assigned', 'inProgress'], overdue: true, now: Date.now() };
  * ```
  */
 export interface CaseQuery {
+  /** `case` (default) or `scenario`. */
+  kind?: 'case' | 'scenario';
   townId?: string;
   status?: CaseStatus | CaseStatus[];
   section?: SectionId;
@@ -58,14 +60,15 @@ export class StoreConflict extends Error {
 export interface Store {
   /** Applies a commit atomically, or throws {@link StoreConflict} and changes nothing. */
   commit(commit: Commit): Promise<void>;
-  load(caseId: string): Promise<CaseRecord | undefined>;
+  load(caseId: string): Promise<InstanceRecord | undefined>;
   auditTrail(caseId: string): Promise<AuditEntry[]>;
   timersOf(caseId: string): Promise<Timer[]>;
   /** Timers due at `now`, earliest first, that nobody holds a live claim on. */
   dueTimers(now: number, limit: number): Promise<Timer[]>;
   /** Claims a timer until `until`; true for exactly one claimant while the claim lives. */
   claimTimer(timerId: string, claimant: string, now: number, until: number): Promise<boolean>;
-  query(query: CaseQuery): Promise<CaseRecord[]>;
+  /** Cases matching the query (scenario instances with `kind: 'scenario'`). */
+  query(query: CaseQuery): Promise<InstanceRecord[]>;
   pendingNotifications(limit: number): Promise<Notification[]>;
   markDelivered(ids: string[], at: number): Promise<void>;
 }

@@ -2,7 +2,8 @@ import type { AuditEntry } from '../audit/auditEntry.js';
 import type { CaseContext } from '../case/caseContext.js';
 import type { NotificationIntent } from '../case/caseNotifications.js';
 import type { CaseStatus } from '../case/caseStatus.js';
-import type { Timer } from '../sla/slaTimer.js';
+import type { ScenarioContext } from '../scenario/scenarioContext.js';
+import type { Timer } from './Timer.js';
 
 /**
  * One case as the store keeps it: a plain row, not a live actor. `version` counts the applied
@@ -16,6 +17,7 @@ import type { Timer } from '../sla/slaTimer.js';
  * ```
  */
 export interface CaseRecord {
+  readonly kind: 'case';
   readonly id: string;
   readonly townId: string;
   readonly status: CaseStatus;
@@ -27,6 +29,41 @@ export interface CaseRecord {
 }
 
 /**
+ * One running (or finished) scenario instance as the store keeps it, beside cases: `status` is
+ * the machine's state value as a string (JSON for parallel states), `slaDueAt` its earliest
+ * running timer, `scenario` the document it runs.
+ *
+ * @example
+ * ```ts
+ * import type { ScenarioRecord } from '@zhizhi/core';
+ * const done = (r: ScenarioRecord) => r.context.outcome !== null;
+ * ```
+ */
+export interface ScenarioRecord {
+  readonly kind: 'scenario';
+  readonly id: string;
+  readonly townId: string;
+  readonly scenario: { readonly id: string; readonly version: string };
+  readonly status: string;
+  readonly version: number;
+  readonly context: ScenarioContext;
+  readonly slaDueAt: number | null;
+  readonly lastHash: string;
+  readonly updatedAt: number;
+}
+
+/**
+ * Anything a {@link Store} keeps: a case or a scenario instance.
+ *
+ * @example
+ * ```ts
+ * import type { InstanceRecord } from '@zhizhi/core';
+ * const isCase = (r: InstanceRecord) => r.kind === 'case';
+ * ```
+ */
+export type InstanceRecord = CaseRecord | ScenarioRecord;
+
+/**
  * An outbound notification in the outbox, written in the same commit as the transition that
  * caused it, for a server to deliver later.
  *
@@ -36,7 +73,13 @@ export interface CaseRecord {
  * const pending = (n: Notification) => n.deliveredAt === null;
  * ```
  */
-export interface Notification extends NotificationIntent {
+export interface Notification extends Omit<NotificationIntent, 'topic'> {
+  /** The event that caused it (a case event, `REPORT`, or a scenario step action such as `zz.notify`). */
+  topic: string;
+  /** Channels asked for by a scenario step; cases leave delivery channels to the server. */
+  channels?: string[];
+  /** Field values a scenario step chose to send (already filtered by the scenario's pii rule). */
+  fields?: Record<string, unknown>;
   id: string;
   caseId: string;
   townId: string;
@@ -59,7 +102,7 @@ export interface Notification extends NotificationIntent {
  * ```
  */
 export interface Commit {
-  record: CaseRecord;
+  record: InstanceRecord;
   expectedVersion: number;
   entries: AuditEntry[];
   timers: Timer[];

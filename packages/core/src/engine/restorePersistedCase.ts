@@ -11,6 +11,7 @@ import type { CaseRecord } from './caseRecord.js';
 
 const persistedSchema = z.object({
   record: z.object({
+    kind: z.optional(z.literal('case')),
     id: z.string(),
     townId: z.string(),
     status: z.enum(caseStatuses),
@@ -65,6 +66,7 @@ export function restorePersistedCase(
   if (last.to !== record.status) return mismatch('record.status', 'equals the last entry’s to');
   const rebuilt: CaseRecord = {
     ...record,
+    kind: 'case',
     slaDueAt: slaDueAt(policy, record.status, record.context),
   };
   return { ok: true, value: { record: rebuilt, audit } };

@@ -32,12 +32,12 @@ export const errorCatalog = {
     en: '{actorId} is not responsible ({scope})',
   },
   'payload.invalid': {
-    zh: '数据无效：{path} 处 {rule}',
+    zh: '数据无效：{path} {rule}',
     en: 'Invalid payload at {path}: {rule}',
   },
   'routing.unknownTarget': {
-    zh: '{target} 不存在',
-    en: '{target} does not exist',
+    zh: '{target} 不存在或不能承办',
+    en: '{target} does not exist or cannot handle cases',
   },
   'routing.outsideTown': {
     zh: '{target} 不属于本镇街（部门须属本区县）',
@@ -66,8 +66,8 @@ export const errorCatalog = {
     en: 'Version conflict: expected {expected}, found {actual}',
   },
   'restore.invalid': {
-    zh: '恢复数据无效：{path} 处 {rule}',
-    en: 'Restore data invalid at {path}: {rule}',
+    zh: '恢复数据无效：{path} {rule}',
+    en: 'Invalid restore data at {path}: {rule}',
   },
   'audit.chainBroken': {
     zh: '{caseId} 审计链在第 {seq} 条断开',

@@ -24,7 +24,7 @@ const systemMember: Member = { id: SYSTEM_ACTOR_ID, name: 'system', role: 'syste
  * import { Directory } from '@zhizhi/core';
  * import { sampleOrg } from '@zhizhi/core/sample';
  * const dir = new Directory(sampleOrg);
- * dir.escalationChain('bs-dx-g1').map((u) => u.level); // ['grid', 'community', 'town', 'district']
+ * dir.escalationChain('qj-sj-c1-g1').map((u) => u.level); // ['grid', 'community', 'town', 'district']
  * ```
  */
 export class Directory {

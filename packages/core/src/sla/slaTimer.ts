@@ -4,17 +4,17 @@ import { parseDuration } from './parseDuration.js';
 import { type SlaPolicy, slaDeadline } from './slaPolicy.js';
 
 /**
- * A durable timer row: when it is due, the Engine sends `SLA_OVERDUE {clock, level}` to the
- * case as the system. Timers are data with absolute due times, so they survive restarts and
+ * A durable SLA timer row: when it is due, the Engine sends `SLA_OVERDUE {clock, level}` to
+ * the case as the system. Timers are data with absolute due times, so they survive restarts and
  * fire once (claimed in the store), unlike XState `after` delays.
  *
  * @example
  * ```ts
- * import type { Timer } from '@zhizhi/core';
- * const t: Timer = { id: 'c1:acknowledge:1', caseId: 'c1', townId: 'bs-dx', clock: 'acknowledge', level: 1, dueAt: 0 };
+ * import type { SlaTimer } from '@zhizhi/core';
+ * const t: SlaTimer = { id: 'c1:acknowledge:1', caseId: 'c1', townId: 'qj-sj', clock: 'acknowledge', level: 1, dueAt: 0 };
  * ```
  */
-export interface Timer {
+export interface SlaTimer {
   id: string;
   caseId: string;
   townId: string;
@@ -58,7 +58,7 @@ export function nextSlaTimer(
   policy: SlaPolicy,
   status: CaseStatus,
   ctx: CaseContext,
-): Timer | null {
+): SlaTimer | null {
   const clock = clockOfStatus[status];
   const base = slaDueAt(policy, status, ctx);
   if (!clock || base === null) return null;

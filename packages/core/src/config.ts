@@ -1,0 +1,12 @@
+// @zhizhi/core/config — schemas and checks of the configuration documents an Engine is built
+// from: the org, the SLA policy and the routing duty lists.
+export { checkConfig } from './config/checkConfig.js';
+export { dutyListsSchema } from './duty/dutyListsSchema.js';
+export {
+  departmentSchema,
+  memberSchema,
+  orgSchema,
+  orgUnitSchema,
+  postSchema,
+} from './org/orgSchema.js';
+export { slaPolicySchema } from './sla/slaPolicy.js';

@@ -1,0 +1,23 @@
+import type { Diagnostic } from '../diagnostics/Diagnostic.js';
+import { dutyIssueDiagnostics } from './dutyCatalog.js';
+import { type GridDutyList, gridDutyListSchema } from './gridDutyListSchema.js';
+
+/**
+ * Checks a grid duty list imported from JSON (a town's edited "6+1" list) against
+ * {@link gridDutyListSchema}, and reports every problem as a {@link Diagnostic} with its path
+ * and a message in zh-CN and English. Unknown properties are dropped; never throws.
+ *
+ * @example
+ * ```ts
+ * import { parseGridDutyList } from '@zhizhi/core/scenario';
+ * const r = parseGridDutyList({ id: 'l', name: { zh: '清单', en: 'List' }, duties: [] });
+ * if (!r.ok) r.diagnostics[0]?.path; // ['duties']
+ * ```
+ */
+export function parseGridDutyList(
+  value: unknown,
+): { ok: true; list: GridDutyList } | { ok: false; diagnostics: Diagnostic[] } {
+  const parsed = gridDutyListSchema.safeParse(value);
+  if (parsed.success) return { ok: true, list: parsed.data };
+  return { ok: false, diagnostics: dutyIssueDiagnostics(parsed.error) };
+}

@@ -1,0 +1,41 @@
+import type { AuditEntry } from '../audit/auditEntry.js';
+import { caseError } from '../errors/CaseError.js';
+import { nextSlaTimer } from '../sla/slaTimer.js';
+import type { Engine, EngineResult } from './Engine.js';
+import { restorePersistedCase } from './restorePersistedCase.js';
+import { StoreConflict } from './Store.js';
+
+/**
+ * Imports a persisted case (from `engine.persist`, another Engine or a backup) into an Engine's
+ * store after checking it: shape (with the failing JSON path), statuses, the hash chain, and
+ * that record and trail agree. Timers are recomputed from the case, not trusted from the input.
+ * Refuses an id that already exists with `case.exists`. Lives in `@zhizhi/core/persist`, not the
+ * main entry: import and backup tooling need it, widgets do not.
+ *
+ * @example
+ * ```ts
+ * import { restoreCase } from '@zhizhi/core/persist';
+ * // const saved = JSON.stringify(await engineA.persist('river-1'));
+ * // const result = await restoreCase(engineB, JSON.parse(saved));
+ * // result.ok && result.record.status
+ * ```
+ */
+export async function restoreCase(engine: Engine, input: unknown): Promise<EngineResult> {
+  const checked = restorePersistedCase(input, engine.slaPolicy);
+  if (!checked.ok) return checked;
+  const { record, audit } = checked.value;
+  const timer = nextSlaTimer(engine.slaPolicy, record.status, record.context);
+  try {
+    await engine.store.commit({
+      record,
+      expectedVersion: 0,
+      entries: audit,
+      timers: timer ? [timer] : [],
+      notifications: [],
+    });
+  } catch (error) {
+    if (!(error instanceof StoreConflict)) throw error;
+    return { ok: false, error: caseError('case.exists', { caseId: record.id }) };
+  }
+  return { ok: true, record, entry: audit.at(-1) as AuditEntry, notifications: [] };
+}

@@ -1,0 +1,6 @@
+// @zhizhi/core/persist — importing persisted cases (backups, migration between stores).
+
+export { auditEntrySchema } from './audit/auditEntry.js';
+export { caseContextSchema } from './case/caseContext.js';
+export { restoreCase } from './engine/restoreCase.js';
+export { restorePersistedCase } from './engine/restorePersistedCase.js';
