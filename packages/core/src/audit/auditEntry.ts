@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { caseStatuses } from '../case/caseStatus.js';
 import { roles } from '../org/roles.js';
 
 /**
@@ -28,8 +27,9 @@ export const auditEntrySchema = z.object({
   actorId: z.string(),
   role: z.enum(roles),
   event: z.string().check(z.minLength(1)),
-  from: z.nullable(z.enum(caseStatuses)),
-  to: z.enum(caseStatuses),
+  /** Status before (`null` for the first entry): a case status, or a scenario instance's state. */
+  from: z.nullable(z.string().check(z.maxLength(4000))),
+  to: z.string().check(z.minLength(1), z.maxLength(4000)),
   note: z.nullable(z.string()),
   data: z.nullable(
     z.custom<Record<string, unknown>>(
