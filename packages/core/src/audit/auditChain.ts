@@ -55,19 +55,13 @@ export function sealAuditEntry(
   previous: AuditEntry | undefined,
   entry: Omit<AuditEntry, 'hash' | 'prevHash' | 'seq'>,
 ): AuditEntry {
-  const unsealed = {
-    seq: (previous?.seq ?? 0) + 1,
-    at: entry.at,
-    actorId: entry.actorId,
-    role: entry.role,
-    event: entry.event,
-    from: entry.from,
-    to: entry.to,
-    note: entry.note,
-    data: entry.data,
-    prevHash: previous?.hash ?? GENESIS_HASH,
-  };
-  return { ...unsealed, hash: hashAuditEntry(unsealed) };
+  const seq = (previous?.seq ?? 0) + 1;
+  const prevHash = previous?.hash ?? GENESIS_HASH;
+  const { at, actorId, role, event, from, to, note, data } = entry;
+  const hash = hashAuditEntry({ seq, at, actorId, role, event, from, to, note, data, prevHash });
+  // A literal, not `{ ...unsealed, hash }`: a spread plus one more key costs ~4x the memory in
+  // V8, and every resident case keeps its whole trail.
+  return { seq, at, actorId, role, event, from, to, note, data, prevHash, hash };
 }
 
 /**

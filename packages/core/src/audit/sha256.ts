@@ -1,6 +1,7 @@
 declare const TextEncoder: new () => {
   encodeInto(text: string, into: Uint8Array): { read: number; written: number };
 };
+declare const TextDecoder: new () => { decode(bytes: Uint8Array): string };
 
 // Round constants and initial hash: the first 32 bits of the fractional parts of the cube
 // (square) roots of the first 64 (8) primes, computed rather than spelled out (FIPS 180-4 §4.2.2).
@@ -16,9 +17,8 @@ for (let n = 2, found = 0; found < 64; n++) {
 const W = new Uint32Array(64);
 const encoder = new TextEncoder();
 let block = new Uint8Array(1024);
-const HEX = Array.from({ length: 256 }, (_, i) => (i + 256).toString(16).slice(1));
-const hex = (v: number) =>
-  (HEX[v >>> 24] as string) + HEX[(v >>> 16) & 255] + HEX[(v >>> 8) & 255] + HEX[v & 255];
+const CHARS = new Uint8Array(64);
+const decoder = new TextDecoder();
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 
 /**
@@ -108,5 +108,12 @@ export function sha256(text: string): string {
     h6 = (h6 + g) | 0;
     h7 = (h7 + h) | 0;
   }
-  return hex(h0) + hex(h1) + hex(h2) + hex(h3) + hex(h4) + hex(h5) + hex(h6) + hex(h7);
+  // One flat string from char codes: `+` would keep a rope of pieces (~500 B more per hash,
+  // and hashes are kept in every audit entry).
+  const words = [h0, h1, h2, h3, h4, h5, h6, h7];
+  for (let i = 0; i < 64; i++) {
+    const nibble = ((words[i >> 3] as number) >>> (28 - 4 * (i & 7))) & 15;
+    CHARS[i] = nibble < 10 ? 48 + nibble : 87 + nibble;
+  }
+  return decoder.decode(CHARS);
 }

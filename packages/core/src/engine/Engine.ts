@@ -348,7 +348,8 @@ export class Engine {
         at,
         title: context.title,
         deliveredAt: null,
-        ...intent,
+        topic: intent.topic,
+        to: intent.to,
       }),
     );
     const timer = nextSlaTimer(this.slaPolicy, status, context);

@@ -108,10 +108,11 @@ export class MemoryStore implements Store {
     return this.#outbox.filter((n) => n.deliveredAt === null).slice(0, limit);
   }
 
-  async markDelivered(ids: string[], at: number): Promise<void> {
+  async markDelivered(ids: string[], _at: number): Promise<void> {
+    // Delivered notifications leave the outbox (a long-running in-memory store must not grow).
     const set = new Set(ids);
-    for (const [i, n] of this.#outbox.entries()) {
-      if (set.has(n.id) && n.deliveredAt === null) this.#outbox[i] = { ...n, deliveredAt: at };
-    }
+    let kept = 0;
+    for (const n of this.#outbox) if (!set.has(n.id)) this.#outbox[kept++] = n;
+    this.#outbox.length = kept;
   }
 }
