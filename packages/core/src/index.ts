@@ -10,6 +10,7 @@ export {
 export { type AuditEntry, GENESIS_HASH } from './audit/auditEntry.js';
 export { sha256 } from './audit/sha256.js';
 export { applyCaseEvent } from './case/applyCaseEvent.js';
+export { initialCaseContext } from './case/initialCaseContext.js';
 export { authorizeCaseEvent, checkActor, whoMayAct } from './case/authorizeCaseEvent.js';
 export {
   type CaseContext,

@@ -7,13 +7,14 @@ import type { NotificationIntent } from '../case/caseNotifications.js';
 import type { CaseStatus } from '../case/caseStatus.js';
 import { createCaseMachine } from '../case/createCaseMachine.js';
 import { type CaseStepper, createCaseStepper } from '../case/createCaseStepper.js';
+import { initialCaseContext } from '../case/initialCaseContext.js';
 import { parseCaseCommand, zodIssueError } from '../case/parseCaseCommand.js';
 import { checkTarget } from '../duty/checkRouting.js';
 import type { DutyLists } from '../duty/dutyListsSchema.js';
 import { type CaseError, caseError } from '../errors/CaseError.js';
 import { type Directory, SYSTEM_ACTOR_ID } from '../org/Directory.js';
 import type { Member } from '../org/orgSchema.js';
-import { type SlaPolicy, sectionOfCategory } from '../sla/slaPolicy.js';
+import type { SlaPolicy } from '../sla/slaPolicy.js';
 import { nextSlaTimer, type SlaTimer, slaDueAt } from '../sla/slaTimer.js';
 import type { CaseRecord, Notification, PersistedCase } from './caseRecord.js';
 import { type Clock, systemClock } from './clock.js';
@@ -174,37 +175,18 @@ export class Engine {
       return fail(caseError('actor.outsideScope', { actorId: reporter.id, scope }, ['reporterId']));
     }
     const now = this.clock.now();
-    const context: CaseContext = {
-      id: report.id ?? this.#newId(),
-      districtId: district.id,
-      townId: town.id,
-      communityId: community.id,
-      gridId: grid?.id as string,
-      category: report.category,
-      severity: report.severity,
-      title: report.title,
-      description: report.description ?? '',
-      location: report.location ?? null,
-      photos: report.photos ?? [],
-      reporterId: reporter.id,
-      reporterRole: reporter.role,
-      handleOnGrid: report.handleOnGrid ?? false,
-      reportedAt: now,
-      enteredAt: now,
-      updatedAt: now,
-      section: sectionOfCategory(this.slaPolicy, report.category),
-      lead: report.lead ?? null,
-      coHandlers: report.coHandlers ?? [],
-      dispatchedAt: report.lead ? now : null,
-      dueAt: null,
-      emergency: null,
-      supervision: null,
-      outcome: null,
-      mergedInto: null,
-      returns: 0,
-      reopens: 0,
-      origin: report.origin ?? null,
-    };
+    const id = report.id ?? this.#newId();
+    const context = initialCaseContext(
+      this.directory,
+      this.slaPolicy,
+      { ...report, id },
+      reporter,
+      now,
+    );
+    if (!context)
+      return fail(
+        caseError('payload.invalid', { path: 'gridId', rule: 'unknown grid' }, ['gridId']),
+      );
     if (report.lead) {
       const targets = [report.lead, ...(report.coHandlers ?? [])];
       for (const [i, t] of targets.entries()) {
@@ -212,13 +194,12 @@ export class Engine {
         const refusal = checkTarget(this.directory, this.dutyLists, context, t, i === 0, path);
         if (refusal) return fail(refusal);
       }
-      const post = report.lead.kind === 'post' ? this.directory.post(report.lead.id) : undefined;
-      if (post) context.section = post.section;
     }
     const step = this.#stepper.initial(context);
-    const data = { category: report.category, severity: report.severity, gridId: context.gridId };
+    // Everything but id, reporter and title (the note): a restore replays the trail from here.
+    const { id: _id, reporterId: _by, title, ...data } = report;
     return this.#commit(undefined, reporter, 'REPORT', now, step.status, step.context, {
-      note: report.title,
+      note: title,
       data,
       intents: step.notifications,
     });

@@ -2,13 +2,15 @@ import type { AuditEntry } from '../audit/auditEntry.js';
 import { caseError } from '../errors/CaseError.js';
 import { nextSlaTimer } from '../sla/slaTimer.js';
 import type { Engine, EngineResult } from './Engine.js';
+import { replayCaseTrail, sameContext } from './replayCaseTrail.js';
 import { restorePersistedCase } from './restorePersistedCase.js';
 import { StoreConflict } from './Store.js';
 
 /**
  * Imports a persisted case (from `engine.persist`, another Engine or a backup) into an Engine's
  * store after checking it: shape (with the failing JSON path), statuses, the hash chain, and
- * that record and trail agree. Timers are recomputed from the case, not trusted from the input.
+ * that record and trail agree — the trail is replayed through the case machine and must give
+ * exactly the record's status and context (so an edited context is refused). Timers are recomputed from the case, not trusted from the input.
  * Refuses an id that already exists with `case.exists`. Lives in `@zhizhi/core/persist`, not the
  * main entry: import and backup tooling need it, widgets do not.
  *
@@ -23,7 +25,28 @@ import { StoreConflict } from './Store.js';
 export async function restoreCase(engine: Engine, input: unknown): Promise<EngineResult> {
   const checked = restorePersistedCase(input, engine.slaPolicy);
   if (!checked.ok) return checked;
-  const { record, audit } = checked.value;
+  const { audit } = checked.value;
+  const replay = replayCaseTrail(
+    engine.directory,
+    engine.slaPolicy,
+    checked.value.record.id,
+    audit,
+  );
+  if (!replay.ok) return replay;
+  if (
+    replay.status !== checked.value.record.status ||
+    !sameContext(replay.context, checked.value.record.context)
+  ) {
+    return {
+      ok: false,
+      error: caseError(
+        'restore.invalid',
+        { path: 'record.context', rule: 'equals the replayed trail' },
+        ['record', 'context'],
+      ),
+    };
+  }
+  const record = { ...checked.value.record, context: replay.context };
   const timer = nextSlaTimer(engine.slaPolicy, record.status, record.context);
   try {
     await engine.store.commit({
