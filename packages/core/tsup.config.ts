@@ -7,6 +7,8 @@ export default defineConfig({
     'kpi/index': 'src/kpi/index.ts',
     persist: 'src/persist.ts',
     config: 'src/config.ts',
+    scenario: 'src/scenario.ts',
+    alert: 'src/alert.ts',
     'sample/index': 'src/sample/index.ts',
   },
   format: ['esm'],

@@ -1,0 +1,30 @@
+import { Directory, type Lang, type Org } from '@zhizhi/core';
+import { checkConfig } from '@zhizhi/core/config';
+import { sampleOrg } from '@zhizhi/core/sample';
+import { say } from './cliMessages.js';
+import type { Io } from './Io.js';
+import { readJsonFile } from './readJsonFile.js';
+
+/**
+ * The org the CLI checks references against and simulates in: `--org <file>` (checked), or the
+ * sample org (綦江区) by default.
+ *
+ * @example
+ * ```ts
+ * import { loadDirectory } from './loadDirectory.js';
+ * // const dir = loadDirectory(io, undefined, 'en'); // the sample org
+ * ```
+ */
+export function loadDirectory(
+  io: Io,
+  file: string | undefined,
+  lang: Lang,
+): { ok: true; directory: Directory } | { ok: false; message: string } {
+  if (!file) return { ok: true, directory: new Directory(sampleOrg) };
+  const read = readJsonFile(io, file, lang);
+  if (!read.ok) return read;
+  const problems = checkConfig({ org: read.value });
+  if (problems.length > 0)
+    return { ok: false, message: say('badOrg', lang, { file, why: problems.join('; ') }) };
+  return { ok: true, directory: new Directory(read.value as Org) };
+}

@@ -1,0 +1,668 @@
+import { alertRoutingSchema } from '../alert/alertRoutingSchema.js';
+import type { AlertEvent } from '../alert/alertSchema.js';
+import { routeAlert } from '../alert/routeAlert.js';
+import { sealAuditEntry } from '../audit/auditChain.js';
+import type { AuditEntry } from '../audit/auditEntry.js';
+import { type Diagnostic, makeDiagnostic } from '../diagnostics/Diagnostic.js';
+import type { Notification, ScenarioRecord } from '../engine/caseRecord.js';
+import type { Engine, EngineChange } from '../engine/Engine.js';
+import { StoreConflict } from '../engine/Store.js';
+import type { StepTimer } from '../engine/Timer.js';
+import { SYSTEM_ACTOR_ID } from '../org/Directory.js';
+import type { Member } from '../org/orgSchema.js';
+import { activeSteps } from './activeSteps.js';
+import { compileScenario } from './compileScenario.js';
+import { createScenarioMachine } from './createScenarioMachine.js';
+import {
+  createScenarioStepper,
+  type ScenarioEffect,
+  type ScenarioStepper,
+} from './createScenarioStepper.js';
+import {
+  type ScenarioCommand,
+  scenarioCommandSchema,
+  startScenarioSchema,
+} from './scenarioCommandSchema.js';
+import type { ScenarioContext, ScenarioEvent } from './scenarioContext.js';
+import { scenarioRuntimeCatalog } from './scenarioRuntimeCatalog.js';
+import { type Scenario, type ScenarioStep, scenarioSchema } from './scenarioSchema.js';
+import { validateScenario } from './validateScenario.js';
+
+/**
+ * What `start` and `send` return: the instance after the change with its audit entry and
+ * notifications, or a diagnostic saying why nothing changed.
+ *
+ * @example
+ * ```ts
+ * import type { ScenarioResult } from '@zhizhi/core/scenario';
+ * const where = (r: ScenarioResult) => (r.ok ? r.record.status : r.error.code);
+ * ```
+ */
+export type ScenarioResult =
+  | { ok: true; record: ScenarioRecord; entry: AuditEntry; notifications: Notification[] }
+  | { ok: false; error: Diagnostic };
+
+interface ExtraNotification {
+  topic: string;
+  to: { kind: string; id: string }[];
+  channels: string[];
+  acknowledgeBy: number | null;
+  fields: Record<string, unknown>;
+}
+
+/** Own-property lookup of a dotted path (`location.address`) in an alert. */
+function pluck(value: unknown, path: string): unknown {
+  let current: unknown = value;
+  for (const key of path.split('.')) {
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key))
+      return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+interface Registered {
+  doc: Scenario;
+  stepper: ScenarioStepper;
+  steps: Map<string, ScenarioStep>;
+}
+
+const fail = (
+  code: keyof typeof scenarioRuntimeCatalog,
+  params: Record<string, string | number> = {},
+  path: (string | number)[] = [],
+): ScenarioResult => ({
+  ok: false,
+  error: makeDiagnostic(scenarioRuntimeCatalog, code, path, params),
+});
+
+/**
+ * Runs scenario instances (一件事) beside an Engine's cases: the same store, the same audit
+ * hash chain, the same outbox, the same optimistic versions and the same durable timers (the
+ * Engine's `tick` fires step timers through this host). Register validated scenario documents,
+ * `start` instances, `send` task completions, check-ins, signals and events. A `dispatch` step
+ * opens a real case, already assigned to the step's lead, through the Engine; when that case is
+ * acknowledged the instance moves on.
+ *
+ * @example
+ * ```ts
+ * import { Directory, Engine, SimulatedClock } from '@zhizhi/core';
+ * import { ScenarioEngine } from '@zhizhi/core/scenario';
+ * import { sampleOrg } from '@zhizhi/core/sample';
+ * const engine = new Engine({ directory: new Directory(sampleOrg), clock: new SimulatedClock('2026-03-02T09:00:00+08:00') });
+ * const scenarios = new ScenarioEngine(engine);
+ * // scenarios.register(healthBandDoc);
+ * // await scenarios.start({ scenario: 'elderly-health-band', trigger: 'manual', by: 'qj-sj-duty', gridId: 'qj-sj-c1-g1' });
+ * ```
+ */
+export class ScenarioEngine {
+  readonly engine: Engine;
+  readonly #registry = new Map<string, Registered>();
+  /** Alert id → the instances it started (kept in memory: a restarted host re-learns it). */
+  readonly #byAlert = new Map<string, string[]>();
+  readonly #listeners = new Set<(change: { record: ScenarioRecord; entry: AuditEntry }) => void>();
+  #pending: Promise<unknown> = Promise.resolve();
+  #counter = 0;
+
+  constructor(engine: Engine) {
+    this.engine = engine;
+    engine.handleStepTimers((timer) => this.#timeout(timer));
+    engine.subscribe((change) => this.#onCase(change));
+  }
+
+  /**
+   * Validates (against the Engine's org) and compiles a scenario document and makes it
+   * startable as `id` (latest registered version) and `id@version`.
+   */
+  register(doc: unknown): { ok: true; key: string } | { ok: false; diagnostics: Diagnostic[] } {
+    const diagnostics = validateScenario(doc, this.engine.directory).filter(
+      (d) => d.severity === 'error',
+    );
+    const routing = (doc as { alertRouting?: unknown } | null)?.alertRouting;
+    if (routing !== undefined) {
+      const checked = alertRoutingSchema.safeParse(routing);
+      if (!checked.success) {
+        const issue = checked.error.issues[0];
+        const path = ['alertRouting', ...((issue?.path ?? []) as (string | number)[])];
+        diagnostics.push(
+          makeDiagnostic(scenarioRuntimeCatalog, 'run.payload', path, {
+            path: path.join('.'),
+            rule: issue?.message ?? 'invalid',
+          }),
+        );
+      }
+    }
+    if (diagnostics.length > 0) return { ok: false, diagnostics };
+    const parsed = scenarioSchema.parse(doc);
+    const machine = createScenarioMachine(JSON.parse(JSON.stringify(compileScenario(parsed))));
+    const entry: Registered = {
+      doc: parsed,
+      stepper: createScenarioStepper(machine),
+      steps: new Map(parsed.steps.map((s) => [s.id, s])),
+    };
+    const key = `${parsed.id}@${parsed.version}`;
+    this.#registry.set(key, entry);
+    this.#registry.set(parsed.id, entry);
+    return { ok: true, key };
+  }
+
+  /** The registered document for `id` or `id@version`. */
+  scenario(key: string): Scenario | undefined {
+    return this.#registry.get(key)?.doc;
+  }
+
+  /** Starts an instance at its trigger's start step, as the member `by`. */
+  start(input: unknown): Promise<ScenarioResult> {
+    return this.#start(input, []);
+  }
+
+  /**
+   * Feeds an alert event from the alert normaliser (`createAlertNormalizer`): a raised or
+   * escalated alert starts an instance of every registered scenario with a sensor trigger for
+   * its type and level (trigger `fields` copy values out of the alert, e.g. `type`, `level`,
+   * `value`, `location.address`), with the scenario's `alertRouting` for that level pushed in
+   * the same commit (分级推送: every recipient of the level at the same moment). Further events
+   * of the same alert go to the instances it started as a `SIGNAL` named after the event kind
+   * (`escalated`, `deescalated`, `cleared`). `by` is the sensor member reporting it.
+   */
+  async onAlert(event: AlertEvent, by: string): Promise<ScenarioResult[]> {
+    const { alert } = event;
+    const running = this.#byAlert.get(alert.alertId);
+    if (running) {
+      const results: ScenarioResult[] = [];
+      for (const id of running) {
+        results.push(await this.send(id, { type: 'SIGNAL', by, name: event.kind, data: {} }));
+      }
+      if (event.kind === 'cleared') this.#byAlert.delete(alert.alertId);
+      return results;
+    }
+    if (event.kind !== 'raised' && event.kind !== 'escalated') return [];
+    const results: ScenarioResult[] = [];
+    const started: string[] = [];
+    for (const [key, registered] of this.#registry) {
+      if (!key.includes('@')) continue;
+      for (const trigger of registered.doc.triggers) {
+        if (trigger.kind !== 'sensor' || !trigger.match.types.includes(alert.type)) continue;
+        if (trigger.match.maxLevel !== undefined && alert.level > trigger.match.maxLevel) continue;
+        const data: Record<string, unknown> = {};
+        for (const { field, from } of trigger.fields ?? []) {
+          const value = pluck(alert, from);
+          if (value !== undefined && value !== null) data[field] = value;
+        }
+        const routing = alertRoutingSchema.safeParse(registered.doc.alertRouting);
+        const route = routing.success
+          ? routeAlert(alert, routing.data, { at: this.engine.clock.now() })
+          : null;
+        const result = await this.#start(
+          {
+            scenario: registered.doc.id,
+            version: registered.doc.version,
+            trigger: trigger.id,
+            by,
+            gridId: alert.gridId ?? '',
+            data,
+          },
+          route
+            ? [
+                {
+                  topic: `alert.level${route.level}`,
+                  to: route.to,
+                  channels: route.channels,
+                  acknowledgeBy: route.acknowledgeBy,
+                  fields: { type: alert.type, level: alert.level, location: alert.location },
+                },
+              ]
+            : [],
+        );
+        if (result.ok) started.push(result.record.id);
+        results.push(result);
+      }
+    }
+    if (started.length > 0) this.#byAlert.set(alert.alertId, started);
+    return results;
+  }
+
+  async #start(input: unknown, extra: ExtraNotification[]): Promise<ScenarioResult> {
+    const parsed = startScenarioSchema.safeParse(input);
+    if (!parsed.success) return this.#payload(parsed.error.issues[0]);
+    const start = parsed.data;
+    const key = start.version ? `${start.scenario}@${start.version}` : start.scenario;
+    const registered = this.#registry.get(key);
+    if (!registered) return fail('run.unknownScenario', { scenario: key }, ['scenario']);
+    const trigger = registered.doc.triggers.find((t) => t.id === start.trigger);
+    if (!trigger) return fail('run.unknownTrigger', { trigger: start.trigger }, ['trigger']);
+    const member = this.engine.directory.member(start.by);
+    if (!member || member.role === 'system')
+      return fail('run.unknownActor', { actorId: start.by }, ['by']);
+    const town = this.engine.directory.ancestorAt(start.gridId, 'town');
+    const grid = this.engine.directory.unit(start.gridId);
+    if (!town || grid?.level !== 'grid')
+      return fail('run.payload', { path: 'gridId', rule: 'unknown grid' }, ['gridId']);
+    const outside = this.#outside(member, town.id);
+    if (outside) return outside;
+    const starters =
+      trigger.kind === 'manual'
+        ? trigger.roles
+        : trigger.kind === 'sensor'
+          ? ['sensor', 'dutyOfficer', 'commander']
+          : trigger.kind === 'schedule'
+            ? ['dutyOfficer', 'commander']
+            : null;
+    if (starters && !starters.includes(member.role)) {
+      return fail('run.notAssignee', { actorId: member.id, step: trigger.start }, ['by']);
+    }
+    const data = this.#checkData(
+      registered.doc,
+      null,
+      start.data ?? {},
+      registered.doc.fields.map((f) => f.id),
+    );
+    if (!data.ok) return data;
+    const at = this.engine.clock.now();
+    const id =
+      start.id ?? `${registered.doc.id}-${at.toString(36)}-${(++this.#counter).toString(36)}`;
+    const step = registered.stepper.initial({
+      trigger: trigger.id,
+      townId: town.id,
+      gridId: grid.id,
+      at,
+      data: data.value,
+      lists: start.lists ?? {},
+    });
+    return this.#commit(registered, undefined, id, member, 'START', at, step, {
+      note: trigger.id,
+      data: { scenario: registered.doc.id, version: registered.doc.version, trigger: trigger.id },
+      extra,
+    });
+  }
+
+  /** Sends a task completion, check-in, signal or event to an instance, as the member `by`. */
+  async send(
+    instanceId: string,
+    input: unknown,
+    options: { expectedVersion?: number } = {},
+  ): Promise<ScenarioResult> {
+    const type =
+      typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
+    if (
+      typeof type !== 'string' ||
+      !['TASK_COMPLETE', 'CHECK_IN', 'SIGNAL', 'EVENT'].includes(type)
+    ) {
+      return fail('run.unknownEvent', { type: String(type).slice(0, 64) }, ['type']);
+    }
+    const parsed = scenarioCommandSchema.safeParse(input);
+    if (!parsed.success) return this.#payload(parsed.error.issues[0]);
+    const command = parsed.data;
+    const record = await this.get(instanceId);
+    if (!record) return fail('run.notFound', { id: instanceId });
+    if (options.expectedVersion !== undefined && options.expectedVersion !== record.version) {
+      return fail('run.conflict', { expected: options.expectedVersion, actual: record.version });
+    }
+    const registered = this.#registry.get(`${record.scenario.id}@${record.scenario.version}`);
+    if (!registered) return fail('run.unknownScenario', { scenario: record.scenario.id });
+    const member = this.engine.directory.member(command.by);
+    if (!member || member.role === 'system')
+      return fail('run.unknownActor', { actorId: command.by }, ['by']);
+    const refusal = this.#authorize(registered, record, member, command);
+    if (refusal) return refusal;
+    return this.#apply(registered, record, member, command);
+  }
+
+  async #apply(
+    registered: Registered,
+    record: ScenarioRecord,
+    member: Member,
+    command: ScenarioCommand | ScenarioEvent,
+  ): Promise<ScenarioResult> {
+    if (record.context.outcome !== null) return fail('run.finished', { id: record.id });
+    const at = Math.max(this.engine.clock.now(), record.updatedAt);
+    const event = { ...command, at } as ScenarioEvent;
+    const step = registered.stepper.next(record.status, record.context, event);
+    const stepId = 'step' in command ? command.step : 'name' in command ? command.name : '';
+    if (!step.changed) return fail('run.notActive', { step: stepId, type: command.type }, ['step']);
+    const { type: _t, by: _b, ...payload } = command as Record<string, unknown>;
+    return this.#commit(registered, record, record.id, member, command.type, at, step, {
+      note: 'outcome' in command ? command.outcome : null,
+      data: Object.keys(payload).length > 0 ? payload : null,
+    });
+  }
+
+  async #commit(
+    registered: Registered,
+    previous: ScenarioRecord | undefined,
+    id: string,
+    actor: Member,
+    event: string,
+    at: number,
+    step: ReturnType<ScenarioStepper['next']>,
+    detail: {
+      note: string | null;
+      data: Record<string, unknown> | null;
+      extra?: ExtraNotification[];
+    },
+  ): Promise<ScenarioResult> {
+    const context: ScenarioContext = { ...step.context, cases: { ...step.context.cases } };
+    const version = (previous?.version ?? 0) + 1;
+    const dispatches = step.effects.filter((e) => e.type === 'zz.dispatch');
+    for (const d of dispatches)
+      context.cases[d.params.step as string] = `${id}:${d.params.step}:${version}`;
+    const entry = sealAuditEntry(
+      previous ? ({ seq: previous.version, hash: previous.lastHash } as AuditEntry) : undefined,
+      {
+        at,
+        actorId: actor.id,
+        role: actor.role,
+        event,
+        from: previous?.status ?? null,
+        to: step.status,
+        note: detail.note,
+        data: detail.data,
+      },
+    );
+    const timers: StepTimer[] = Object.entries(context.timers).map(([s, dueAt]) => ({
+      id: `${id}:${s}:${dueAt}`,
+      caseId: id,
+      townId: context.townId,
+      step: s,
+      dueAt,
+    }));
+    const record: ScenarioRecord = {
+      kind: 'scenario',
+      id,
+      townId: context.townId,
+      scenario: { id: registered.doc.id, version: registered.doc.version },
+      status: step.status,
+      version,
+      context,
+      slaDueAt: timers.length > 0 ? Math.min(...timers.map((t) => t.dueAt)) : null,
+      lastHash: entry.hash,
+      updatedAt: at,
+    };
+    const notifications = step.effects
+      .filter((e) => e.type !== 'zz.dispatch')
+      .map((e, i) => this.#notification(registered, record, e, entry.seq, i, at));
+    for (const [i, n] of (detail.extra ?? []).entries()) {
+      notifications.unshift({
+        id: `${id}:${entry.seq}:a${i}`,
+        caseId: id,
+        townId: context.townId,
+        seq: entry.seq,
+        at,
+        title: registered.doc.name.zh,
+        deliveredAt: null,
+        topic: n.topic,
+        to: n.to as Notification['to'],
+        channels: n.channels,
+        fields: { ...n.fields, acknowledgeBy: n.acknowledgeBy },
+      });
+    }
+    try {
+      await this.engine.store.commit({
+        record,
+        expectedVersion: previous?.version ?? 0,
+        entries: [entry],
+        timers,
+        notifications,
+      });
+    } catch (error) {
+      if (!(error instanceof StoreConflict)) throw error;
+      return previous
+        ? fail('run.conflict', { expected: error.expected, actual: error.actual })
+        : fail('run.exists', { id });
+    }
+    const change = { record, entry };
+    for (const listener of this.#listeners) listener(change);
+    for (const d of dispatches) await this.#dispatch(registered, record, d, actor);
+    return { ok: true, record, entry, notifications };
+  }
+
+  #notification(
+    registered: Registered,
+    record: ScenarioRecord,
+    effect: ScenarioEffect,
+    seq: number,
+    i: number,
+    at: number,
+  ): Notification {
+    const p = effect.params as {
+      step: string;
+      to?: { kind: string; id: string }[];
+      fields?: string[];
+      channels?: string[];
+    };
+    const ctx = record.context;
+    let to = p.to ?? [];
+    if (effect.type === 'zz.escalate') {
+      const level = (effect.params as { to: 'community' | 'town' | 'district' }).to;
+      const unit = this.engine.directory.ancestorAt(ctx.gridId ?? ctx.townId, level);
+      const ops =
+        unit && level === 'district'
+          ? this.engine.directory.cityOperationsCenter(unit.id)
+          : undefined;
+      to =
+        level === 'town'
+          ? [{ kind: 'commandCenter', id: ctx.townId }]
+          : ops
+            ? [{ kind: 'cityOperationsCenter', id: ops.id }]
+            : unit
+              ? [{ kind: level, id: unit.id }]
+              : [];
+    }
+    const fields: Record<string, unknown> = {};
+    for (const f of p.fields ?? []) if (Object.hasOwn(ctx.data, f)) fields[f] = ctx.data[f];
+    return {
+      id: `${record.id}:${seq}:${i}`,
+      caseId: record.id,
+      townId: record.townId,
+      seq,
+      at,
+      title: `${registered.doc.name.zh} · ${p.step}`,
+      deliveredAt: null,
+      topic: effect.type,
+      to: to as Notification['to'],
+      ...(p.channels ? { channels: p.channels } : {}),
+      ...(p.fields ? { fields } : {}),
+    };
+  }
+
+  async #dispatch(
+    registered: Registered,
+    record: ScenarioRecord,
+    effect: ScenarioEffect,
+    actor: Member,
+  ) {
+    const p = effect.params as {
+      step: string;
+      lead: { kind: 'post' | 'department'; id: string };
+      coHandlers: { kind: 'post' | 'department'; id: string }[];
+      category: string | null;
+    };
+    const step = registered.steps.get(p.step);
+    await this.engine.report(
+      {
+        id: record.context.cases[p.step],
+        gridId: record.context.gridId,
+        reporterId: SYSTEM_ACTOR_ID,
+        category: p.category ?? registered.doc.category ?? registered.doc.id,
+        severity: 'high',
+        title: `${registered.doc.name.zh}：${step?.label?.zh ?? p.step}`.slice(0, 200),
+        description: `${registered.doc.name.en} — ${record.id} (${actor.id})`,
+        lead: p.lead,
+        coHandlers: p.coHandlers,
+        origin: { instanceId: record.id, step: p.step },
+      },
+      { asSystem: true },
+    );
+  }
+
+  #onCase(change: EngineChange): void {
+    const origin = change.record.context.origin;
+    if (change.entry.event !== 'ACKNOWLEDGE' || !origin) return;
+    this.#pending = this.#pending.then(() =>
+      this.#internal(origin.instanceId, {
+        type: 'CASE_ACKNOWLEDGED',
+        step: origin.step,
+        caseId: change.record.id,
+      }),
+    );
+  }
+
+  /** Resolves when the instance updates caused by case changes (acknowledgements) are applied. */
+  settled(): Promise<unknown> {
+    return this.#pending;
+  }
+
+  #timeout(timer: StepTimer): Promise<ScenarioResult> {
+    return this.#internal(timer.caseId, { type: 'TIMEOUT', step: timer.step });
+  }
+
+  async #internal(
+    instanceId: string,
+    event: { type: 'TIMEOUT' | 'CASE_ACKNOWLEDGED'; step: string; caseId?: string },
+  ) {
+    const record = await this.get(instanceId);
+    const registered =
+      record && this.#registry.get(`${record.scenario.id}@${record.scenario.version}`);
+    if (!record || !registered) return fail('run.notFound', { id: instanceId });
+    const system = this.engine.directory.member(SYSTEM_ACTOR_ID) as Member;
+    return this.#apply(registered, record, system, {
+      ...event,
+      by: SYSTEM_ACTOR_ID,
+    } as ScenarioEvent);
+  }
+
+  #outside(member: Member, townId: string): ScenarioResult | null {
+    const memberTown = this.engine.directory.townOfMember(member);
+    const district = this.engine.directory.ancestorAt(townId, 'district');
+    const ok =
+      memberTown === townId || (memberTown === undefined && member.unitId === district?.id);
+    return ok ? null : fail('run.outsideTown', { actorId: member.id, townId }, ['by']);
+  }
+
+  #authorize(
+    registered: Registered,
+    record: ScenarioRecord,
+    member: Member,
+    command: ScenarioCommand,
+  ): ScenarioResult | null {
+    const outside = this.#outside(member, record.townId);
+    if (outside) return outside;
+    if (command.type === 'SIGNAL') {
+      return ['sensor', 'dutyOfficer', 'commander'].includes(member.role)
+        ? null
+        : fail('run.notAssignee', { actorId: member.id, step: command.name }, ['by']);
+    }
+    if (command.type === 'EVENT') return null;
+    const step = registered.steps.get(command.step);
+    if (!step || !activeSteps(record.status).includes(step.id)) {
+      return fail('run.notActive', { step: command.step, type: command.type }, ['step']);
+    }
+    const assignee =
+      step.kind === 'task' ? step.assignee : step.kind === 'campaign' ? step.task.assignee : null;
+    if (!assignee || (command.type === 'TASK_COMPLETE') !== (step.kind === 'task')) {
+      return fail('run.notActive', { step: command.step, type: command.type }, ['step']);
+    }
+    const grid = record.context.gridId;
+    const matches =
+      'role' in assignee
+        ? member.role === assignee.role &&
+          (!['gridWorker', 'partTimeGridWorker', 'gridChief', 'gridInstructor'].includes(
+            member.role,
+          ) ||
+            step.kind === 'campaign' ||
+            member.unitId === grid)
+        : 'post' in assignee
+          ? member.postId === assignee.post
+          : member.departmentId === assignee.department;
+    if (!matches) return fail('run.notAssignee', { actorId: member.id, step: step.id }, ['by']);
+    const form =
+      step.kind === 'task'
+        ? (step.form ?? [])
+        : step.kind === 'campaign'
+          ? (step.task.form ?? [])
+          : [];
+    const data = this.#checkData(registered.doc, step.id, command.data ?? {}, form);
+    if (!data.ok) return data;
+    if (command.type === 'CHECK_IN' && step.kind === 'campaign') {
+      const list = record.context.lists[step.targets.list ?? step.targets.kind] ?? [];
+      if (!list.includes(command.target)) {
+        return fail('run.notInList', { target: command.target, step: step.id }, ['target']);
+      }
+    }
+    return null;
+  }
+
+  #checkData(
+    doc: Scenario,
+    step: string | null,
+    data: Record<string, unknown>,
+    allowed: string[],
+  ): { ok: true; value: Record<string, unknown> } | (ScenarioResult & { ok: false }) {
+    const value: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(data)) {
+      const field = doc.fields.find((f) => f.id === key);
+      if (!field || !allowed.includes(key)) {
+        return fail('run.unknownField', { step: step ?? 'start', field: key.slice(0, 64) }, [
+          'data',
+          key.slice(0, 64),
+        ]) as ScenarioResult & { ok: false };
+      }
+      const t = field.type;
+      const ok =
+        t === 'string'
+          ? typeof v === 'string' && v.length <= 4000
+          : t === 'number'
+            ? typeof v === 'number' && Number.isFinite(v)
+            : t === 'boolean'
+              ? typeof v === 'boolean'
+              : t === 'date'
+                ? typeof v === 'string' && !Number.isNaN(Date.parse(v))
+                : t === 'string[]'
+                  ? Array.isArray(v) && v.length <= 1000 && v.every((x) => typeof x === 'string')
+                  : Array.isArray(v) &&
+                    v.length <= 1000 &&
+                    v.every((x) => typeof x === 'number' && Number.isFinite(x));
+      if (!ok)
+        return fail('run.fieldType', { field: key, type: t }, ['data', key]) as ScenarioResult & {
+          ok: false;
+        };
+      value[key] = v;
+    }
+    return { ok: true, value };
+  }
+
+  #payload(issue: { path: PropertyKey[]; message: string } | undefined): ScenarioResult {
+    const path = (issue?.path ?? []).map((p) => (typeof p === 'symbol' ? String(p) : p)) as (
+      | string
+      | number
+    )[];
+    return fail(
+      'run.payload',
+      { path: path.join('.') || '(root)', rule: issue?.message ?? 'invalid' },
+      path,
+    );
+  }
+
+  /** The instance as stored now, or `undefined`. */
+  async get(instanceId: string): Promise<ScenarioRecord | undefined> {
+    const record = await this.engine.store.load(instanceId);
+    return record?.kind === 'scenario' ? record : undefined;
+  }
+
+  /** The instance's audit trail, oldest first. */
+  auditTrail(instanceId: string): Promise<AuditEntry[]> {
+    return this.engine.store.auditTrail(instanceId);
+  }
+
+  /** Instances, optionally of one town. */
+  async list(query: { townId?: string } = {}): Promise<ScenarioRecord[]> {
+    const records = await this.engine.store.query({ ...query, kind: 'scenario' });
+    return records.filter((r): r is ScenarioRecord => r.kind === 'scenario');
+  }
+
+  /** Calls `listener` after every applied change to an instance; returns the unsubscribe function. */
+  subscribe(listener: (change: { record: ScenarioRecord; entry: AuditEntry }) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+}

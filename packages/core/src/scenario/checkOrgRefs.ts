@@ -1,0 +1,195 @@
+import type { Diagnostic } from '../diagnostics/Diagnostic.js';
+import type { Directory } from '../org/Directory.js';
+import { roles } from '../org/roles.js';
+import type { CheckContext } from './checkContext.js';
+import { scenarioDiagnostic } from './scenarioCatalog.js';
+import type { ScenarioStep } from './scenarioSchema.js';
+
+/**
+ * A party a step uses: an assignee, a dispatch lead or co-handler, or a notify recipient,
+ * with the JSON path of its id.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * import type { StepParty } from './checkOrgRefs.js';
+ * const p: StepParty = { kind: 'post', id: 'qj-sj-xfgl', path: ['steps', 2, 'lead', 'id'] };
+ * ```
+ */
+export interface StepParty {
+  kind:
+    | 'role'
+    | 'post'
+    | 'department'
+    | 'cityOperationsCenter'
+    | 'commandCenter'
+    | 'community'
+    | 'grid'
+    | 'family';
+  id: string;
+  path: (string | number)[];
+}
+
+type Assignee = { role: string } | { post: string } | { department: string };
+
+function assigneeParty(a: Assignee, at: (string | number)[]): StepParty {
+  if ('role' in a) return { kind: 'role', id: a.role, path: [...at, 'role'] };
+  if ('post' in a) return { kind: 'post', id: a.post, path: [...at, 'post'] };
+  return { kind: 'department', id: a.department, path: [...at, 'department'] };
+}
+
+/**
+ * The parties step `i` uses, in document order.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * import { stepParties } from './checkOrgRefs.js';
+ * stepParties({ id: 't', kind: 'task', assignee: { role: 'gridWorker' }, outcomes: [{ id: 'ok', to: 'done' }] }, 0);
+ * // [{ kind: 'role', id: 'gridWorker', path: ['steps', 0, 'assignee', 'role'] }]
+ * ```
+ */
+export function stepParties(step: ScenarioStep, i: number): StepParty[] {
+  switch (step.kind) {
+    case 'task':
+      return [assigneeParty(step.assignee, ['steps', i, 'assignee'])];
+    case 'campaign':
+      return [assigneeParty(step.task.assignee, ['steps', i, 'task', 'assignee'])];
+    case 'dispatch':
+      return [
+        { ...step.lead, path: ['steps', i, 'lead', 'id'] },
+        ...(step.coHandlers ?? []).map((c, j) => ({
+          ...c,
+          path: ['steps', i, 'coHandlers', j, 'id'],
+        })),
+      ];
+    case 'notify':
+      return step.to.map((r, j) => ({ kind: r.kind, id: r.id, path: ['steps', i, 'to', j, 'id'] }));
+    default:
+      return [];
+  }
+}
+
+const isRole = (id: string) => (roles as readonly string[]).includes(id);
+
+/**
+ * Whether `id` names a center: a city-operations center, or a town (its command center).
+ *
+ * @internal
+ * @example
+ * ```ts
+ * import { Directory } from '../org/Directory.js';
+ * import { sampleOrg } from '../sample/sampleOrg.js';
+ * import { isCenter } from './checkOrgRefs.js';
+ * isCenter(new Directory(sampleOrg), 'qj-cyzx'); // true
+ * ```
+ */
+export function isCenter(org: Directory, id: string): boolean {
+  return org.department(id)?.kind === 'cityOperationsCenter' || org.unit(id)?.level === 'town';
+}
+
+function checkParty(org: Directory | undefined, p: StepParty): Diagnostic | null {
+  const { id, path } = p;
+  if (p.kind === 'role') {
+    if (isRole(id)) return null;
+    const why = {
+      why: `not a role (${roles.join(', ')})`,
+      whyZh: `不是角色（${roles.join('、')}）`,
+    };
+    return scenarioDiagnostic('scenario.unknownRecipient', path, { kind: 'role', id, ...why });
+  }
+  if (!org) return null;
+  switch (p.kind) {
+    case 'post':
+      return org.post(id) ? null : scenarioDiagnostic('scenario.unknownPost', path, { id });
+    case 'department':
+      return org.department(id)
+        ? null
+        : scenarioDiagnostic('scenario.unknownDepartment', path, { id });
+    case 'cityOperationsCenter':
+      return org.department(id)?.kind === 'cityOperationsCenter'
+        ? null
+        : scenarioDiagnostic('scenario.unknownCenter', path, {
+            id,
+            kind: 'city-operations center',
+            kindZh: '城运中心',
+          });
+    case 'commandCenter':
+      return org.unit(id)?.level === 'town'
+        ? null
+        : scenarioDiagnostic('scenario.unknownCenter', path, {
+            id,
+            kind: 'town command center (a town id)',
+            kindZh: '镇街指挥中心（镇街 id）',
+          });
+    case 'community':
+    case 'grid': {
+      if (org.unit(id)?.level === p.kind) return null;
+      const why =
+        p.kind === 'grid'
+          ? { why: 'no grid has this id', whyZh: '没有这个网格' }
+          : { why: 'no community has this id', whyZh: '没有这个村/社区' };
+      return scenarioDiagnostic('scenario.unknownRecipient', path, { kind: p.kind, id, ...why });
+    }
+    default:
+      return null; // family: the instance's own contacts, not the org
+  }
+}
+
+/**
+ * Checks the org references of a document. Always: a notify recipient of kind `role` must name
+ * a role (`scenario.unknownRecipient`). With a {@link Directory}: assignees, dispatch leads and
+ * co-handlers, notify recipients and `participants` must exist in the org —
+ * `scenario.unknownPost`, `scenario.unknownDepartment`, `scenario.unknownCenter` (a
+ * `cityOperationsCenter` recipient names a city-operations center, a `commandCenter` recipient
+ * names its town, a participant center either) and `scenario.unknownRecipient` (a `grid` or
+ * `community` recipient that is no such unit). `family` recipients are the instance's own
+ * contacts and are not looked up.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * import { Directory } from '@zhizhi/core';
+ * import { sampleOrg } from '@zhizhi/core/sample';
+ * import { checkOrgRefs } from './checkOrgRefs.js';
+ * import { createCheckContext } from './checkContext.js';
+ * // checkOrgRefs(createCheckContext(doc, new Directory(sampleOrg)))[0]?.code; // 'scenario.unknownPost'
+ * ```
+ */
+export function checkOrgRefs(ctx: CheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const { org } = ctx;
+  ctx.doc.steps.forEach((step, i) => {
+    for (const party of stepParties(step, i)) {
+      const d = checkParty(org, party);
+      if (d) out.push(d);
+    }
+  });
+  if (!org) return out;
+  const { posts, departments, centers } = ctx.doc.participants;
+  posts?.forEach((id, j) => {
+    if (!org.post(id))
+      out.push(scenarioDiagnostic('scenario.unknownPost', ['participants', 'posts', j], { id }));
+  });
+  departments?.forEach((id, j) => {
+    if (!org.department(id)) {
+      out.push(
+        scenarioDiagnostic('scenario.unknownDepartment', ['participants', 'departments', j], {
+          id,
+        }),
+      );
+    }
+  });
+  centers?.forEach((id, j) => {
+    if (!isCenter(org, id)) {
+      out.push(
+        scenarioDiagnostic('scenario.unknownCenter', ['participants', 'centers', j], {
+          id,
+          kind: 'center (a city-operations center or a town)',
+          kindZh: '中心（城运中心或镇街）',
+        }),
+      );
+    }
+  });
+  return out;
+}

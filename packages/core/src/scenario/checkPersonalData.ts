@@ -1,0 +1,68 @@
+import type { Diagnostic } from '../diagnostics/Diagnostic.js';
+import type { CheckContext } from './checkContext.js';
+import { scenarioDiagnostic } from './scenarioCatalog.js';
+
+/**
+ * Recipients that reach a whole place or a room of people (a grid's group, a community, a
+ * command center's or city-operations center's duty desk and screens) rather than the handlers
+ * of one matter.
+ */
+const broadcast = {
+  grid: { en: 'a whole grid', zh: '整个网格' },
+  community: { en: 'a whole community', zh: '整个村/社区' },
+  commandCenter: { en: 'a command center', zh: '指挥中心' },
+  cityOperationsCenter: { en: 'the city-operations center', zh: '城运中心' },
+} as const;
+
+/**
+ * Checks that personal data stays with individual handlers. A `notify` step whose `fields`
+ * include a field marked `pii: true` may only go to recipients of kind `post`, `department`,
+ * `role` or `family`; it must not go to the broadcast recipients `grid`, `community`,
+ * `commandCenter` or `cityOperationsCenter`, and must not use the `screen` channel (a wall
+ * screen is seen by everyone in the room). Each such recipient (path `steps[i].to[j]`) and each
+ * `screen` channel (path `steps[i].channels[k]`) is a `scenario.piiExposed` error naming the
+ * personal-data fields. Reading personal data is not exposing it: a `decision` on a pii field,
+ * a task form or a trigger that fills one are fine.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * import { checkPersonalData } from './checkPersonalData.js';
+ * import { createCheckContext } from './checkContext.js';
+ * // notify { to: [{ kind: 'grid', id: 'qj-sj-c1-g1' }], fields: ['phone'] } with phone pii
+ * // checkPersonalData(createCheckContext(doc))[0]?.path; // ['steps', 3, 'to', 0]
+ * ```
+ */
+export function checkPersonalData(ctx: CheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  ctx.doc.steps.forEach((step, i) => {
+    if (step.kind !== 'notify' || !step.fields) return;
+    const pii = [...new Set(step.fields.filter((f) => ctx.fields.get(f)?.pii === true))];
+    if (pii.length === 0) return;
+    const fields = pii.map((f) => `\`${f}\``).join(', ');
+    step.to.forEach((r, j) => {
+      if (!Object.hasOwn(broadcast, r.kind)) return;
+      const words = broadcast[r.kind as keyof typeof broadcast];
+      out.push(
+        scenarioDiagnostic('scenario.piiExposed', ['steps', i, 'to', j], {
+          step: step.id,
+          fields,
+          target: `${words.en} (\`${r.id}\`)`,
+          targetZh: `${words.zh}（\`${r.id}\`）`,
+        }),
+      );
+    });
+    step.channels.forEach((c, k) => {
+      if (c !== 'screen') return;
+      out.push(
+        scenarioDiagnostic('scenario.piiExposed', ['steps', i, 'channels', k], {
+          step: step.id,
+          fields,
+          target: 'the screen channel',
+          targetZh: '大屏渠道',
+        }),
+      );
+    });
+  });
+  return out;
+}

@@ -1,0 +1,177 @@
+import { type Diagnostic, makeDiagnostic } from '../diagnostics/Diagnostic.js';
+
+/**
+ * The messages of the scenario checker ({@link validateScenario}), keyed by stable diagnostic
+ * code: the severity, and the message in zh-CN and English with `{name}` placeholders.
+ * Warnings (`scenario.slaNeverFires`, `scenario.undeclaredParticipant`,
+ * `scenario.kpiUnreachable`, `scenario.tooManyIssues`) do not make a document invalid; every
+ * other code does.
+ *
+ * @example
+ * ```ts
+ * import { scenarioCatalog } from '@zhizhi/core/scenario';
+ * scenarioCatalog['scenario.unknownStep'].severity; // 'error'
+ * Object.keys(scenarioCatalog).length; // 22
+ * ```
+ */
+export const scenarioCatalog = {
+  'scenario.schema': {
+    severity: 'error',
+    zh: '{where} 不符合场景文档格式：{ruleZh}',
+    en: '{where} does not match the scenario format: {rule}',
+  },
+  'scenario.tooManyIssues': {
+    severity: 'warning',
+    zh: '还有 {count} 处格式问题未列出；请先修正上面的问题',
+    en: '{count} more format issues are not listed; fix the ones above first',
+  },
+  'scenario.duplicateId': {
+    severity: 'error',
+    zh: '{whatZh} id `{id}` 重复（第一次出现在 {first}）',
+    en: 'The {what} id `{id}` is used twice (first at {first})',
+  },
+  'scenario.unknownStep': {
+    severity: 'error',
+    zh: '{where} 指向不存在的步骤 `{target}`',
+    en: '{where} names `{target}`, which is not a step of this scenario',
+  },
+  'scenario.joinOutsideBranch': {
+    severity: 'error',
+    zh: '步骤 `{step}` 不在并行分支内，不能用 `@join` 结束分支',
+    en: 'Step `{step}` is not inside a parallel branch, so it cannot lead to `@join`',
+  },
+  'scenario.crossesBranch': {
+    severity: 'error',
+    zh: '{detailZh}；并行分支内的步骤只能在本分支内流转，并以 `@join` 结束',
+    en: '{detail}; the steps of a parallel branch stay inside it and finish with `@join`',
+  },
+  'scenario.unreachable': {
+    severity: 'error',
+    zh: '步骤 `{step}` 从任何触发条件的起始步骤都无法到达',
+    en: 'Step `{step}` cannot be reached from the start step of any trigger',
+  },
+  'scenario.deadEnd': {
+    severity: 'error',
+    zh: '{detailZh}，实例会卡在这里',
+    en: '{detail}; an instance would get stuck there',
+  },
+  'scenario.slaWithoutTimeout': {
+    severity: 'error',
+    zh: '步骤 `{step}` 设有时限 {within}，但超时去向 `{target}` 不是本场景的步骤',
+    en: 'Step `{step}` has an SLA of {within}, but its timeout target `{target}` is not a step of this scenario',
+  },
+  'scenario.slaNeverFires': {
+    severity: 'warning',
+    zh: '步骤 `{step}` 等待 {duration}，其时限 {within} 不短于等待时间，永远不会超时',
+    en: 'Step `{step}` waits {duration}; its SLA of {within} is not shorter, so it can never fire',
+  },
+  'scenario.unknownField': {
+    severity: 'error',
+    zh: '字段 `{field}` 未在场景的 fields 中定义',
+    en: 'The field `{field}` is not declared in the scenario fields',
+  },
+  'scenario.unknownPost': {
+    severity: 'error',
+    zh: '组织架构中没有岗位 `{id}`',
+    en: 'There is no post `{id}` in the org',
+  },
+  'scenario.unknownDepartment': {
+    severity: 'error',
+    zh: '组织架构中没有部门 `{id}`',
+    en: 'There is no department `{id}` in the org',
+  },
+  'scenario.unknownCenter': {
+    severity: 'error',
+    zh: '组织架构中没有{kindZh} `{id}`',
+    en: 'There is no {kind} `{id}` in the org',
+  },
+  'scenario.unknownRecipient': {
+    severity: 'error',
+    zh: '接收方 {kind} `{id}` 不存在：{whyZh}',
+    en: 'The recipient {kind} `{id}` does not exist: {why}',
+  },
+  'scenario.undeclaredParticipant': {
+    severity: 'warning',
+    zh: '步骤 `{step}` 用到的{kindZh} `{id}` 未列入 participants.{list}',
+    en: 'Step `{step}` uses the {kind} `{id}`, which is not listed in participants.{list}',
+  },
+  'scenario.conditionSyntax': {
+    severity: 'error',
+    zh: '条件 `{when}` 无法解析：{detailZh}',
+    en: 'The condition `{when}` cannot be parsed: {detail}',
+  },
+  'scenario.conditionType': {
+    severity: 'error',
+    zh: '条件 `{when}` 类型错误：{detailZh}',
+    en: 'The condition `{when}` is not a well-typed boolean: {detail}',
+  },
+  'scenario.piiExposed': {
+    severity: 'error',
+    zh: '通知步骤 `{step}` 把个人信息字段 {fields} 发给了{targetZh}；个人信息只能发给具体经办人（岗位、部门、角色、家属），且不能上大屏',
+    en: 'Notify step `{step}` sends the personal-data field(s) {fields} to {target}; personal data may only go to individual handlers (post, department, role, family), never to a screen',
+  },
+  'scenario.kpiUnreachable': {
+    severity: 'warning',
+    zh: '指标 `{kpi}` 的终点 `{to}` 在起点 `{from}` 之后无法到达，永远不会有数据',
+    en: 'KPI `{kpi}` can never be measured: its end step `{to}` cannot be reached after `{from}`',
+  },
+  'scenario.kpiNotCampaign': {
+    severity: 'error',
+    zh: '覆盖率指标 `{kpi}` 指向的步骤 `{step}` 是 {kind} 步骤，不是 campaign',
+    en: 'Coverage KPI `{kpi}` names step `{step}`, a {kind} step rather than a campaign',
+  },
+  'scenario.internal': {
+    severity: 'error',
+    zh: '校验器内部出错（{error}），结果可能不完整；请报告此问题',
+    en: 'The validator failed internally ({error}); the result may be incomplete. Please report this',
+  },
+} as const;
+
+/**
+ * A diagnostic code of the scenario checker.
+ *
+ * @example
+ * ```ts
+ * import type { ScenarioCode } from '@zhizhi/core/scenario';
+ * const code: ScenarioCode = 'scenario.deadEnd';
+ * ```
+ */
+export type ScenarioCode = keyof typeof scenarioCatalog;
+
+/**
+ * Builds a scenario {@link Diagnostic} with the severity its code has in the catalogue.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * import { scenarioDiagnostic } from './scenarioCatalog.js';
+ * scenarioDiagnostic('scenario.unreachable', ['steps', 3], { step: 'callBack' }).severity; // 'error'
+ * ```
+ */
+export function scenarioDiagnostic(
+  code: ScenarioCode,
+  path: (string | number)[],
+  params: Record<string, string | number> = {},
+): Diagnostic {
+  return makeDiagnostic(scenarioCatalog, code, path, params, scenarioCatalog[code].severity);
+}
+
+/**
+ * Formats a JSON path for a message: `steps[3].assignee.post`, or `(document)` for `[]`.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * import { formatPath } from './scenarioCatalog.js';
+ * formatPath(['steps', 3, 'next']); // 'steps[3].next'
+ * ```
+ */
+export function formatPath(path: readonly (string | number)[]): string {
+  if (path.length === 0) return '(document)';
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out === '' ? segment : `.${segment}`;
+  }
+  return out;
+}

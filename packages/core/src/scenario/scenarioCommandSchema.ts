@@ -1,0 +1,63 @@
+import * as z from 'zod/mini';
+
+const name = z.string().check(z.minLength(1), z.maxLength(128));
+const data = z.optional(z.record(z.string().check(z.maxLength(64)), z.unknown()));
+
+/**
+ * zod schemas of the events a caller may send to a scenario instance (`TIMEOUT` and
+ * `CASE_ACKNOWLEDGED` come only from the Engine itself).
+ *
+ * @example
+ * ```ts
+ * import { scenarioCommandSchema } from '@zhizhi/core/scenario';
+ * scenarioCommandSchema.safeParse({ type: 'TASK_COMPLETE', by: 'w1', step: 'call', outcome: 'fine' }).success; // true
+ * ```
+ */
+export const scenarioCommandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('TASK_COMPLETE'), by: name, step: name, outcome: name, data }),
+  z.object({ type: z.literal('CHECK_IN'), by: name, step: name, target: name, data }),
+  z.object({ type: z.literal('SIGNAL'), by: name, name, data }),
+  z.object({ type: z.literal('EVENT'), by: name, name, data }),
+]);
+
+/**
+ * A command a caller sends to a scenario instance.
+ *
+ * @example
+ * ```ts
+ * import type { ScenarioCommand } from '@zhizhi/core/scenario';
+ * const c: ScenarioCommand = { type: 'CHECK_IN', by: 'rider1', step: 'outreach', target: 'h-001' };
+ * ```
+ */
+export type ScenarioCommand = z.infer<typeof scenarioCommandSchema>;
+
+/**
+ * zod schema of the input that starts an instance.
+ *
+ * @example
+ * ```ts
+ * import { startScenarioSchema } from '@zhizhi/core/scenario';
+ * startScenarioSchema.safeParse({ scenario: 'elderly-health-band', trigger: 'manual', by: 'qj-sj-duty', gridId: 'qj-sj-c1-g1' }).success; // true
+ * ```
+ */
+export const startScenarioSchema = z.object({
+  id: z.optional(name),
+  scenario: name,
+  version: z.optional(name),
+  trigger: name,
+  by: name,
+  gridId: name,
+  data,
+  lists: z.optional(z.record(name, z.array(name).check(z.maxLength(100_000)))),
+});
+
+/**
+ * The input that starts an instance.
+ *
+ * @example
+ * ```ts
+ * import type { StartScenario } from '@zhizhi/core/scenario';
+ * const s: StartScenario = { scenario: 'anti-fraud-outreach', trigger: 'manual', by: 'qj-sj-duty', gridId: 'qj-sj-c1-g1' };
+ * ```
+ */
+export type StartScenario = z.infer<typeof startScenarioSchema>;

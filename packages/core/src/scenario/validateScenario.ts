@@ -1,0 +1,143 @@
+import type { Diagnostic } from '../diagnostics/Diagnostic.js';
+import type { Directory } from '../org/Directory.js';
+import { checkConditions } from './checkConditions.js';
+import { type CheckContext, createCheckContext } from './checkContext.js';
+import { checkFieldRefs } from './checkFieldRefs.js';
+import { checkIds } from './checkIds.js';
+import { checkKpis } from './checkKpis.js';
+import { checkOrgRefs } from './checkOrgRefs.js';
+import { checkParticipants } from './checkParticipants.js';
+import { checkPersonalData } from './checkPersonalData.js';
+import { checkReachability } from './checkReachability.js';
+import { checkSchema } from './checkSchema.js';
+import { checkSla } from './checkSla.js';
+import { checkTransitions } from './checkTransitions.js';
+import { scenarioDiagnostic } from './scenarioCatalog.js';
+
+const checks: ((ctx: CheckContext) => Diagnostic[])[] = [
+  (ctx) => checkIds(ctx.doc),
+  checkTransitions,
+  checkReachability,
+  checkSla,
+  checkFieldRefs,
+  checkOrgRefs,
+  checkParticipants,
+  checkConditions,
+  checkPersonalData,
+  checkKpis,
+];
+
+function comparePaths(a: readonly (string | number)[], b: readonly (string | number)[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let k = 0; k < n; k++) {
+    const x = a[k] as string | number;
+    const y = b[k] as string | number;
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    if (typeof x !== typeof y) return typeof x === 'number' ? -1 : 1;
+    return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Sorts diagnostics in place by JSON path (array indices numerically), then code, then message:
+ * the order {@link validateScenario} returns them in.
+ *
+ * @example
+ * ```ts
+ * import { sortDiagnostics } from '@zhizhi/core/scenario';
+ * // sortDiagnostics(list).map((d) => d.path.join('.')); // ['fields.0.id', 'steps.2.next', 'steps.10.id']
+ * ```
+ */
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return list.sort(
+    (a, b) =>
+      comparePaths(a.path, b.path) || order(a.code, b.code) || order(a.message.en, b.message.en),
+  );
+}
+
+function internal(error: unknown): Diagnostic {
+  let detail = 'error';
+  try {
+    detail =
+      error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 200) : typeof error;
+  } catch {
+    // a hostile thrown value: keep the generic word
+  }
+  return scenarioDiagnostic('scenario.internal', [], { error: detail });
+}
+
+/**
+ * Checks a scenario document (一件事) and returns every problem found as a {@link Diagnostic}
+ * (stable code, JSON path into the document, zh-CN and English message, severity), sorted by
+ * path then code. An empty list, or warnings only, means the document may be compiled with
+ * `compileScenario`. It never throws and never changes `doc`, whatever it is — not an object,
+ * cyclic, deeply nested, huge, or with `__proto__` / `constructor` keys — and it runs in time
+ * linear in the size of the document (a 1,000-step scenario takes a few milliseconds).
+ *
+ * What it proves (codes in `scenarioCatalog`):
+ * - **shape**: the document matches `scenarioSchema`, else `scenario.schema` for every issue
+ *   (path and rule, at most 50) and nothing else is checked;
+ * - **ids**: no duplicate step, field, trigger, KPI, task outcome or parallel branch ids
+ *   (`scenario.duplicateId`);
+ * - **transitions**: every `to`, `next`, `otherwise`, `sla.onTimeout`, trigger and branch
+ *   `start`, KPI `from`/`to`/`campaign` names a step (`scenario.unknownStep`,
+ *   `scenario.slaWithoutTimeout` for an SLA); `@join` is only used inside a parallel branch
+ *   (`scenario.joinOutsideBranch`); no transition crosses a branch border and no step belongs
+ *   to two branches (`scenario.crossesBranch`);
+ * - **flow**: every step is reachable from a trigger's start (`scenario.unreachable`) and can
+ *   reach an end — `@join` inside a branch; for a parallel step all / any of its branches and
+ *   its `next` (`scenario.deadEnd`, which also catches loops with no way out);
+ * - **SLAs**: a `wait` for a duration has no SLA that could never fire (`scenario.slaNeverFires`);
+ * - **references**: forms, notify and trigger `fields` name declared fields
+ *   (`scenario.unknownField`); with an `org`, posts, departments, centers, grids and
+ *   communities exist (`scenario.unknownPost`, `scenario.unknownDepartment`,
+ *   `scenario.unknownCenter`, `scenario.unknownRecipient`); the participants list every role,
+ *   post, department and center the steps use (`scenario.undeclaredParticipant`);
+ * - **conditions**: every decision branch's `when` parses (`scenario.conditionSyntax`) and is a
+ *   boolean over the declared field types (`scenario.conditionType`);
+ * - **personal data**: a `notify` step whose `fields` include a field marked `pii: true` goes
+ *   only to individual handlers — recipients of kind `post`, `department`, `role` or `family` —
+ *   never to the broadcast recipients `grid`, `community`, `commandCenter`,
+ *   `cityOperationsCenter`, and never on the `screen` channel (`scenario.piiExposed`, naming the
+ *   fields and the recipient). A `decision` on a pii field is not an exposure;
+ * - **KPIs**: a `duration` KPI's `to` can be reached after its `from`
+ *   (`scenario.kpiUnreachable`), a `coverage` KPI names a campaign step (`scenario.kpiNotCampaign`).
+ *
+ * Warnings: `scenario.slaNeverFires`, `scenario.undeclaredParticipant`,
+ * `scenario.kpiUnreachable`, `scenario.tooManyIssues`. Should a check itself fail, the result
+ * carries `scenario.internal` instead of throwing.
+ *
+ * @example
+ * ```ts
+ * import { Directory } from '@zhizhi/core';
+ * import { sampleOrg } from '@zhizhi/core/sample';
+ * import { validateScenario } from '@zhizhi/core/scenario';
+ *
+ * const diagnostics = validateScenario(JSON.parse(text), new Directory(sampleOrg));
+ * const errors = diagnostics.filter((d) => d.severity === 'error');
+ * for (const d of errors) console.log(d.path.join('.'), d.code, d.message.zh);
+ * // steps.3.next  scenario.unknownStep  steps[3].next 指向不存在的步骤 `dispach`
+ * ```
+ */
+export function validateScenario(doc: unknown, org?: Directory): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  try {
+    const shape = checkSchema(doc);
+    if (!shape.ok) return sortDiagnostics(shape.diagnostics);
+    const ctx = createCheckContext(shape.scenario, org);
+    for (const check of checks) {
+      try {
+        for (const d of check(ctx)) out.push(d);
+      } catch (error) {
+        out.push(internal(error));
+      }
+    }
+  } catch (error) {
+    out.push(internal(error));
+  }
+  return sortDiagnostics(out);
+}

@@ -1,0 +1,188 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { MemoryStore, SimulatedClock } from '../src/index.js';
+import { createAlertNormalizer, ScenarioEngine } from '../src/scenario.js';
+import { makeEngine } from './support/engineFixture.js';
+
+const band = JSON.parse(
+  readFileSync(
+    new URL('../../../examples/scenarios/elderly-health-band.json', import.meta.url),
+    'utf8',
+  ),
+);
+
+function setup(store = new MemoryStore(), clock = new SimulatedClock('2026-09-01T08:00:00+08:00')) {
+  const { engine } = makeEngine({ store, clock });
+  const scenarios = new ScenarioEngine(engine);
+  const registered = scenarios.register(band);
+  if (!registered.ok) throw new Error(JSON.stringify(registered.diagnostics));
+  return { engine, scenarios, clock, store };
+}
+
+const start = {
+  id: 'band-1',
+  scenario: 'elderly-health-band',
+  trigger: 'manual',
+  by: 'qj-sj-duty',
+  gridId: 'qj-sj-c1-g1',
+  data: { alarmType: 'fall', heartRate: 150 },
+};
+
+describe('ScenarioEngine.register', () => {
+  it('given a document with errors, then it is refused with the validator diagnostics', () => {
+    const { scenarios } = setup();
+    const broken = structuredClone(band);
+    broken.steps[0].outcomes[0].to = 'nowhere';
+    const r = scenarios.register(broken);
+    expect(!r.ok && r.diagnostics.map((d) => d.code)).toContain('scenario.unknownStep');
+    const badRouting = { ...structuredClone(band), alertRouting: { levels: {} } };
+    const r2 = scenarios.register(badRouting);
+    expect(!r2.ok && r2.diagnostics[0]?.path[0]).toBe('alertRouting');
+  });
+});
+
+describe('ScenarioEngine.start', () => {
+  it('given a manual trigger, then the instance rests at the start step with its SLA timer stored', async () => {
+    const { scenarios, store, clock } = setup();
+    const r = await scenarios.start(start);
+    expect(r.ok && r.record).toMatchObject({ status: 'call', version: 1, townId: 'qj-sj' });
+    expect(await store.timersOf('band-1')).toEqual([
+      {
+        id: `band-1:call:${clock.now() + 300_000}`,
+        caseId: 'band-1',
+        townId: 'qj-sj',
+        step: 'call',
+        dueAt: clock.now() + 300_000,
+      },
+    ]);
+  });
+
+  const refusals: [string, Record<string, unknown>, string][] = [
+    ['an unknown scenario', { scenario: 'nope' }, 'run.unknownScenario'],
+    ['an unknown trigger', { trigger: 'nope' }, 'run.unknownTrigger'],
+    ['a role the manual trigger does not list', { by: 'qj-sj-c1-g1-worker' }, 'run.notAssignee'],
+    ['an actor of the other town', { by: 'qj-th-duty' }, 'run.outsideTown'],
+    ['a field of the wrong type', { data: { heartRate: 'fast' } }, 'run.fieldType'],
+    ['an undeclared field', { data: { password: 'x' } }, 'run.unknownField'],
+    ['an unknown grid', { gridId: 'qj-sj-c1' }, 'run.payload'],
+  ];
+  for (const [what, change, code] of refusals) {
+    it(`given ${what}, then ${code} and nothing is stored`, async () => {
+      const { scenarios } = setup();
+      const r = await scenarios.start({ ...start, ...change });
+      expect(!r.ok && r.error.code).toBe(code);
+      expect(await scenarios.get('band-1')).toBeUndefined();
+    });
+  }
+});
+
+describe('ScenarioEngine.send', () => {
+  it('given refusals (wrong assignee, inactive step, forged TIMEOUT), then nothing changes', async () => {
+    const { scenarios } = setup();
+    await scenarios.start(start);
+    const before = await scenarios.get('band-1');
+    const attempts: [unknown, string][] = [
+      [
+        { type: 'TASK_COMPLETE', by: 'qj-sj-c1-g1-worker', step: 'call', outcome: 'fine' },
+        'run.notAssignee',
+      ],
+      [
+        { type: 'TASK_COMPLETE', by: 'qj-sj-duty', step: 'visit', outcome: 'fine' },
+        'run.notActive',
+      ],
+      [
+        { type: 'TASK_COMPLETE', by: 'qj-sj-duty', step: 'call', outcome: 'maybe' },
+        'run.notActive',
+      ],
+      [{ type: 'TIMEOUT', by: 'system', step: 'call' }, 'run.unknownEvent'],
+      [{ type: 'TASK_COMPLETE', by: 'qj-sj-duty', step: 'call' }, 'run.payload'],
+    ];
+    for (const [event, code] of attempts) {
+      const r = await scenarios.send('band-1', event);
+      expect(!r.ok && r.error.code, JSON.stringify(event)).toBe(code);
+    }
+    expect(await scenarios.get('band-1')).toEqual(before);
+  });
+
+  it('given two completions of the same task at once, then exactly one applies', async () => {
+    const { scenarios } = setup();
+    await scenarios.start(start);
+    const results = await Promise.all([
+      scenarios.send('band-1', {
+        type: 'TASK_COMPLETE',
+        by: 'qj-sj-duty',
+        step: 'call',
+        outcome: 'fine',
+      }),
+      scenarios.send('band-1', {
+        type: 'TASK_COMPLETE',
+        by: 'qj-sj-duty2',
+        step: 'call',
+        outcome: 'noAnswer',
+      }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect((await scenarios.auditTrail('band-1')).length).toBe(2);
+  });
+});
+
+describe('ScenarioEngine timers and cases', () => {
+  it('given a restart while a step timer fell due, then a new host on the same store fires it once', async () => {
+    const store = new MemoryStore();
+    const clock = new SimulatedClock('2026-09-01T08:00:00+08:00');
+    await setup(store, clock).scenarios.start(start);
+    clock.advance('PT10M');
+    const { engine, scenarios } = setup(store, clock);
+    expect((await engine.tick()).fired).toBe(1);
+    expect((await engine.tick()).fired).toBe(0);
+    expect((await scenarios.get('band-1'))?.status).toBe('visit');
+    expect(await engine.verify('band-1')).toEqual({ ok: true, length: 2 });
+  });
+
+  it('given the dispatch step, then a real case opens assigned to the post and its acknowledgement moves the instance on', async () => {
+    const { engine, scenarios, clock } = setup();
+    await scenarios.start(start);
+    clock.advance('PT6M');
+    await engine.tick();
+    clock.advance('PT31M');
+    await engine.tick();
+    const instance = await scenarios.get('band-1');
+    const caseId = instance?.context.cases.dispatchCare ?? '';
+    const opened = await engine.get(caseId);
+    expect(opened).toMatchObject({
+      status: 'assigned',
+      context: {
+        lead: { kind: 'post', id: 'qj-sj-ylfw' },
+        origin: { instanceId: 'band-1', step: 'dispatchCare' },
+      },
+    });
+    expect((await engine.send(caseId, { type: 'ACKNOWLEDGE', by: 'qj-sj-ylfw-staff' })).ok).toBe(
+      true,
+    );
+    await scenarios.settled();
+    expect((await scenarios.get('band-1'))?.status).toBe('visit');
+  });
+});
+
+describe('ScenarioEngine.onAlert', () => {
+  it('given a fall reading from a band, then the normaliser raises an alert that starts the scenario with the alarm type', async () => {
+    const { scenarios } = setup();
+    const normalizer = createAlertNormalizer({ holdDownMs: 60_000 });
+    const pushed = normalizer.push({
+      deviceId: 'band-007',
+      seq: 1,
+      deviceTime: Date.parse('2026-09-01T07:59:30+08:00'),
+      type: 'fall',
+      level: 1,
+      townId: 'qj-sj',
+      gridId: 'qj-sj-c1-g1',
+    });
+    const events = 'events' in pushed ? pushed.events : [];
+    expect(events.map((e) => e.kind)).toEqual(['raised']);
+    const results = await scenarios.onAlert(events[0] as (typeof events)[number], 'qj-sj-sensor');
+    expect(results).toHaveLength(1);
+    const r = results[0];
+    expect(r?.ok && r.record.context.data).toEqual({ alarmType: 'fall' });
+    expect(r?.ok && r.record.context.trigger).toBe('band');
+  });
+});
