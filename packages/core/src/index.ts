@@ -10,7 +10,6 @@ export {
 export { type AuditEntry, GENESIS_HASH } from './audit/auditEntry.js';
 export { sha256 } from './audit/sha256.js';
 export { applyCaseEvent } from './case/applyCaseEvent.js';
-export { initialCaseContext } from './case/initialCaseContext.js';
 export { authorizeCaseEvent, checkActor, whoMayAct } from './case/authorizeCaseEvent.js';
 export {
   type CaseContext,
@@ -38,7 +37,6 @@ export {
   openCaseRules,
   ruleFor,
 } from './case/caseRules.js';
-
 export {
   type CaseStatus,
   caseStatuses,
@@ -56,6 +54,7 @@ export {
   createCaseMachine,
 } from './case/createCaseMachine.js';
 export { type CaseStep, type CaseStepper, createCaseStepper } from './case/createCaseStepper.js';
+export { initialCaseContext } from './case/initialCaseContext.js';
 export { parseCaseCommand, zodIssueError } from './case/parseCaseCommand.js';
 export { checkTarget } from './duty/checkRouting.js';
 export type { DutyLists } from './duty/dutyListsSchema.js';

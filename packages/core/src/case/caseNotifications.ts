@@ -63,6 +63,8 @@ export function caseNotifications(
   const ops = directory.cityOperationsCenter(ctx.districtId);
   const opsCenter: Recipient[] = ops ? [{ kind: 'cityOperationsCenter', id: ops.id }] : [];
   const lead: Recipient[] = ctx.lead ? [ctx.lead] : [];
+  // the reporter hears how it ended, unless a scenario opened the case (reporting as the system)
+  const reporter: Recipient[] = ctx.reporterRole === 'system' ? [] : [{ kind: 'member', id: ctx.reporterId }];
   if (event === null) {
     const first: Recipient[] =
       to === 'intake'
@@ -94,7 +96,7 @@ export function caseNotifications(
     case 'CANCEL':
     case 'REJECT':
     case 'MERGE':
-      return one({ kind: 'member', id: ctx.reporterId });
+      return one(...reporter);
     case 'SLA_OVERDUE': {
       const supervisor: Recipient =
         event.level === 1 && ctx.section
@@ -103,6 +105,6 @@ export function caseNotifications(
       return one(supervisor, ...(event.clock === 'accept' ? [center] : lead));
     }
     default:
-      return from !== to && to === 'closed' ? one({ kind: 'member', id: ctx.reporterId }) : [];
+      return from !== to && to === 'closed' ? one(...reporter) : [];
   }
 }

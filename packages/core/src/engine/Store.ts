@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../audit/auditEntry.js';
 import type { CaseStatus } from '../case/caseStatus.js';
 import type { SectionId } from '../org/roles.js';
-import type { CaseRecord, Commit, InstanceRecord, Notification } from './caseRecord.js';
+import type { Commit, InstanceRecord, Notification } from './caseRecord.js';
 import type { Timer } from './Timer.js';
 
 /**

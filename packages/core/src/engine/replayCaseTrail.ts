@@ -48,7 +48,7 @@ export function replayCaseTrail(
     error: caseError('restore.invalid', { path: path.join('.'), rule }, path),
   });
   const first = trail[0];
-  if (!first || first.event !== 'REPORT') return invalid(['audit', 0, 'event'], 'REPORT');
+  if (first?.event !== 'REPORT') return invalid(['audit', 0, 'event'], 'REPORT');
   const report = reportSchema.safeParse({
     ...first.data,
     id: caseId,

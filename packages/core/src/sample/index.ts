@@ -1,3 +1,4 @@
+export { builtInScenarios } from './builtInScenarios.js';
 export { playStory } from './playStory.js';
 export { sampleOrg } from './sampleOrg.js';
 export { sampleDutyLists, sampleSlaPolicy } from './samplePolicies.js';

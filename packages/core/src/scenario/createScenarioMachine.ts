@@ -68,7 +68,10 @@ const implementations = setup({
         ...context.campaigns,
         [p.step]: {
           total: Object.hasOwn(context.lists, p.list) ? (context.lists[p.list]?.length ?? 0) : 0,
-          done: [],
+          // re-entering a campaign (a reminder loop) keeps the check-ins already made
+          done: Object.hasOwn(context.campaigns, p.step)
+            ? (context.campaigns[p.step]?.done ?? [])
+            : [],
         },
       },
     })),

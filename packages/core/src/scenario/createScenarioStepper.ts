@@ -99,7 +99,13 @@ export function createScenarioStepper(machine: ScenarioMachine) {
         at: context.startedAt,
       });
       effects = [];
-      const before = machine.resolveState({ value: parseStatus(status), context } as never);
+      // Internal events (a finished parallel step's onDone, BRANCH_DONE) carry no time: step
+      // with the event's time already in context so every step entered in this macrostep gets it.
+      const now = typeof event.at === 'number' ? event.at : context.now;
+      const before = machine.resolveState({
+        value: parseStatus(status),
+        context: { ...context, now },
+      } as never);
       const after = machine.transition(before, event, s);
       return result(after, after !== before && after.context !== before.context);
     },
