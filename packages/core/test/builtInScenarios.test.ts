@@ -302,7 +302,6 @@ describe('built-in scenario electrical-fire (电气火灾智防, 璧山区大兴
       ],
       [0, caseId, 'REPORT', ['post:qj-sj-xfgl', 'department:qj-power']],
       [24, caseId, 'RESOLVE', ['grid:qj-sj-c1-g1', 'commandCenter:qj-sj']],
-      [30, caseId, 'CONFIRM', ['member:system']],
     ]);
     expect(await h.kpis('fire-1')).toEqual({
       disposalTime: { value: 24 * MIN, met: true },
@@ -579,7 +578,6 @@ describe('built-in scenario smoke-alarm (智能烟感, 渝中区大坪街道)', 
       [5, fireCase, 'DECLARE_EMERGENCY', ['commander:qj-sj', 'cityOperationsCenter:qj-cyzx']],
       [115, fireCase, 'STAND_DOWN', ['commander:qj-sj', 'cityOperationsCenter:qj-cyzx']],
       [360, fireCase, 'RESOLVE', ['grid:qj-sj-c1-g2', 'commandCenter:qj-sj']],
-      [420, fireCase, 'CONFIRM', ['member:system']],
     ]);
     expect(await h.kpis('smoke-1')).toEqual({
       responseTime: { value: 5 * MIN, met: true },
