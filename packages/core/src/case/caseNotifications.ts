@@ -64,7 +64,8 @@ export function caseNotifications(
   const opsCenter: Recipient[] = ops ? [{ kind: 'cityOperationsCenter', id: ops.id }] : [];
   const lead: Recipient[] = ctx.lead ? [ctx.lead] : [];
   // the reporter hears how it ended, unless a scenario opened the case (reporting as the system)
-  const reporter: Recipient[] = ctx.reporterRole === 'system' ? [] : [{ kind: 'member', id: ctx.reporterId }];
+  const reporter: Recipient[] =
+    ctx.reporterRole === 'system' ? [] : [{ kind: 'member', id: ctx.reporterId }];
   if (event === null) {
     const first: Recipient[] =
       to === 'intake'

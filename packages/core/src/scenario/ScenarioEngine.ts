@@ -1,4 +1,3 @@
-import { alertRoutingSchema } from '../alert/alertRoutingSchema.js';
 import type { AlertEvent } from '../alert/alertSchema.js';
 import { routeAlert } from '../alert/routeAlert.js';
 import { sealAuditEntry } from '../audit/auditChain.js';
@@ -118,20 +117,6 @@ export class ScenarioEngine {
     const diagnostics = validateScenario(doc, this.engine.directory).filter(
       (d) => d.severity === 'error',
     );
-    const routing = (doc as { alertRouting?: unknown } | null)?.alertRouting;
-    if (routing !== undefined) {
-      const checked = alertRoutingSchema.safeParse(routing);
-      if (!checked.success) {
-        const issue = checked.error.issues[0];
-        const path = ['alertRouting', ...((issue?.path ?? []) as (string | number)[])];
-        diagnostics.push(
-          makeDiagnostic(scenarioRuntimeCatalog, 'run.payload', path, {
-            path: path.join('.'),
-            rule: issue?.message ?? 'invalid',
-          }),
-        );
-      }
-    }
     if (diagnostics.length > 0) return { ok: false, diagnostics };
     const parsed = scenarioSchema.parse(doc);
     const machine = createScenarioMachine(JSON.parse(JSON.stringify(compileScenario(parsed))));
@@ -189,10 +174,8 @@ export class ScenarioEngine {
           const value = pluck(alert, from);
           if (value !== undefined && value !== null) data[field] = value;
         }
-        const routing = alertRoutingSchema.safeParse(registered.doc.alertRouting);
-        const route = routing.success
-          ? routeAlert(alert, routing.data, { at: this.engine.clock.now() })
-          : null;
+        const routing = registered.doc.alertRouting;
+        const route = routing ? routeAlert(alert, routing, { at: this.engine.clock.now() }) : null;
         const result = await this.#start(
           {
             scenario: registered.doc.id,

@@ -28,6 +28,7 @@ export {
 } from './scenarioCommandSchema.js';
 export type { ScenarioContext, ScenarioEvent, ScenarioInput } from './scenarioContext.js';
 export { type StepEdge, stepEdges, stepRegions } from './scenarioGraph.js';
+export { scenarioJsonSchema } from './scenarioJsonSchema.js';
 export { scenarioRuntimeCatalog } from './scenarioRuntimeCatalog.js';
 export {
   assigneeSchema,

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { alertRoutingSchema } from '../alert/alertRoutingSchema.js';
 import { outcomes } from '../case/caseStatus.js';
 import { roles } from '../org/roles.js';
 import { DURATION_PATTERN } from '../sla/parseDuration.js';
@@ -314,7 +315,8 @@ export const scenarioSchema = z.object({
   }),
   steps: z.array(stepSchema).check(z.minLength(1), z.maxLength(5000)),
   kpis: z.optional(z.array(kpiSchema).check(z.maxLength(50))),
-  alertRouting: z.optional(z.unknown()),
+  /** Routing of sensor alerts by level (分级推送), for scenarios with sensor triggers. */
+  alertRouting: z.optional(alertRoutingSchema),
 });
 
 /**
