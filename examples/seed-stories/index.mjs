@@ -44,7 +44,14 @@ const span = (ms) => {
 };
 const who = (id) => {
   const m = directory.member(id);
-  return m ? `${m.name}（${label('role', m.role, lang)}）` : id;
+  if (!m) return id;
+  if (m.role === 'system') return zh ? '系统（超时督办）' : 'system (SLA)';
+  const place = m.postId
+    ? directory.post(m.postId)?.name[zh ? 'zh' : 'en']
+    : m.departmentId
+      ? directory.department(m.departmentId)?.name[zh ? 'zh' : 'en']
+      : label('role', m.role, lang);
+  return `${m.name}（${place}）`;
 };
 const target = (t) =>
   t.kind === 'post'

@@ -37,6 +37,54 @@ const towns = [
 
 const DISTRICT = 'qj';
 
+const surnames =
+  '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
+const givenNames = [
+  '臣香',
+  '建国',
+  '秀英',
+  '志强',
+  '丽华',
+  '伟',
+  '敏',
+  '静',
+  '磊',
+  '洋',
+  '芳',
+  '军',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+  '勇',
+  '燕',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀兰',
+  '霞飞',
+  '林',
+  '红',
+  '玉兰',
+  '春梅',
+  '海燕',
+  '德华',
+];
+let people = 0;
+/** A deterministic Chinese personal name for the next sample member (王臣香 is the article's grid worker). */
+function person(): string {
+  const n = people++;
+  return `${surnames[n % surnames.length]}${givenNames[(n * 7) % givenNames.length]}`;
+}
+const sectionNames: Record<SectionId, string> = {
+  partyBuilding: '党的建设',
+  economicDevelopment: '经济发展',
+  livelihoodServices: '民生服务',
+  safetyRuleOfLaw: '平安法治',
+};
+
 function build(): Org {
   const units: OrgUnit[] = [
     { id: 'cq', level: 'city', parentId: null, name: t('重庆市', 'Chongqing') },
@@ -46,7 +94,7 @@ function build(): Org {
   const members: Member[] = [
     {
       id: 'qj-ops-1',
-      name: '城运值班员',
+      name: person(),
       role: 'cityOperator',
       unitId: DISTRICT,
       departmentId: 'qj-cyzx',
@@ -94,7 +142,7 @@ function build(): Org {
     if (d.kind === 'department') {
       members.push({
         id: `${d.id}-staff`,
-        name: `${d.name.zh}工作人员`,
+        name: person(),
         role: 'departmentStaff',
         unitId: DISTRICT,
         departmentId: d.id,
@@ -107,19 +155,19 @@ function build(): Org {
     members.push(
       {
         id: `${townId}-commander`,
-        name: `${town.name.zh}指挥长`,
+        name: person(),
         role: 'commander',
         unitId: townId,
       },
       {
         id: `${townId}-duty`,
-        name: `${town.name.zh}运行岗值班员`,
+        name: person(),
         role: 'dutyOfficer',
         unitId: townId,
       },
       {
         id: `${townId}-duty2`,
-        name: `${town.name.zh}运行岗值班员二`,
+        name: person(),
         role: 'dutyOfficer',
         unitId: townId,
       },
@@ -133,7 +181,7 @@ function build(): Org {
     ] as const) {
       members.push({
         id: `${townId}-lead-${section}`,
-        name: `${town.name.zh}${section}分管领导`,
+        name: `${person()}（${sectionNames[section]}分管领导）`,
         role: 'sectionLead',
         unitId: townId,
         section,
@@ -144,7 +192,7 @@ function build(): Org {
       posts.push({ id: postId, townId, section: p.section, name: p.name });
       members.push({
         id: `${postId}-staff`,
-        name: `${p.name.zh}工作人员`,
+        name: person(),
         role: 'postStaff',
         unitId: townId,
         postId,
@@ -155,7 +203,7 @@ function build(): Org {
       units.push({ id: communityId, level: 'community', parentId: townId, name: cname });
       members.push({
         id: `${communityId}-staff`,
-        name: `${cname.zh}工作人员`,
+        name: person(),
         role: 'communityStaff',
         unitId: communityId,
       });
@@ -168,21 +216,27 @@ function build(): Org {
           name: t(`${cname.zh}第${gi}网格`, `${cname.en} grid ${gi}`),
         });
         members.push(
-          { id: `${gridId}-chief`, name: '网格长', role: 'gridChief', unitId: gridId },
-          { id: `${gridId}-worker`, name: '专职网格员', role: 'gridWorker', unitId: gridId },
+          { id: `${gridId}-chief`, name: person(), role: 'gridChief', unitId: gridId },
+          {
+            id: `${gridId}-worker`,
+            // the article's grid worker who reported the river (王臣香) works the first grid
+            name: gridId === 'qj-sj-c1-g1' ? '王臣香' : person(),
+            role: 'gridWorker',
+            unitId: gridId,
+          },
           {
             id: `${gridId}-rider`,
-            name: '兼职网格员（外卖骑手）',
+            name: `${person()}（外卖骑手）`,
             role: 'partTimeGridWorker',
             unitId: gridId,
           },
           {
             id: `${gridId}-instructor`,
-            name: '网格指导员',
+            name: person(),
             role: 'gridInstructor',
             unitId: gridId,
           },
-          { id: `${gridId}-resident`, name: '居民', role: 'resident', unitId: gridId },
+          { id: `${gridId}-resident`, name: person(), role: 'resident', unitId: gridId },
         );
       }
     });
