@@ -60,8 +60,11 @@ export function caseNotifications(
 ): NotificationIntent[] {
   const center: Recipient = { kind: 'commandCenter', id: ctx.townId };
   const commander: Recipient = { kind: 'commander', id: ctx.townId };
-  const ops = directory.cityOperationsCenter(ctx.districtId);
-  const opsCenter: Recipient[] = ops ? [{ kind: 'cityOperationsCenter', id: ops.id }] : [];
+  // Looked up only for the two events that notify the city-operations center.
+  const opsCenter = (): Recipient[] => {
+    const ops = directory.cityOperationsCenter(ctx.districtId);
+    return ops ? [{ kind: 'cityOperationsCenter', id: ops.id }] : [];
+  };
   const lead: Recipient[] = ctx.lead ? [ctx.lead] : [];
   // the reporter hears how it ended, unless a scenario opened the case (reporting as the system)
   const reporter: Recipient[] =
@@ -82,7 +85,7 @@ export function caseNotifications(
     case 'ESCALATE':
       return to === 'intake' ? one(center) : one({ kind: 'community', id: ctx.communityId });
     case 'DISPATCH':
-      return one(...lead, ...ctx.coHandlers, ...(ctx.emergency ? opsCenter : []));
+      return one(...lead, ...ctx.coHandlers, ...(ctx.emergency ? opsCenter() : []));
     case 'RETURN':
       return one(center);
     case 'REQUEST_SUPPORT':
@@ -93,7 +96,7 @@ export function caseNotifications(
       return one(...lead);
     case 'DECLARE_EMERGENCY':
     case 'STAND_DOWN':
-      return one(commander, ...opsCenter);
+      return one(commander, ...opsCenter());
     case 'CANCEL':
     case 'REJECT':
     case 'MERGE':

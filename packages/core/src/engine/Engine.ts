@@ -264,7 +264,10 @@ export class Engine {
         );
     }
     const at = Math.max(this.clock.now(), record.updatedAt);
-    const event = { ...command, at } as CaseEvent;
+    // Not `{ ...command, at }`: a spread plus a new key gives every event its own hidden class,
+    // which makes each property access on events (guards, assign, notify) megamorphic.
+    const event = Object.assign({}, command) as CaseEvent;
+    event.at = at;
     const step = this.#stepper.next(record.status, record.context, event);
     if (!step.changed) {
       return fail(caseError('event.wrongState', { type: command.type, status: record.status }));
@@ -322,7 +325,7 @@ export class Engine {
     };
     const notifications = detail.intents.map(
       (intent, i): Notification => ({
-        id: `${record.id}:${entry.seq}:${i}`,
+        id: [record.id, entry.seq, i].join(':'), // flat, not a rope of 5 pieces
         caseId: record.id,
         townId: record.townId,
         seq: entry.seq,

@@ -67,7 +67,7 @@ export function nextSlaTimer(
   const level = (reached + 1) as 1 | 2;
   const dueAt = level === 1 ? base : base + parseDuration(policy.escalateAfter);
   return {
-    id: `${ctx.id}:${clock}:${level}:${base}`,
+    id: [ctx.id, clock, level, base].join(':'), // flat, not a rope of 7 pieces
     caseId: ctx.id,
     townId: ctx.townId,
     clock,
