@@ -4,12 +4,12 @@ const messages = {
   usage: {
     zh: `用法：zhizhi <命令> [选项]
   validate <场景.json> [--json] [--lang zh-CN|en] [--org 组织.json]   校验场景文档
-  compile <场景.json> [-o 输出.json]                                  编译为状态机 JSON
+  compile <场景.json> [-o 输出.json] [--org 组织.json]                 编译为状态机 JSON
   simulate <场景.json> --events <事件.jsonl> [--start <ISO 时间>] [--json] [--lang zh-CN|en] [--org 组织.json]
                                                                       以模拟时钟运行一个场景实例`,
     en: `Usage: zhizhi <command> [options]
   validate <scenario.json> [--json] [--lang zh-CN|en] [--org org.json]   check a scenario document
-  compile <scenario.json> [-o out.json]                                  compile it to machine JSON
+  compile <scenario.json> [-o out.json] [--org org.json]                 compile it to machine JSON
   simulate <scenario.json> --events <events.jsonl> [--start <ISO time>] [--json] [--lang zh-CN|en] [--org org.json]
                                                                          run one instance on a simulated clock`,
   },
@@ -28,6 +28,10 @@ const messages = {
   outcome: { zh: '结果', en: 'Outcome' },
   kpis: { zh: '指标', en: 'KPIs' },
   wrote: { zh: '已写入 {file}', en: 'Wrote {file}' },
+  badStart: {
+    zh: '--start 不是有效时间：{start}（{why}）',
+    en: '--start is not a time: {start} ({why})',
+  },
 } as const;
 
 /**

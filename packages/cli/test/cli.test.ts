@@ -178,3 +178,16 @@ describe('the zhizhi binary', () => {
     expect(status).toBe(1);
   });
 });
+
+describe('zhizhi simulate --start', () => {
+  it('given a start that is not a time, then it says so and exits 2', async () => {
+    const io = capture();
+    expect(
+      await runCli(
+        ['simulate', band, '--events', bandEvents, '--start', 'yesterday', '--lang', 'en'],
+        io,
+      ),
+    ).toBe(2);
+    expect(io.stderr[0]).toMatch(/^--start is not a time: yesterday/);
+  });
+});

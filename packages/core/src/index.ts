@@ -61,8 +61,10 @@ export type { DutyLists } from './duty/dutyListsSchema.js';
 export type {
   CaseRecord,
   Commit,
+  InstanceRecord,
   Notification,
   PersistedCase,
+  ScenarioRecord,
 } from './engine/caseRecord.js';
 export { type Clock, SimulatedClock, systemClock } from './engine/clock.js';
 export {

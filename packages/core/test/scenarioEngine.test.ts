@@ -186,3 +186,37 @@ describe('ScenarioEngine.onAlert', () => {
     expect(r?.ok && r.record.context.trigger).toBe('band');
   });
 });
+
+describe('ScenarioEngine guards on signals, events and dispatch places', () => {
+  it('given a signal with undeclared or mistyped data, or an event from a resident, then they are refused', async () => {
+    const { scenarios } = setup();
+    await scenarios.start(start);
+    const bad = await scenarios.send('band-1', {
+      type: 'SIGNAL',
+      by: 'qj-sj-sensor',
+      name: 'x',
+      data: { heartRate: 'high' },
+    });
+    expect(!bad.ok && bad.error.code).toBe('run.fieldType');
+    const extra = await scenarios.send('band-1', {
+      type: 'SIGNAL',
+      by: 'qj-sj-sensor',
+      name: 'x',
+      data: { secret: 1 },
+    });
+    expect(!extra.ok && extra.error.code).toBe('run.unknownField');
+    const resident = await scenarios.send('band-1', {
+      type: 'EVENT',
+      by: 'qj-sj-c1-g1-resident',
+      name: 'DONE',
+    });
+    expect(!resident.ok && resident.error.code).toBe('run.notAssignee');
+  });
+
+  it('given an instance in a town whose posts the dispatch step does not name, then start refuses it instead of failing later', async () => {
+    const { scenarios } = setup();
+    const r = await scenarios.start({ ...start, by: 'qj-th-duty', gridId: 'qj-th-c1-g1' });
+    expect(!r.ok && r.error).toMatchObject({ code: 'run.outsideTown', path: ['gridId'] });
+    expect(scenarios.problems).toEqual([]);
+  });
+});

@@ -706,3 +706,30 @@ describe('validateScenario: guarantees', () => {
     expect(performance.now() - t).toBeLessThan(2000);
   });
 });
+
+describe('personal data and role recipients', () => {
+  it('given pii sent to all residents or all riders by role, then scenario.piiExposed; to grid workers by role, then fine', () => {
+    const band = JSON.parse(
+      readFileSync(
+        new URL('../../../examples/scenarios/elderly-health-band.json', import.meta.url),
+        'utf8',
+      ),
+    );
+    const notify = band.steps.findIndex((s: { id: string }) => s.id === 'notifyCare');
+    band.participants.roles.push('resident', 'partTimeGridWorker');
+    band.steps[notify].to.push({ kind: 'role', id: 'gridWorker' });
+    expect(validateScenario(band).filter((d) => d.code === 'scenario.piiExposed')).toEqual([]);
+    band.steps[notify].to.push(
+      { kind: 'role', id: 'resident' },
+      { kind: 'role', id: 'partTimeGridWorker' },
+    );
+    expect(
+      validateScenario(band)
+        .filter((d) => d.code === 'scenario.piiExposed')
+        .map((d) => d.path),
+    ).toEqual([
+      ['steps', notify, 'to', 2],
+      ['steps', notify, 'to', 3],
+    ]);
+  });
+});

@@ -17,8 +17,8 @@ type Line = Record<string, unknown>;
  * - `{"at":"2026-09-01T08:40:00+08:00", …}` moves the clock to that time first;
  * - `{"type":"TASK_COMPLETE","actor":"…","step":"visit","outcome":"fine","data":{…}}`, `CHECK_IN`, `SIGNAL`, `EVENT` go to the instance;
  * - `{"case":"dispatchCare","type":"ACKNOWLEDGE","actor":"…"}` goes to the case a dispatch step opened.
- * Prints one line per transition (instance and cases), then the final state, the audit trail
- * and the KPIs; `--json` prints one JSON document instead. A bad line is reported with its
+ * Prints one line per transition (instance and cases), then the final state and the KPIs
+ * (`--json` adds the full audit trail); `--json` prints one JSON document instead. A bad line is reported with its
  * number and nothing after it runs (exit 1).
  *
  * @example
@@ -46,7 +46,13 @@ export async function simulateCommand(
     io.err(say('unreadable', lang, { file: options.events, why: (error as Error).message }));
     return 2;
   }
-  const clock = new SimulatedClock(options.start ?? '2026-01-01T08:00:00+08:00');
+  let clock: SimulatedClock;
+  try {
+    clock = new SimulatedClock(options.start ?? '2026-01-01T08:00:00+08:00');
+  } catch (error) {
+    io.err(say('badStart', lang, { start: String(options.start), why: (error as Error).message }));
+    return 2;
+  }
   const engine = new Engine({
     directory: org.directory,
     clock,

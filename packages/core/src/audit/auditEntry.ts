@@ -17,7 +17,7 @@ export const GENESIS_HASH = '0'.repeat(64);
  *
  * @example
  * ```ts
- * import { auditEntrySchema } from '@zhizhi/core';
+ * import { auditEntrySchema } from '@zhizhi/core/persist';
  * auditEntrySchema.safeParse({}).success; // false
  * ```
  */

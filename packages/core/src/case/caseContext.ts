@@ -57,7 +57,7 @@ export type CaseReport = z.infer<typeof reportSchema>;
  *
  * @example
  * ```ts
- * import { caseContextSchema } from '@zhizhi/core';
+ * import { caseContextSchema } from '@zhizhi/core/persist';
  * caseContextSchema.safeParse({ id: 'c1' }).success; // false
  * ```
  */

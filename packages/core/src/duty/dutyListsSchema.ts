@@ -12,7 +12,7 @@ const id = z.string().check(z.minLength(1), z.maxLength(128));
  *
  * @example
  * ```ts
- * import { dutyListsSchema } from '@zhizhi/core';
+ * import { dutyListsSchema } from '@zhizhi/core/config';
  * dutyListsSchema.parse({
  *   statutory: [{ category: 'riverPollution', section: 'economicDevelopment' }],
  *   departmentLed: [{ category: 'roadFacilities', departmentIds: ['qj-cgj'] }],

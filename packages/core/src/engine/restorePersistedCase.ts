@@ -30,7 +30,8 @@ const persistedSchema = z.object({
  *
  * @example
  * ```ts
- * import { restorePersistedCase, defaultSlaPolicy } from '@zhizhi/core';
+ * import { defaultSlaPolicy } from '@zhizhi/core';
+ * import { restorePersistedCase } from '@zhizhi/core/persist';
  * restorePersistedCase({ record: {}, audit: [] }, defaultSlaPolicy).ok; // false
  * ```
  */

@@ -14,7 +14,7 @@ export const localizedTextSchema = z.object({
  *
  * @example
  * ```ts
- * import { orgUnitSchema } from '@zhizhi/core';
+ * import { orgUnitSchema } from '@zhizhi/core/config';
  * orgUnitSchema.parse({ id: 'g1', level: 'grid', parentId: 'c1', name: { zh: '一网格', en: 'Grid 1' } });
  * ```
  */
@@ -30,7 +30,7 @@ export const orgUnitSchema = z.object({
  *
  * @example
  * ```ts
- * import { postSchema } from '@zhizhi/core';
+ * import { postSchema } from '@zhizhi/core/config';
  * postSchema.parse({ id: 'p1', townId: 't1', section: 'safetyRuleOfLaw', name: { zh: '消防管理岗', en: 'Fire management post' } });
  * ```
  */
@@ -46,7 +46,7 @@ export const postSchema = z.object({
  *
  * @example
  * ```ts
- * import { departmentSchema } from '@zhizhi/core';
+ * import { departmentSchema } from '@zhizhi/core/config';
  * departmentSchema.parse({ id: 'd-cgj', districtId: 'd1', kind: 'department', name: { zh: '区城市管理局', en: 'District city management bureau' } });
  * ```
  */
@@ -64,7 +64,7 @@ export const departmentSchema = z.object({
  *
  * @example
  * ```ts
- * import { memberSchema } from '@zhizhi/core';
+ * import { memberSchema } from '@zhizhi/core/config';
  * memberSchema.parse({ id: 'm1', name: '李网格', role: 'gridWorker', unitId: 'g1' });
  * ```
  */
@@ -83,7 +83,7 @@ export const memberSchema = z.object({
  *
  * @example
  * ```ts
- * import { orgSchema } from '@zhizhi/core';
+ * import { orgSchema } from '@zhizhi/core/config';
  * const result = orgSchema.safeParse({ units: [], posts: [], departments: [], members: [] });
  * result.success; // true
  * ```

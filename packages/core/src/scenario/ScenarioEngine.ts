@@ -223,6 +223,22 @@ export class ScenarioEngine {
       return fail('run.payload', { path: 'gridId', rule: 'unknown grid' }, ['gridId']);
     const outside = this.#outside(member, town.id);
     if (outside) return outside;
+    // A dispatch step names fixed posts/departments: they must serve this town, or every case
+    // it opens would be refused later.
+    for (const s of registered.doc.steps) {
+      if (s.kind !== 'dispatch') continue;
+      for (const t of [s.lead, ...(s.coHandlers ?? [])]) {
+        const serves =
+          t.kind === 'post'
+            ? this.engine.directory.post(t.id)?.townId === town.id
+            : this.engine.directory.department(t.id)?.districtId ===
+              this.engine.directory.ancestorAt(town.id, 'district')?.id;
+        if (!serves)
+          return fail('run.outsideTown', { actorId: `${t.kind}:${t.id}`, townId: town.id }, [
+            'gridId',
+          ]);
+      }
+    }
     const starters =
       trigger.kind === 'manual'
         ? trigger.roles
@@ -461,7 +477,7 @@ export class ScenarioEngine {
       category: string | null;
     };
     const step = registered.steps.get(p.step);
-    await this.engine.report(
+    const opened = await this.engine.report(
       {
         id: record.context.cases[p.step],
         gridId: record.context.gridId,
@@ -476,18 +492,49 @@ export class ScenarioEngine {
       },
       { asSystem: true },
     );
+    if (!opened.ok) {
+      this.problems.push({
+        at: this.engine.clock.now(),
+        instanceId: record.id,
+        what: `dispatch ${p.step}: ${opened.error.code} ${opened.error.message.en}`,
+      });
+    }
   }
 
   #onCase(change: EngineChange): void {
     const origin = change.record.context.origin;
     if (change.entry.event !== 'ACKNOWLEDGE' || !origin) return;
     this.#pending = this.#pending.then(() =>
-      this.#internal(origin.instanceId, {
+      this.#internalSafely(origin.instanceId, {
         type: 'CASE_ACKNOWLEDGED',
         step: origin.step,
         caseId: change.record.id,
       }),
     );
+  }
+
+  /** Problems met while carrying out effects (a dispatch the Engine refused, a failed hand-off). */
+  readonly problems: { at: number; instanceId: string; what: string }[] = [];
+
+  async #internalSafely(
+    instanceId: string,
+    event: { type: 'CASE_ACKNOWLEDGED'; step: string; caseId: string },
+  ) {
+    try {
+      const r = await this.#internal(instanceId, event);
+      if (!r.ok)
+        this.problems.push({
+          at: this.engine.clock.now(),
+          instanceId,
+          what: `${event.type}: ${r.error.code}`,
+        });
+    } catch (error) {
+      this.problems.push({
+        at: this.engine.clock.now(),
+        instanceId,
+        what: `${event.type}: ${(error as Error).message}`,
+      });
+    }
   }
 
   /** Resolves when the instance updates caused by case changes (acknowledgements) are applied. */
@@ -530,12 +577,35 @@ export class ScenarioEngine {
   ): ScenarioResult | null {
     const outside = this.#outside(member, record.townId);
     if (outside) return outside;
-    if (command.type === 'SIGNAL') {
-      return ['sensor', 'dutyOfficer', 'commander'].includes(member.role)
-        ? null
-        : fail('run.notAssignee', { actorId: member.id, step: command.name }, ['by']);
+    if (command.type === 'SIGNAL' || command.type === 'EVENT') {
+      // signals come from sensors and the command center; events also from the people who
+      // handle matters (not residents), and their data must fit the scenario's fields
+      const senders =
+        command.type === 'SIGNAL'
+          ? ['sensor', 'dutyOfficer', 'commander']
+          : [
+              'sensor',
+              'dutyOfficer',
+              'commander',
+              'sectionLead',
+              'postStaff',
+              'departmentStaff',
+              'gridWorker',
+              'gridChief',
+              'communityStaff',
+              'cityOperator',
+            ];
+      if (!senders.includes(member.role)) {
+        return fail('run.notAssignee', { actorId: member.id, step: command.name }, ['by']);
+      }
+      const data = this.#checkData(
+        registered.doc,
+        command.name,
+        command.data ?? {},
+        registered.doc.fields.map((f) => f.id),
+      );
+      return data.ok ? null : data;
     }
-    if (command.type === 'EVENT') return null;
     const step = registered.steps.get(command.step);
     if (!step || !activeSteps(record.status).includes(step.id)) {
       return fail('run.notActive', { step: command.step, type: command.type }, ['step']);

@@ -14,10 +14,16 @@ const broadcast = {
   cityOperationsCenter: { en: 'the city-operations center', zh: '城运中心' },
 } as const;
 
+/** Roles whose holders are not handlers of a matter: personal data must not reach them all. */
+const publicRoles = {
+  resident: { en: 'all residents', zh: '全体居民' },
+  partTimeGridWorker: { en: 'all part-time grid workers', zh: '全体兼职网格员' },
+} as const;
+
 /**
  * Checks that personal data stays with individual handlers. A `notify` step whose `fields`
  * include a field marked `pii: true` may only go to recipients of kind `post`, `department`,
- * `role` or `family`; it must not go to the broadcast recipients `grid`, `community`,
+ * `role` (a handling role — not `resident` or `partTimeGridWorker`) or `family`; it must not go to the broadcast recipients `grid`, `community`,
  * `commandCenter` or `cityOperationsCenter`, and must not use the `screen` channel (a wall
  * screen is seen by everyone in the room). Each such recipient (path `steps[i].to[j]`) and each
  * `screen` channel (path `steps[i].channels[k]`) is a `scenario.piiExposed` error naming the
@@ -41,8 +47,12 @@ export function checkPersonalData(ctx: CheckContext): Diagnostic[] {
     if (pii.length === 0) return;
     const fields = pii.map((f) => `\`${f}\``).join(', ');
     step.to.forEach((r, j) => {
-      if (!Object.hasOwn(broadcast, r.kind)) return;
-      const words = broadcast[r.kind as keyof typeof broadcast];
+      // a role reaches everyone holding it: fine for handlers, not for residents or riders
+      const key = r.kind === 'role' && Object.hasOwn(publicRoles, r.id) ? r.id : r.kind;
+      const table: Record<string, { en: string; zh: string }> =
+        r.kind === 'role' ? publicRoles : broadcast;
+      if (!Object.hasOwn(table, key)) return;
+      const words = table[key] as { en: string; zh: string };
       out.push(
         scenarioDiagnostic('scenario.piiExposed', ['steps', i, 'to', j], {
           step: step.id,

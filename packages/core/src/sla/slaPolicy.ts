@@ -21,7 +21,7 @@ const someDeadlines = z.optional(
  *
  * @example
  * ```ts
- * import { slaPolicySchema } from '@zhizhi/core';
+ * import { slaPolicySchema } from '@zhizhi/core/config';
  * slaPolicySchema.parse({
  *   defaults: { accept: 'PT30M', acknowledge: 'PT1H', resolve: 'P3D' },
  *   escalateAfter: 'PT2H',
