@@ -11,7 +11,7 @@ import {
 import { compileScenario } from '../src/scenario/compileScenario.js';
 import { computeScenarioKpis } from '../src/scenario/computeScenarioKpis.js';
 import { ScenarioEngine } from '../src/scenario/ScenarioEngine.js';
-import type { Scenario } from '../src/scenario/scenarioSchema.js';
+import { type Scenario, scenarioSchema } from '../src/scenario/scenarioSchema.js';
 import { validateScenario } from '../src/scenario/validateScenario.js';
 
 const directory = new Directory(sampleOrg);
@@ -131,6 +131,14 @@ describe('built-in scenarios: the documents', () => {
     );
     for (const d of builtInScenarios) expect(parsed).toContainEqual(d);
     expect(parsed).toHaveLength(builtInScenarios.length);
+  });
+
+  it('given each built-in document, when read by the scenario schema, then everything (layout positions too) round-trips untouched', () => {
+    for (const d of builtInScenarios) {
+      const parsed = scenarioSchema.parse(JSON.parse(JSON.stringify(d)));
+      expect(parsed, d.id).toEqual(d);
+      expect(parsed.steps.map((s) => s.layout)).toEqual(d.steps.map((s) => s.layout));
+    }
   });
 
   it('given each built-in document, when compiled twice, then the machine JSON is byte-identical', () => {
