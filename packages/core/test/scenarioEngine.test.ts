@@ -220,3 +220,80 @@ describe('ScenarioEngine guards on signals, events and dispatch places', () => {
     expect(scenarios.problems).toEqual([]);
   });
 });
+
+describe('ScenarioEngine.onAlert with routing by level', () => {
+  const fire = JSON.parse(
+    readFileSync(
+      new URL('../../../examples/scenarios/electrical-fire.json', import.meta.url),
+      'utf8',
+    ),
+  );
+  fire.alertRouting = {
+    levels: {
+      1: {
+        to: [
+          { kind: 'post', id: 'qj-sj-xfgl' },
+          { kind: 'cityOperationsCenter', id: 'qj-cyzx' },
+        ],
+        channels: ['app', 'sms'],
+        acknowledgeWithin: 'PT5M',
+      },
+      2: {
+        to: [{ kind: 'post', id: 'qj-sj-xfgl' }],
+        channels: ['app'],
+        acknowledgeWithin: 'PT30M',
+      },
+      3: { to: [{ kind: 'post', id: 'qj-sj-xfgl' }], channels: ['app'], acknowledgeWithin: 'PT2H' },
+    },
+  };
+
+  it('given a level-2 leakage that rises to level 1, then the instance starts with the level-2 route and the rise is pushed to both level-1 recipients at once', async () => {
+    const { engine, clock } = makeEngine({
+      clock: new SimulatedClock('2026-11-20T14:00:00+08:00'),
+    });
+    const scenarios = new ScenarioEngine(engine);
+    const registered = scenarios.register(fire);
+    expect(registered.ok).toBe(true);
+    const normalizer = createAlertNormalizer({ holdDownMs: 60_000 });
+    const reading = (seq: number, level: 1 | 2, at: string) => ({
+      deviceId: 'ef-12',
+      seq,
+      deviceTime: Date.parse(at),
+      type: 'leakage',
+      level,
+      townId: 'qj-sj',
+      gridId: 'qj-sj-c1-g1',
+      location: { lat: 29.03, lng: 106.65, address: '养老服务中心配电箱' },
+    });
+    const first = normalizer.push(reading(1, 2, '2026-11-20T13:59:50+08:00'));
+    const raised = 'events' in first ? first.events : [];
+    const [started] = await scenarios.onAlert(raised[0] as (typeof raised)[number], 'qj-sj-sensor');
+    expect(started?.ok && started.notifications[0]).toMatchObject({
+      topic: 'alert.level2',
+      to: [{ kind: 'post', id: 'qj-sj-xfgl' }],
+    });
+    clock.advance('PT1M');
+    const second = normalizer.push(reading(2, 1, '2026-11-20T14:00:50+08:00'));
+    const escalated = 'events' in second ? second.events : [];
+    expect(escalated.map((e) => e.kind)).toEqual(['escalated']);
+    const results = await scenarios.onAlert(
+      escalated[0] as (typeof escalated)[number],
+      'qj-sj-sensor',
+    );
+    const reroute = results[0];
+    expect(reroute?.ok && reroute.entry).toMatchObject({
+      event: 'ALERT_ESCALATED',
+      data: { level: 1, previousLevel: 2 },
+    });
+    expect(reroute?.ok && reroute.notifications[0]).toMatchObject({
+      topic: 'alert.level1',
+      to: [
+        { kind: 'post', id: 'qj-sj-xfgl' },
+        { kind: 'cityOperationsCenter', id: 'qj-cyzx' },
+      ],
+      channels: ['app', 'sms'],
+      fields: { acknowledgeBy: clock.now() + 5 * 60_000 },
+    });
+    expect(reroute?.ok && reroute.record.status).toBe(started?.ok && started.record.status);
+  });
+});

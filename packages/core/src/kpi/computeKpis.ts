@@ -160,7 +160,7 @@ export function computeKpis(cases: readonly CaseWithTrail[], options: { now: num
     let lastResolve: number | null = null;
     let running = null as { clock: SlaClock; missed: boolean } | null;
     for (const e of audit) {
-      if (e.event === 'DISPATCH') {
+      if (e.event === 'DISPATCH' || (e.event === 'REPORT' && e.to === 'assigned')) {
         lastDispatch = e.at;
         firstDispatch ??= e.at;
       }

@@ -156,7 +156,10 @@ export class ScenarioEngine {
     if (running) {
       const results: ScenarioResult[] = [];
       for (const id of running) {
-        results.push(await this.send(id, { type: 'SIGNAL', by, name: event.kind, data: {} }));
+        if (event.kind === 'escalated') results.push(await this.#reroute(id, event, by));
+        const signalled = await this.send(id, { type: 'SIGNAL', by, name: event.kind, data: {} });
+        // an instance that waits for no such signal just keeps going
+        if (signalled.ok || signalled.error.code !== 'run.notActive') results.push(signalled);
       }
       if (event.kind === 'cleared') this.#byAlert.delete(alert.alertId);
       return results;
@@ -203,6 +206,46 @@ export class ScenarioEngine {
     }
     if (started.length > 0) this.#byAlert.set(alert.alertId, started);
     return results;
+  }
+
+  /**
+   * An alert that rises while its instance runs is pushed again to the recipients of its new
+   * level (分级推送), recorded as an `ALERT_ESCALATED` entry that leaves the instance where it is.
+   */
+  async #reroute(instanceId: string, event: AlertEvent, by: string): Promise<ScenarioResult> {
+    const record = await this.get(instanceId);
+    const registered =
+      record && this.#registry.get(`${record.scenario.id}@${record.scenario.version}`);
+    const member = this.engine.directory.member(by);
+    if (!record || !registered || !member) return fail('run.notFound', { id: instanceId });
+    const routing = registered.doc.alertRouting;
+    if (!routing || record.context.outcome !== null)
+      return fail('run.finished', { id: instanceId });
+    const at = Math.max(this.engine.clock.now(), record.updatedAt);
+    const route = routeAlert(event.alert, routing, { at });
+    const { alert } = event;
+    return this.#commit(
+      registered,
+      record,
+      record.id,
+      member,
+      'ALERT_ESCALATED',
+      at,
+      { changed: true, status: record.status, done: false, context: record.context, effects: [] },
+      {
+        note: null,
+        data: { alertId: alert.alertId, level: alert.level, previousLevel: event.previousLevel },
+        extra: [
+          {
+            topic: `alert.level${route.level}`,
+            to: route.to,
+            channels: route.channels,
+            acknowledgeBy: route.acknowledgeBy,
+            fields: { type: alert.type, level: alert.level, location: alert.location },
+          },
+        ],
+      },
+    );
   }
 
   async #start(input: unknown, extra: ExtraNotification[]): Promise<ScenarioResult> {

@@ -53,9 +53,16 @@ export function computeScenarioKpis(
     let values: number[] = [];
     let target: number | null = null;
     if (kpi.kind === 'duration') {
-      for (const { audit } of mine) {
-        const from = firstEntering(audit, kpi.from);
-        const to = firstEntering(audit, kpi.to);
+      for (const { record, audit } of mine) {
+        // transient steps (decision, notify, escalate) never rest, so they leave no audit
+        // entry: fall back to when the instance last entered them
+        const entered = (step: string) =>
+          firstEntering(audit, step) ??
+          (Object.hasOwn(record.context.entered, step)
+            ? (record.context.entered[step] ?? null)
+            : null);
+        const from = entered(kpi.from);
+        const to = entered(kpi.to);
         if (from !== null && to !== null && to >= from) values.push(to - from);
       }
       target = kpi.target ? parseDuration(kpi.target) : null;
