@@ -84,8 +84,32 @@ function jsonOf(doc: unknown): string | undefined {
   }
 }
 
+/**
+ * A serialisation that needs no recursion (JSON.stringify of a document 16,384 levels deep may
+ * or may not overflow depending on how deep the caller's stack already is), for checking that
+ * very deep documents are left unchanged.
+ */
+function fingerprint(doc: unknown): string {
+  const out: string[] = [];
+  const stack: unknown[] = [doc];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v !== 'object' || v === null) {
+      out.push(typeof v === 'bigint' ? `${v}n` : String(JSON.stringify(v)));
+      continue;
+    }
+    const keys = Array.isArray(v) ? v.map((_, i) => String(i)) : Object.keys(v);
+    out.push(Array.isArray(v) ? `[${keys.length}` : `{${keys.join(',')}`);
+    for (let i = keys.length - 1; i >= 0; i--)
+      stack.push((v as Record<string, unknown>)[keys[i] as string]);
+  }
+  return out.join('|');
+}
+
 /** Validates `doc` and checks every guarantee; `json` is the document's text when it has one. */
-function run(group: string, doc: unknown, withOrg: boolean, json = jsonOf(doc)): void {
+function run(group: string, doc: unknown, withOrg: boolean, given?: string | null): void {
+  // null: too deep for JSON.stringify to be a reliable witness; the caller checks instead
+  const json = given === null ? undefined : (given ?? jsonOf(doc));
   validated[group] = (validated[group] ?? 0) + 1;
   const org = withOrg ? dir : undefined;
   let ds: Diagnostic[];
@@ -200,7 +224,9 @@ describe('validateScenario fuzzing', () => {
           let doc: unknown = JSON.parse(bases[b] as string);
           doc = applyMutation(doc, m);
           for (const r of rest) doc = applyMutation(doc, r);
-          run('deepAndHuge', doc, true, undefined);
+          const before = fingerprint(doc);
+          run('deepAndHuge', doc, true, null);
+          if (fingerprint(doc) !== before) fail('document changed', 'deep or huge document');
         },
       ),
       { numRuns: RUNS.deepAndHuge, ...seed },
