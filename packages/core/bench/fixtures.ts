@@ -6,10 +6,10 @@
 import type { CaseContext, CaseReport } from '../src/case/caseContext.js';
 import type { CaseCommand, DispatchTarget } from '../src/case/caseEventSchemas.js';
 import type { CaseStatus } from '../src/case/caseStatus.js';
+import { initialCaseContext } from '../src/case/initialCaseContext.js';
 import { Directory } from '../src/org/Directory.js';
 import { sampleOrg } from '../src/sample/sampleOrg.js';
 import { sampleDutyLists, sampleSlaPolicy } from '../src/sample/samplePolicies.js';
-import { sectionOfCategory } from '../src/sla/slaPolicy.js';
 
 export const directory = new Directory(sampleOrg);
 export const dutyLists = sampleDutyLists;
@@ -164,41 +164,10 @@ export function commandOf(k: number, step: number, life: Lifecycle): CaseCommand
 /** The context the Engine builds from a report (mirrors `Engine.report`), for the baselines. */
 export function contextOf(report: CaseReport, id: string, now: number): CaseContext {
   const reporter = directory.member(report.reporterId);
-  const chain = directory.escalationChain(report.gridId);
-  const [grid, community, town, district] = chain;
-  if (!reporter || !grid || !community || !town || !district) {
-    throw new Error(`bad report ${report.gridId}`);
-  }
-  return {
-    id,
-    districtId: district.id,
-    townId: town.id,
-    communityId: community.id,
-    gridId: grid.id,
-    category: report.category,
-    severity: report.severity,
-    title: report.title,
-    description: report.description ?? '',
-    location: report.location ?? null,
-    photos: report.photos ?? [],
-    reporterId: reporter.id,
-    reporterRole: reporter.role,
-    handleOnGrid: report.handleOnGrid ?? false,
-    reportedAt: now,
-    enteredAt: now,
-    updatedAt: now,
-    section: sectionOfCategory(slaPolicy, report.category),
-    lead: null,
-    coHandlers: [],
-    dispatchedAt: null,
-    dueAt: null,
-    emergency: null,
-    supervision: null,
-    outcome: null,
-    mergedInto: null,
-    returns: 0,
-    reopens: 0,
-  };
+  const context =
+    reporter && initialCaseContext(directory, slaPolicy, { ...report, id }, reporter, now);
+  if (!context) throw new Error(`bad report ${report.gridId}`);
+  return context;
 }
 
 /** A fresh copy, as if the input had arrived as a JSON request body (distinct strings). */

@@ -2,8 +2,7 @@ import type { Lang } from '@zhizhi/core';
 import { compileScenario, scenarioSchema, validateScenario } from '@zhizhi/core/scenario';
 import { say } from '../cliMessages.js';
 import type { Io } from '../Io.js';
-import { loadDirectory } from '../loadDirectory.js';
-import { readJsonFile } from '../readJsonFile.js';
+import { loadInputs } from '../loadInputs.js';
 
 /**
  * `zhizhi compile <file> [-o out.json]`: the machine JSON of a valid scenario, to stdout or a
@@ -20,17 +19,11 @@ export function compileCommand(
   file: string,
   options: { lang: Lang; out?: string; org?: string },
 ): number {
-  const read = readJsonFile(io, file, options.lang);
-  if (!read.ok) {
-    io.err(read.message);
-    return 2;
-  }
-  const org = loadDirectory(io, options.org, options.lang);
-  if (!org.ok) {
-    io.err(org.message);
-    return 2;
-  }
-  const errors = validateScenario(read.value, org.directory).filter((d) => d.severity === 'error');
+  const inputs = loadInputs(io, file, options.lang, options.org);
+  if (!inputs) return 2;
+  const errors = validateScenario(inputs.doc, inputs.directory).filter(
+    (d) => d.severity === 'error',
+  );
   if (errors.length > 0) {
     for (const d of errors)
       io.err(
@@ -38,7 +31,7 @@ export function compileCommand(
       );
     return 1;
   }
-  const json = `${JSON.stringify(compileScenario(scenarioSchema.parse(read.value)), null, 2)}\n`;
+  const json = `${JSON.stringify(compileScenario(scenarioSchema.parse(inputs.doc)), null, 2)}\n`;
   if (options.out) {
     io.writeFile(options.out, json);
     io.err(say('wrote', options.lang, { file: options.out }));

@@ -4,8 +4,7 @@ import { computeScenarioKpis, ScenarioEngine } from '@zhizhi/core/scenario';
 import { say } from '../cliMessages.js';
 import { formatTime } from '../formatTime.js';
 import type { Io } from '../Io.js';
-import { loadDirectory } from '../loadDirectory.js';
-import { readJsonFile } from '../readJsonFile.js';
+import { loadInputs } from '../loadInputs.js';
 
 type Line = Record<string, unknown>;
 
@@ -33,12 +32,8 @@ export async function simulateCommand(
   options: { events: string; start?: string; lang: Lang; json: boolean; org?: string },
 ): Promise<number> {
   const { lang } = options;
-  const read = readJsonFile(io, file, lang);
-  const org = loadDirectory(io, options.org, lang);
-  if (!read.ok || !org.ok) {
-    io.err(!read.ok ? read.message : org.ok ? '' : org.message);
-    return 2;
-  }
+  const inputs = loadInputs(io, file, lang, options.org);
+  if (!inputs) return 2;
   let eventsText: string;
   try {
     eventsText = io.readFile(options.events);
@@ -54,13 +49,13 @@ export async function simulateCommand(
     return 2;
   }
   const engine = new Engine({
-    directory: org.directory,
+    directory: inputs.directory,
     clock,
     slaPolicy: sampleSlaPolicy,
     dutyLists: sampleDutyLists,
   });
   const scenarios = new ScenarioEngine(engine);
-  const registered = scenarios.register(read.value);
+  const registered = scenarios.register(inputs.doc);
   if (!registered.ok) {
     for (const d of registered.diagnostics)
       io.err(

@@ -2,8 +2,7 @@ import type { Lang } from '@zhizhi/core';
 import { validateScenario } from '@zhizhi/core/scenario';
 import { say } from '../cliMessages.js';
 import type { Io } from '../Io.js';
-import { loadDirectory } from '../loadDirectory.js';
-import { readJsonFile } from '../readJsonFile.js';
+import { loadInputs } from '../loadInputs.js';
 
 /**
  * `zhizhi validate <file>`: exit 0 if the scenario is valid (warnings may still print), else
@@ -20,17 +19,9 @@ export function validateCommand(
   file: string,
   options: { lang: Lang; json: boolean; org?: string },
 ): number {
-  const read = readJsonFile(io, file, options.lang);
-  if (!read.ok) {
-    io.err(read.message);
-    return 2;
-  }
-  const org = loadDirectory(io, options.org, options.lang);
-  if (!org.ok) {
-    io.err(org.message);
-    return 2;
-  }
-  const diagnostics = validateScenario(read.value, org.directory);
+  const inputs = loadInputs(io, file, options.lang, options.org);
+  if (!inputs) return 2;
+  const diagnostics = validateScenario(inputs.doc, inputs.directory);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (options.json) {
     io.out(JSON.stringify({ file, valid: errors.length === 0, diagnostics }, null, 2));

@@ -1,9 +1,10 @@
-import { type AnyActorScope, createActor, type SnapshotFrom } from 'xstate';
+import type { AnyActorScope, SnapshotFrom } from 'xstate';
 import type { CaseContext } from './caseContext.js';
 import type { CaseEvent } from './caseEventSchemas.js';
 import type { NotificationIntent } from './caseNotifications.js';
 import type { CaseStatus } from './caseStatus.js';
 import type { CaseMachine } from './createCaseMachine.js';
+import { createInertScope } from './createInertScope.js';
 
 /**
  * The result of one pure step of the case machine.
@@ -42,23 +43,11 @@ export function createCaseStepper(machine: CaseMachine) {
   let sink: NotificationIntent[] = [];
   let scope: AnyActorScope | undefined;
   const scopeFor = (input: CaseContext): AnyActorScope => {
-    if (scope) return scope;
-    const self = createActor(machine, { input });
-    scope = {
-      self,
-      defer: () => {},
-      id: '',
-      logger: () => {},
-      sessionId: '',
-      stopChild: () => {},
-      system: self.system,
-      emit: () => {},
-      actionExecutor: (action) => {
-        if (action.type === 'notify') {
-          sink.push(...(action.params as { intents: NotificationIntent[] }).intents);
-        }
-      },
-    } as AnyActorScope;
+    scope ??= createInertScope(machine, input, (action) => {
+      if (action.type === 'notify') {
+        sink.push(...(action.params as { intents: NotificationIntent[] }).intents);
+      }
+    });
     return scope;
   };
   const finish = (snapshot: SnapshotFrom<CaseMachine>, changed: boolean): CaseStep => {

@@ -1,4 +1,5 @@
-import { type AnyActorScope, createActor } from 'xstate';
+import type { AnyActorScope } from 'xstate';
+import { createInertScope } from '../case/createInertScope.js';
 import { parseStatus, statusOf } from './activeSteps.js';
 import type { ScenarioMachine } from './createScenarioMachine.js';
 import type { ScenarioContext, ScenarioEvent, ScenarioInput } from './scenarioContext.js';
@@ -53,23 +54,11 @@ export function createScenarioStepper(machine: ScenarioMachine) {
   let effects: ScenarioEffect[] = [];
   let scope: AnyActorScope | undefined;
   const scopeFor = (input: ScenarioInput): AnyActorScope => {
-    if (scope) return scope;
-    const self = createActor(machine, { input });
-    scope = {
-      self,
-      defer: () => {},
-      id: '',
-      logger: () => {},
-      sessionId: '',
-      stopChild: () => {},
-      system: self.system,
-      emit: () => {},
-      actionExecutor: (action) => {
-        if (EFFECTS.has(action.type)) {
-          effects.push({ type: action.type, params: action.params } as ScenarioEffect);
-        }
-      },
-    } as AnyActorScope;
+    scope ??= createInertScope(machine, input, (action) => {
+      if (EFFECTS.has(action.type)) {
+        effects.push({ type: action.type, params: action.params } as ScenarioEffect);
+      }
+    });
     return scope;
   };
   const result = (
