@@ -89,7 +89,7 @@ class Evaluator {
     return this.fail('expr.runtimeType', { expr: printShort(node), op, types });
   }
 
-  eval(node: ExprNode, depth: number): unknown {
+  visit(node: ExprNode, depth: number): unknown {
     if (depth > exprLimits.maxDepth) {
       throw new EvalFailure(exprTreeDiagnostic('expr.tooDeep', { max: exprLimits.maxDepth }));
     }
@@ -106,7 +106,7 @@ class Evaluator {
         const items = node.items;
         if (!Array.isArray(items)) return this.invalid('array');
         const out: unknown[] = [];
-        for (const item of items) out.push(this.eval(item, depth + 1));
+        for (const item of items) out.push(this.visit(item, depth + 1));
         return out;
       }
       case 'field':
@@ -114,7 +114,7 @@ class Evaluator {
       case 'call':
         return this.call(node, depth);
       case 'unary': {
-        const v = this.eval(node.operand, depth + 1);
+        const v = this.visit(node.operand, depth + 1);
         if (node.op === 'not') return !this.truth(v, node, 'not');
         if (node.op !== '-') return this.invalid('unary');
         if (v === null) return null;
@@ -154,7 +154,7 @@ class Evaluator {
   private call(node: CallNode, depth: number): unknown {
     const args = node.args;
     if (!Array.isArray(args) || args.length !== 1) return this.invalid('args');
-    const v = this.eval(args[0] as ExprNode, depth + 1);
+    const v = this.visit(args[0] as ExprNode, depth + 1);
     if (node.name === 'length') {
       if (v === null) return null;
       if (typeof v === 'string') {
@@ -186,12 +186,12 @@ class Evaluator {
 
   private binary(node: BinaryNode, depth: number): unknown {
     const op = node.op;
-    const left = this.eval(node.left, depth + 1);
+    const left = this.visit(node.left, depth + 1);
     if (op === 'and')
-      return this.truth(left, node, op) && this.truth(this.eval(node.right, depth + 1), node, op);
+      return this.truth(left, node, op) && this.truth(this.visit(node.right, depth + 1), node, op);
     if (op === 'or')
-      return this.truth(left, node, op) || this.truth(this.eval(node.right, depth + 1), node, op);
-    const right = this.eval(node.right, depth + 1);
+      return this.truth(left, node, op) || this.truth(this.visit(node.right, depth + 1), node, op);
+    const right = this.visit(node.right, depth + 1);
     switch (op) {
       case '==':
         return jsonEqual(left, right, this);
@@ -308,7 +308,7 @@ export function evaluateExpression(
       typeof options?.now === 'number' && Number.isFinite(options.now) ? options.now : undefined;
     const max = options?.maxSteps;
     const maxSteps = typeof max === 'number' && max >= 0 ? max : exprLimits.maxSteps;
-    return { ok: true, value: new Evaluator(data, now, maxSteps).eval(ast, 1) };
+    return { ok: true, value: new Evaluator(data, now, maxSteps).visit(ast, 1) };
   } catch (error) {
     if (error instanceof EvalFailure) return { ok: false, error: error.diagnostic };
     let expr = '?';
