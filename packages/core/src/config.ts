@@ -9,4 +9,4 @@ export {
   orgUnitSchema,
   postSchema,
 } from './org/orgSchema.js';
-export { slaPolicySchema } from './sla/slaPolicy.js';
+export { slaPolicySchema } from './sla/slaPolicySchema.js';

@@ -1,7 +1,7 @@
 // @zhizhi/core/persist — importing persisted cases (backups, migration between stores).
 
-export { auditEntrySchema } from './audit/auditEntry.js';
-export { caseContextSchema } from './case/caseContext.js';
+export { auditEntrySchema } from './audit/auditEntrySchema.js';
+export { caseContextSchema } from './case/caseContextSchema.js';
 export { replayCaseTrail, sameContext } from './engine/replayCaseTrail.js';
 export { restoreCase } from './engine/restoreCase.js';
 export { restorePersistedCase } from './engine/restorePersistedCase.js';

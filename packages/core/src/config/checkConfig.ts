@@ -1,7 +1,7 @@
 import { zodIssueError } from '../case/parseCaseCommand.js';
 import { dutyListsSchema } from '../duty/dutyListsSchema.js';
 import { orgSchema } from '../org/orgSchema.js';
-import { slaPolicySchema } from '../sla/slaPolicy.js';
+import { slaPolicySchema } from '../sla/slaPolicySchema.js';
 
 /**
  * Checks an Engine's configuration documents before it is built — the org, the SLA policy and

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { verifyAuditChain } from '../audit/auditChain.js';
-import { type AuditEntry, auditEntrySchema } from '../audit/auditEntry.js';
-import { caseContextSchema } from '../case/caseContext.js';
+import { type AuditEntry, auditEntrySchema } from '../audit/auditEntrySchema.js';
+import { caseContextSchema } from '../case/caseContextSchema.js';
 import { caseStatuses } from '../case/caseStatus.js';
 import { zodIssueError } from '../case/parseCaseCommand.js';
 import { type CaseError, caseError } from '../errors/CaseError.js';
