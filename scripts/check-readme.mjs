@@ -11,7 +11,7 @@ if (!readme.includes(testCommand))
   problems.push(`README.md lacks the test command: ${testCommand}`);
 if (!readme.includes(demoCommand))
   problems.push(`README.md lacks the demo command: ${demoCommand}`);
-if (!ci.split('\n').some((line) => line.trim() === testCommand)) {
+if (!ci.includes(testCommand)) {
   problems.push(`.ci/run does not run the README's test command: ${testCommand}`);
 }
 if (problems.length > 0) {
