@@ -2,14 +2,15 @@ import type { AlertEvent } from '../alert/alertSchema.js';
 import { routeAlert } from '../alert/routeAlert.js';
 import { sealAuditEntry } from '../audit/auditChain.js';
 import type { AuditEntry } from '../audit/auditEntry.js';
-import { type Diagnostic, makeDiagnostic } from '../diagnostics/Diagnostic.js';
+import type { Diagnostic } from '../diagnostics/Diagnostic.js';
 import type { Notification, ScenarioRecord } from '../engine/caseRecord.js';
 import type { Engine, EngineChange } from '../engine/Engine.js';
 import { StoreConflict } from '../engine/Store.js';
 import type { StepTimer } from '../engine/Timer.js';
 import { SYSTEM_ACTOR_ID } from '../org/Directory.js';
 import type { Member } from '../org/orgSchema.js';
-import { activeSteps } from './activeSteps.js';
+import { authorizeScenarioCommand, outsideTown } from './authorizeScenarioCommand.js';
+import { checkScenarioData } from './checkScenarioData.js';
 import { compileScenario } from './compileScenario.js';
 import { createScenarioMachine } from './createScenarioMachine.js';
 import {
@@ -17,13 +18,14 @@ import {
   type ScenarioEffect,
   type ScenarioStepper,
 } from './createScenarioStepper.js';
+import { payloadError, runError } from './runError.js';
 import {
   type ScenarioCommand,
   scenarioCommandSchema,
   startScenarioSchema,
 } from './scenarioCommandSchema.js';
 import type { ScenarioContext, ScenarioEvent } from './scenarioContext.js';
-import { scenarioRuntimeCatalog } from './scenarioRuntimeCatalog.js';
+import { scenarioNotification } from './scenarioNotification.js';
 import { type Scenario, type ScenarioStep, scenarioSchema } from './scenarioSchema.js';
 import { validateScenario } from './validateScenario.js';
 
@@ -65,15 +67,6 @@ interface Registered {
   stepper: ScenarioStepper;
   steps: Map<string, ScenarioStep>;
 }
-
-const fail = (
-  code: keyof typeof scenarioRuntimeCatalog,
-  params: Record<string, string | number> = {},
-  path: (string | number)[] = [],
-): ScenarioResult => ({
-  ok: false,
-  error: makeDiagnostic(scenarioRuntimeCatalog, code, path, params),
-});
 
 /**
  * Runs scenario instances (一件事) beside an Engine's cases: the same store, the same audit
@@ -217,10 +210,10 @@ export class ScenarioEngine {
     const registered =
       record && this.#registry.get(`${record.scenario.id}@${record.scenario.version}`);
     const member = this.engine.directory.member(by);
-    if (!record || !registered || !member) return fail('run.notFound', { id: instanceId });
+    if (!record || !registered || !member) return runError('run.notFound', { id: instanceId });
     const routing = registered.doc.alertRouting;
     if (!routing || record.context.outcome !== null)
-      return fail('run.finished', { id: instanceId });
+      return runError('run.finished', { id: instanceId });
     const at = Math.max(this.engine.clock.now(), record.updatedAt);
     const route = routeAlert(event.alert, routing, { at });
     const { alert } = event;
@@ -250,21 +243,21 @@ export class ScenarioEngine {
 
   async #start(input: unknown, extra: ExtraNotification[]): Promise<ScenarioResult> {
     const parsed = startScenarioSchema.safeParse(input);
-    if (!parsed.success) return this.#payload(parsed.error.issues[0]);
+    if (!parsed.success) return payloadError(parsed.error.issues[0]);
     const start = parsed.data;
     const key = start.version ? `${start.scenario}@${start.version}` : start.scenario;
     const registered = this.#registry.get(key);
-    if (!registered) return fail('run.unknownScenario', { scenario: key }, ['scenario']);
+    if (!registered) return runError('run.unknownScenario', { scenario: key }, ['scenario']);
     const trigger = registered.doc.triggers.find((t) => t.id === start.trigger);
-    if (!trigger) return fail('run.unknownTrigger', { trigger: start.trigger }, ['trigger']);
+    if (!trigger) return runError('run.unknownTrigger', { trigger: start.trigger }, ['trigger']);
     const member = this.engine.directory.member(start.by);
     if (!member || member.role === 'system')
-      return fail('run.unknownActor', { actorId: start.by }, ['by']);
+      return runError('run.unknownActor', { actorId: start.by }, ['by']);
     const town = this.engine.directory.ancestorAt(start.gridId, 'town');
     const grid = this.engine.directory.unit(start.gridId);
     if (!town || grid?.level !== 'grid')
-      return fail('run.payload', { path: 'gridId', rule: 'unknown grid' }, ['gridId']);
-    const outside = this.#outside(member, town.id);
+      return runError('run.payload', { path: 'gridId', rule: 'unknown grid' }, ['gridId']);
+    const outside = outsideTown(this.engine.directory, member, town.id);
     if (outside) return outside;
     // A dispatch step names fixed posts/departments: they must serve this town, or every case
     // it opens would be refused later.
@@ -277,7 +270,7 @@ export class ScenarioEngine {
             : this.engine.directory.department(t.id)?.districtId ===
               this.engine.directory.ancestorAt(town.id, 'district')?.id;
         if (!serves)
-          return fail('run.outsideTown', { actorId: `${t.kind}:${t.id}`, townId: town.id }, [
+          return runError('run.outsideTown', { actorId: `${t.kind}:${t.id}`, townId: town.id }, [
             'gridId',
           ]);
       }
@@ -291,9 +284,9 @@ export class ScenarioEngine {
             ? ['dutyOfficer', 'commander']
             : null;
     if (starters && !starters.includes(member.role)) {
-      return fail('run.notAssignee', { actorId: member.id, step: trigger.start }, ['by']);
+      return runError('run.notAssignee', { actorId: member.id, step: trigger.start }, ['by']);
     }
-    const data = this.#checkData(
+    const data = checkScenarioData(
       registered.doc,
       null,
       start.data ?? {},
@@ -330,22 +323,31 @@ export class ScenarioEngine {
       typeof type !== 'string' ||
       !['TASK_COMPLETE', 'CHECK_IN', 'SIGNAL', 'EVENT'].includes(type)
     ) {
-      return fail('run.unknownEvent', { type: String(type).slice(0, 64) }, ['type']);
+      return runError('run.unknownEvent', { type: String(type).slice(0, 64) }, ['type']);
     }
     const parsed = scenarioCommandSchema.safeParse(input);
-    if (!parsed.success) return this.#payload(parsed.error.issues[0]);
+    if (!parsed.success) return payloadError(parsed.error.issues[0]);
     const command = parsed.data;
     const record = await this.get(instanceId);
-    if (!record) return fail('run.notFound', { id: instanceId });
+    if (!record) return runError('run.notFound', { id: instanceId });
     if (options.expectedVersion !== undefined && options.expectedVersion !== record.version) {
-      return fail('run.conflict', { expected: options.expectedVersion, actual: record.version });
+      return runError('run.conflict', {
+        expected: options.expectedVersion,
+        actual: record.version,
+      });
     }
     const registered = this.#registry.get(`${record.scenario.id}@${record.scenario.version}`);
-    if (!registered) return fail('run.unknownScenario', { scenario: record.scenario.id });
+    if (!registered) return runError('run.unknownScenario', { scenario: record.scenario.id });
     const member = this.engine.directory.member(command.by);
     if (!member || member.role === 'system')
-      return fail('run.unknownActor', { actorId: command.by }, ['by']);
-    const refusal = this.#authorize(registered, record, member, command);
+      return runError('run.unknownActor', { actorId: command.by }, ['by']);
+    const refusal = authorizeScenarioCommand(
+      this.engine.directory,
+      registered.doc,
+      record,
+      member,
+      command,
+    );
     if (refusal) return refusal;
     return this.#apply(registered, record, member, command);
   }
@@ -356,12 +358,13 @@ export class ScenarioEngine {
     member: Member,
     command: ScenarioCommand | ScenarioEvent,
   ): Promise<ScenarioResult> {
-    if (record.context.outcome !== null) return fail('run.finished', { id: record.id });
+    if (record.context.outcome !== null) return runError('run.finished', { id: record.id });
     const at = Math.max(this.engine.clock.now(), record.updatedAt);
     const event = { ...command, at } as ScenarioEvent;
     const step = registered.stepper.next(record.status, record.context, event);
     const stepId = 'step' in command ? command.step : 'name' in command ? command.name : '';
-    if (!step.changed) return fail('run.notActive', { step: stepId, type: command.type }, ['step']);
+    if (!step.changed)
+      return runError('run.notActive', { step: stepId, type: command.type }, ['step']);
     const { type: _t, by: _b, ...payload } = command as Record<string, unknown>;
     return this.#commit(registered, record, record.id, member, command.type, at, step, {
       note: 'outcome' in command ? command.outcome : null,
@@ -422,7 +425,9 @@ export class ScenarioEngine {
     };
     const notifications = step.effects
       .filter((e) => e.type !== 'zz.dispatch')
-      .map((e, i) => this.#notification(registered, record, e, entry.seq, i, at));
+      .map((e, i) =>
+        scenarioNotification(this.engine.directory, registered.doc, record, e, entry.seq, i, at),
+      );
     for (const [i, n] of (detail.extra ?? []).entries()) {
       notifications.unshift({
         id: `${id}:${entry.seq}:a${i}`,
@@ -449,62 +454,13 @@ export class ScenarioEngine {
     } catch (error) {
       if (!(error instanceof StoreConflict)) throw error;
       return previous
-        ? fail('run.conflict', { expected: error.expected, actual: error.actual })
-        : fail('run.exists', { id });
+        ? runError('run.conflict', { expected: error.expected, actual: error.actual })
+        : runError('run.exists', { id });
     }
     const change = { record, entry };
     for (const listener of this.#listeners) listener(change);
     for (const d of dispatches) await this.#dispatch(registered, record, d, actor);
     return { ok: true, record, entry, notifications };
-  }
-
-  #notification(
-    registered: Registered,
-    record: ScenarioRecord,
-    effect: ScenarioEffect,
-    seq: number,
-    i: number,
-    at: number,
-  ): Notification {
-    const p = effect.params as {
-      step: string;
-      to?: { kind: string; id: string }[];
-      fields?: string[];
-      channels?: string[];
-    };
-    const ctx = record.context;
-    let to = p.to ?? [];
-    if (effect.type === 'zz.escalate') {
-      const level = (effect.params as { to: 'community' | 'town' | 'district' }).to;
-      const unit = this.engine.directory.ancestorAt(ctx.gridId ?? ctx.townId, level);
-      const ops =
-        unit && level === 'district'
-          ? this.engine.directory.cityOperationsCenter(unit.id)
-          : undefined;
-      to =
-        level === 'town'
-          ? [{ kind: 'commandCenter', id: ctx.townId }]
-          : ops
-            ? [{ kind: 'cityOperationsCenter', id: ops.id }]
-            : unit
-              ? [{ kind: level, id: unit.id }]
-              : [];
-    }
-    const fields: Record<string, unknown> = {};
-    for (const f of p.fields ?? []) if (Object.hasOwn(ctx.data, f)) fields[f] = ctx.data[f];
-    return {
-      id: `${record.id}:${seq}:${i}`,
-      caseId: record.id,
-      townId: record.townId,
-      seq,
-      at,
-      title: `${registered.doc.name.zh} · ${p.step}`,
-      deliveredAt: null,
-      topic: effect.type,
-      to: to as Notification['to'],
-      ...(p.channels ? { channels: p.channels } : {}),
-      ...(p.fields ? { fields } : {}),
-    };
   }
 
   async #dispatch(
@@ -596,147 +552,12 @@ export class ScenarioEngine {
     const record = await this.get(instanceId);
     const registered =
       record && this.#registry.get(`${record.scenario.id}@${record.scenario.version}`);
-    if (!record || !registered) return fail('run.notFound', { id: instanceId });
+    if (!record || !registered) return runError('run.notFound', { id: instanceId });
     const system = this.engine.directory.member(SYSTEM_ACTOR_ID) as Member;
     return this.#apply(registered, record, system, {
       ...event,
       by: SYSTEM_ACTOR_ID,
     } as ScenarioEvent);
-  }
-
-  #outside(member: Member, townId: string): ScenarioResult | null {
-    const memberTown = this.engine.directory.townOfMember(member);
-    const district = this.engine.directory.ancestorAt(townId, 'district');
-    const ok =
-      memberTown === townId || (memberTown === undefined && member.unitId === district?.id);
-    return ok ? null : fail('run.outsideTown', { actorId: member.id, townId }, ['by']);
-  }
-
-  #authorize(
-    registered: Registered,
-    record: ScenarioRecord,
-    member: Member,
-    command: ScenarioCommand,
-  ): ScenarioResult | null {
-    const outside = this.#outside(member, record.townId);
-    if (outside) return outside;
-    if (command.type === 'SIGNAL' || command.type === 'EVENT') {
-      // signals come from sensors and the command center; events also from the people who
-      // handle matters (not residents), and their data must fit the scenario's fields
-      const senders =
-        command.type === 'SIGNAL'
-          ? ['sensor', 'dutyOfficer', 'commander']
-          : [
-              'sensor',
-              'dutyOfficer',
-              'commander',
-              'sectionLead',
-              'postStaff',
-              'departmentStaff',
-              'gridWorker',
-              'gridChief',
-              'communityStaff',
-              'cityOperator',
-            ];
-      if (!senders.includes(member.role)) {
-        return fail('run.notAssignee', { actorId: member.id, step: command.name }, ['by']);
-      }
-      const data = this.#checkData(
-        registered.doc,
-        command.name,
-        command.data ?? {},
-        registered.doc.fields.map((f) => f.id),
-      );
-      return data.ok ? null : data;
-    }
-    const step = registered.steps.get(command.step);
-    if (!step || !activeSteps(record.status).includes(step.id)) {
-      return fail('run.notActive', { step: command.step, type: command.type }, ['step']);
-    }
-    const assignee =
-      step.kind === 'task' ? step.assignee : step.kind === 'campaign' ? step.task.assignee : null;
-    if (!assignee || (command.type === 'TASK_COMPLETE') !== (step.kind === 'task')) {
-      return fail('run.notActive', { step: command.step, type: command.type }, ['step']);
-    }
-    const grid = record.context.gridId;
-    const matches =
-      'role' in assignee
-        ? member.role === assignee.role &&
-          (!['gridWorker', 'partTimeGridWorker', 'gridChief', 'gridInstructor'].includes(
-            member.role,
-          ) ||
-            step.kind === 'campaign' ||
-            member.unitId === grid)
-        : 'post' in assignee
-          ? member.postId === assignee.post
-          : member.departmentId === assignee.department;
-    if (!matches) return fail('run.notAssignee', { actorId: member.id, step: step.id }, ['by']);
-    const form =
-      step.kind === 'task'
-        ? (step.form ?? [])
-        : step.kind === 'campaign'
-          ? (step.task.form ?? [])
-          : [];
-    const data = this.#checkData(registered.doc, step.id, command.data ?? {}, form);
-    if (!data.ok) return data;
-    if (command.type === 'CHECK_IN' && step.kind === 'campaign') {
-      const list = record.context.lists[step.targets.list ?? step.targets.kind] ?? [];
-      if (!list.includes(command.target)) {
-        return fail('run.notInList', { target: command.target, step: step.id }, ['target']);
-      }
-    }
-    return null;
-  }
-
-  #checkData(
-    doc: Scenario,
-    step: string | null,
-    data: Record<string, unknown>,
-    allowed: string[],
-  ): { ok: true; value: Record<string, unknown> } | (ScenarioResult & { ok: false }) {
-    const value: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(data)) {
-      const field = doc.fields.find((f) => f.id === key);
-      if (!field || !allowed.includes(key)) {
-        return fail('run.unknownField', { step: step ?? 'start', field: key.slice(0, 64) }, [
-          'data',
-          key.slice(0, 64),
-        ]) as ScenarioResult & { ok: false };
-      }
-      const t = field.type;
-      const ok =
-        t === 'string'
-          ? typeof v === 'string' && v.length <= 4000
-          : t === 'number'
-            ? typeof v === 'number' && Number.isFinite(v)
-            : t === 'boolean'
-              ? typeof v === 'boolean'
-              : t === 'date'
-                ? typeof v === 'string' && !Number.isNaN(Date.parse(v))
-                : t === 'string[]'
-                  ? Array.isArray(v) && v.length <= 1000 && v.every((x) => typeof x === 'string')
-                  : Array.isArray(v) &&
-                    v.length <= 1000 &&
-                    v.every((x) => typeof x === 'number' && Number.isFinite(x));
-      if (!ok)
-        return fail('run.fieldType', { field: key, type: t }, ['data', key]) as ScenarioResult & {
-          ok: false;
-        };
-      value[key] = v;
-    }
-    return { ok: true, value };
-  }
-
-  #payload(issue: { path: PropertyKey[]; message: string } | undefined): ScenarioResult {
-    const path = (issue?.path ?? []).map((p) => (typeof p === 'symbol' ? String(p) : p)) as (
-      | string
-      | number
-    )[];
-    return fail(
-      'run.payload',
-      { path: path.join('.') || '(root)', rule: issue?.message ?? 'invalid' },
-      path,
-    );
   }
 
   /** The instance as stored now, or `undefined`. */

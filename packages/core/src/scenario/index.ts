@@ -1,7 +1,9 @@
 // Scenario documents (一件事): schema, checker, compiler, machine, runtime.
 
 export { activeSteps, parseStatus, statusOf } from './activeSteps.js';
+export { authorizeScenarioCommand, outsideTown } from './authorizeScenarioCommand.js';
 export { checkMachineJson } from './checkMachineJson.js';
+export { checkScenarioData } from './checkScenarioData.js';
 export {
   compileScenario,
   type MachineJson,
@@ -18,6 +20,7 @@ export {
   type ScenarioStepResult,
 } from './createScenarioStepper.js';
 export { scenarioActionParams, scenarioGuardParams } from './machineRefs.js';
+export { payloadError, runError } from './runError.js';
 export { ScenarioEngine, type ScenarioResult } from './ScenarioEngine.js';
 export { type ScenarioCode, scenarioCatalog } from './scenarioCatalog.js';
 export {
@@ -29,6 +32,7 @@ export {
 export type { ScenarioContext, ScenarioEvent, ScenarioInput } from './scenarioContext.js';
 export { type StepEdge, stepEdges, stepRegions } from './scenarioGraph.js';
 export { scenarioJsonSchema } from './scenarioJsonSchema.js';
+export { scenarioNotification } from './scenarioNotification.js';
 export { scenarioRuntimeCatalog } from './scenarioRuntimeCatalog.js';
 export {
   assigneeSchema,
