@@ -30,6 +30,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         events: { type: 'string' },
         start: { type: 'string' },
         org: { type: 'string' },
+        policy: { type: 'string' },
+        'duty-lists': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -68,6 +70,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     lang,
     json: values.json === true,
     org,
+    policy: values.policy as string | undefined,
+    dutyLists: values['duty-lists'] as string | undefined,
   });
 }
 

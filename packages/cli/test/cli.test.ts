@@ -191,3 +191,23 @@ describe('zhizhi simulate --start', () => {
     expect(io.stderr[0]).toMatch(/^--start is not a time: yesterday/);
   });
 });
+
+describe('zhizhi simulate --policy', () => {
+  it('given a policy file with a bad duration, then it names the path and exits 2', async () => {
+    const io = capture();
+    io.files.set(
+      '/sla.json',
+      JSON.stringify({
+        defaults: { accept: '30 minutes', acknowledge: 'PT1H', resolve: 'P3D' },
+        escalateAfter: 'PT2H',
+        categories: [],
+      }),
+    );
+    const code = await runCli(
+      ['simulate', band, '--events', bandEvents, '--policy', '/sla.json', '--lang', 'en'],
+      io,
+    );
+    expect(code).toBe(2);
+    expect(io.stderr[0]).toMatch(/^Invalid configuration: slaPolicy\.defaults\.accept: /);
+  });
+});

@@ -1,10 +1,10 @@
 import { Engine, type Lang, SimulatedClock } from '@zhizhi/core';
-import { sampleDutyLists, sampleSlaPolicy } from '@zhizhi/core/sample';
 import { computeScenarioKpis, ScenarioEngine } from '@zhizhi/core/scenario';
 import { say } from '../cliMessages.js';
 import { formatTime } from '../formatTime.js';
 import type { Io } from '../Io.js';
 import { loadInputs } from '../loadInputs.js';
+import { loadPolicies } from '../loadPolicies.js';
 
 type Line = Record<string, unknown>;
 
@@ -29,7 +29,15 @@ type Line = Record<string, unknown>;
 export async function simulateCommand(
   io: Io,
   file: string,
-  options: { events: string; start?: string; lang: Lang; json: boolean; org?: string },
+  options: {
+    events: string;
+    start?: string;
+    lang: Lang;
+    json: boolean;
+    org?: string;
+    policy?: string;
+    dutyLists?: string;
+  },
 ): Promise<number> {
   const { lang } = options;
   const inputs = loadInputs(io, file, lang, options.org);
@@ -48,11 +56,13 @@ export async function simulateCommand(
     io.err(say('badStart', lang, { start: String(options.start), why: (error as Error).message }));
     return 2;
   }
+  const config = loadPolicies(io, options, lang);
+  if (!config) return 2;
   const engine = new Engine({
     directory: inputs.directory,
     clock,
-    slaPolicy: sampleSlaPolicy,
-    dutyLists: sampleDutyLists,
+    slaPolicy: config.slaPolicy,
+    dutyLists: config.dutyLists,
   });
   const scenarios = new ScenarioEngine(engine);
   const registered = scenarios.register(inputs.doc);
