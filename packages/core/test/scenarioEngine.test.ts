@@ -296,4 +296,37 @@ describe('ScenarioEngine.onAlert with routing by level', () => {
     });
     expect(reroute?.ok && reroute.record.status).toBe(started?.ok && started.record.status);
   });
+
+  it('given a host restarted between the raise and the rise, then the new host finds the instance in the store and re-routes it', async () => {
+    const store = new MemoryStore();
+    const clock = new SimulatedClock('2026-11-20T14:00:00+08:00');
+    const first = new ScenarioEngine(makeEngine({ store, clock }).engine);
+    first.register(fire);
+    const normalizer = createAlertNormalizer({ holdDownMs: 60_000 });
+    const reading = (seq: number, level: 1 | 2, at: string) => ({
+      deviceId: 'ef-13',
+      seq,
+      deviceTime: Date.parse(at),
+      type: 'leakage',
+      level,
+      townId: 'qj-sj',
+      gridId: 'qj-sj-c1-g1',
+    });
+    const raised = normalizer.push(reading(1, 2, '2026-11-20T13:59:50+08:00'));
+    const [started] = await first.onAlert(
+      ('events' in raised ? raised.events : [])[0] as never,
+      'qj-sj-sensor',
+    );
+    expect(started?.ok && started.record.context.alertId).toBeTruthy();
+    clock.advance('PT1M');
+    const second = new ScenarioEngine(makeEngine({ store, clock }).engine);
+    second.register(fire);
+    const risen = normalizer.push(reading(2, 1, '2026-11-20T14:00:50+08:00'));
+    const results = await second.onAlert(
+      ('events' in risen ? risen.events : [])[0] as never,
+      'qj-sj-sensor',
+    );
+    expect(results[0]?.ok && results[0].entry.event).toBe('ALERT_ESCALATED');
+    expect(results[0]?.ok && results[0].record.id).toBe(started?.ok && started.record.id);
+  });
 });

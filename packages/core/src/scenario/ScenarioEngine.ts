@@ -90,8 +90,6 @@ interface Registered {
 export class ScenarioEngine {
   readonly engine: Engine;
   readonly #registry = new Map<string, Registered>();
-  /** Alert id → the instances it started (kept in memory: a restarted host re-learns it). */
-  readonly #byAlert = new Map<string, string[]>();
   readonly #listeners = new Set<(change: { record: ScenarioRecord; entry: AuditEntry }) => void>();
   #pending: Promise<unknown> = Promise.resolve();
   #counter = 0;
@@ -140,13 +138,17 @@ export class ScenarioEngine {
    * its type and level (trigger `fields` copy values out of the alert, e.g. `type`, `level`,
    * `value`, `location.address`), with the scenario's `alertRouting` for that level pushed in
    * the same commit (分级推送: every recipient of the level at the same moment). Further events
-   * of the same alert go to the instances it started as a `SIGNAL` named after the event kind
-   * (`escalated`, `deescalated`, `cleared`). `by` is the sensor member reporting it.
+   * of the same alert go to the open instances it started (found in the store by their
+   * `alertId`, so a restarted host finds them too): a rise is pushed to the new level's
+   * recipients (an `ALERT_ESCALATED` entry), and every event is also sent as a `SIGNAL` named
+   * after its kind (`escalated`, `deescalated`, `cleared`). `by` is the sensor member reporting it.
    */
   async onAlert(event: AlertEvent, by: string): Promise<ScenarioResult[]> {
     const { alert } = event;
-    const running = this.#byAlert.get(alert.alertId);
-    if (running) {
+    const running = (await this.list({ townId: alert.townId ?? undefined }))
+      .filter((r) => r.context.alertId === alert.alertId && r.context.outcome === null)
+      .map((r) => r.id);
+    if (running.length > 0) {
       const results: ScenarioResult[] = [];
       for (const id of running) {
         if (event.kind === 'escalated') results.push(await this.#reroute(id, event, by));
@@ -154,12 +156,10 @@ export class ScenarioEngine {
         // an instance that waits for no such signal just keeps going
         if (signalled.ok || signalled.error.code !== 'run.notActive') results.push(signalled);
       }
-      if (event.kind === 'cleared') this.#byAlert.delete(alert.alertId);
       return results;
     }
     if (event.kind !== 'raised' && event.kind !== 'escalated') return [];
     const results: ScenarioResult[] = [];
-    const started: string[] = [];
     for (const [key, registered] of this.#registry) {
       if (!key.includes('@')) continue;
       for (const trigger of registered.doc.triggers) {
@@ -180,6 +180,7 @@ export class ScenarioEngine {
             by,
             gridId: alert.gridId ?? '',
             data,
+            alertId: alert.alertId,
           },
           route
             ? [
@@ -193,11 +194,9 @@ export class ScenarioEngine {
               ]
             : [],
         );
-        if (result.ok) started.push(result.record.id);
         results.push(result);
       }
     }
-    if (started.length > 0) this.#byAlert.set(alert.alertId, started);
     return results;
   }
 
@@ -303,6 +302,7 @@ export class ScenarioEngine {
       at,
       data: data.value,
       lists: start.lists ?? {},
+      alertId: start.alertId ?? null,
     });
     return this.#commit(registered, undefined, id, member, 'START', at, step, {
       note: trigger.id,

@@ -136,6 +136,7 @@ export function createScenarioMachine(json: unknown) {
       entered: {},
       cases: {},
       outcome: null,
+      alertId: input.alertId ?? null,
       startedAt: input.at,
       now: input.at,
     }),

@@ -49,6 +49,7 @@ export const startScenarioSchema = z.object({
   gridId: name,
   data,
   lists: z.optional(z.record(name, z.array(name).check(z.maxLength(100_000)))),
+  alertId: z.optional(z.string().check(z.minLength(1), z.maxLength(512))),
 });
 
 /**

@@ -21,6 +21,8 @@ export interface ScenarioContext {
   entered: Record<string, number>;
   cases: Record<string, string>;
   outcome: string | null;
+  /** The sensor alert that started the instance, if one did (its later rises re-route). */
+  alertId: string | null;
   startedAt: number;
   now: number;
 }
@@ -41,6 +43,7 @@ export interface ScenarioInput {
   at: number;
   data?: Record<string, unknown>;
   lists?: Record<string, string[]>;
+  alertId?: string | null;
 }
 
 /**
