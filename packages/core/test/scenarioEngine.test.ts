@@ -311,6 +311,7 @@ describe('ScenarioEngine.onAlert with routing by level', () => {
       level,
       townId: 'qj-sj',
       gridId: 'qj-sj-c1-g1',
+      location: { lat: 29.03, lng: 106.65, address: '社区食堂配电箱' },
     });
     const raised = normalizer.push(reading(1, 2, '2026-11-20T13:59:50+08:00'));
     const [started] = await first.onAlert(
@@ -328,5 +329,30 @@ describe('ScenarioEngine.onAlert with routing by level', () => {
     );
     expect(results[0]?.ok && results[0].entry.event).toBe('ALERT_ESCALATED');
     expect(results[0]?.ok && results[0].record.id).toBe(started?.ok && started.record.id);
+  });
+});
+
+describe('required fields', () => {
+  it('given a sensor trigger that collects a required field the reading lacks, then the instance is refused with run.missingField', async () => {
+    const fire = JSON.parse(
+      readFileSync(
+        new URL('../../../examples/scenarios/electrical-fire.json', import.meta.url),
+        'utf8',
+      ),
+    );
+    const { engine } = makeEngine({ clock: new SimulatedClock('2026-11-20T14:00:00+08:00') });
+    const scenarios = new ScenarioEngine(engine);
+    scenarios.register(fire);
+    const r = await scenarios.start({
+      scenario: 'electrical-fire',
+      trigger: 'leakageWarning',
+      by: 'qj-sj-sensor',
+      gridId: 'qj-sj-c1-g1',
+      data: { alarmType: 'leakage', level: 1 },
+    });
+    expect(!r.ok && r.error).toMatchObject({
+      code: 'run.missingField',
+      path: ['data', 'location'],
+    });
   });
 });

@@ -292,6 +292,18 @@ export class ScenarioEngine {
       registered.doc.fields.map((f) => f.id),
     );
     if (!data.ok) return data;
+    // A report form or a sensor trigger that collects a required field must deliver it.
+    const collected =
+      trigger.kind === 'report'
+        ? trigger.fields
+        : trigger.kind === 'sensor'
+          ? (trigger.fields ?? []).map((f) => f.field)
+          : [];
+    for (const f of registered.doc.fields) {
+      if (f.required && collected.includes(f.id) && !Object.hasOwn(data.value, f.id)) {
+        return runError('run.missingField', { field: f.id, trigger: trigger.id }, ['data', f.id]);
+      }
+    }
     const at = this.engine.clock.now();
     const id =
       start.id ?? `${registered.doc.id}-${at.toString(36)}-${(++this.#counter).toString(36)}`;

@@ -38,6 +38,10 @@ export const scenarioRuntimeCatalog = {
     zh: '{actorId} 不属于本场景实例所在镇街 {townId}',
     en: "{actorId} is outside the instance's town {townId}",
   },
+  'run.missingField': {
+    zh: '触发器 {trigger} 缺少必填字段 {field}',
+    en: 'Trigger {trigger} must deliver the required field {field}',
+  },
   'run.unknownField': {
     zh: '步骤 {step} 的表单没有字段 {field}',
     en: 'Step {step} has no form field {field}',
