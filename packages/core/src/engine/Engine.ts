@@ -152,28 +152,6 @@ export class Engine {
     if (!reporter || (reporter.role === 'system') !== (options.asSystem === true)) {
       return fail(caseError('actor.unknown', { actorId: report.reporterId }, ['reporterId']));
     }
-    const grid = this.directory.unit(report.gridId);
-    const chain = grid?.level === 'grid' ? this.directory.escalationChain(grid.id) : [];
-    const [community, town, district] = [chain[1], chain[2], chain[3]];
-    if (!grid || !community || !town || !district) {
-      return fail(
-        caseError('payload.invalid', { path: 'gridId', rule: 'unknown grid' }, ['gridId']),
-      );
-    }
-    const reach = reporter.postId ? this.directory.post(reporter.postId)?.townId : reporter.unitId;
-    const crew = ['gridWorker', 'partTimeGridWorker', 'gridChief'].includes(reporter.role);
-    const center = ['dutyOfficer', 'commander', 'system'].includes(reporter.role);
-    const scope =
-      reporter.role !== 'system' && !chain.some((u) => u.id === reach)
-        ? 'unit'
-        : report.handleOnGrid && !(crew && reporter.unitId === grid.id)
-          ? 'grid'
-          : report.lead && !center
-            ? 'town'
-            : null;
-    if (scope) {
-      return fail(caseError('actor.outsideScope', { actorId: reporter.id, scope }, ['reporterId']));
-    }
     const now = this.clock.now();
     const id = report.id ?? this.#newId();
     const context = initialCaseContext(
@@ -183,10 +161,28 @@ export class Engine {
       reporter,
       now,
     );
-    if (!context)
+    if (!context) {
       return fail(
         caseError('payload.invalid', { path: 'gridId', rule: 'unknown grid' }, ['gridId']),
       );
+    }
+    // Reporters report inside their own unit; only the grid's crew handle on the grid; only the
+    // command center (or a scenario host) opens a case already dispatched.
+    const reach = reporter.postId ? this.directory.post(reporter.postId)?.townId : reporter.unitId;
+    const place = [context.gridId, context.communityId, context.townId, context.districtId];
+    const crew = ['gridWorker', 'partTimeGridWorker', 'gridChief'].includes(reporter.role);
+    const center = ['dutyOfficer', 'commander', 'system'].includes(reporter.role);
+    const scope =
+      reporter.role !== 'system' && !place.includes(reach as string)
+        ? 'unit'
+        : report.handleOnGrid && !(crew && reporter.unitId === context.gridId)
+          ? 'grid'
+          : report.lead && !center
+            ? 'town'
+            : null;
+    if (scope) {
+      return fail(caseError('actor.outsideScope', { actorId: reporter.id, scope }, ['reporterId']));
+    }
     if (report.lead) {
       const targets = [report.lead, ...(report.coHandlers ?? [])];
       for (const [i, t] of targets.entries()) {
