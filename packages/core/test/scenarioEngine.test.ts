@@ -356,3 +356,28 @@ describe('required fields', () => {
     });
   });
 });
+
+describe('Engine.tick beside step timers it has no host for', () => {
+  it('given 120 due step timers and no scenario host, then the case SLA timers still fire and the step timers wait for their host', async () => {
+    const store = new MemoryStore();
+    const clock = new SimulatedClock('2026-09-01T08:00:00+08:00');
+    const { scenarios } = setup(store, clock);
+    for (let i = 0; i < 120; i++) await scenarios.start({ ...start, id: `band-${i}` });
+    const { engine } = makeEngine({ store, clock });
+    await engine.report({
+      id: 'river-9',
+      gridId: 'qj-sj-c1-g1',
+      reporterId: 'qj-sj-c1-g1-worker',
+      category: 'riverPollution',
+      severity: 'medium',
+      title: '河道漂浮物',
+    });
+    clock.advance('PT31M');
+    const { fired } = await engine.tick();
+    expect(fired).toBe(1);
+    expect((await engine.auditTrail('river-9')).at(-1)?.event).toBe('SLA_OVERDUE');
+    expect((await scenarios.get('band-7'))?.status).toBe('call');
+    expect((await scenarios.engine.tick()).fired).toBe(120);
+    expect((await scenarios.get('band-7'))?.status).toBe('visit');
+  });
+});

@@ -398,18 +398,17 @@ export class Engine {
     let steps = 0;
     for (let round = 0; round < 1000; round++) {
       const now = this.clock.now();
-      const due = await this.store.dueTimers(now, 100);
+      // without a scenario host, step timers are not ours: ask for SLA timers only, so that
+      // unhandled step timers cannot crowd them out of the batch
+      const due = await this.store.dueTimers(now, 100, this.#stepTimers ? undefined : 'sla');
       if (due.length === 0) break;
       let progressed = false;
       for (const timer of due) {
-        const handler = 'step' in timer ? this.#stepTimers : this.#fire;
-        if (!handler) continue;
         if (!(await this.store.claimTimer(timer.id, this.#claimant, now, now + this.#leaseMs))) {
           continue;
         }
-        if ('step' in timer) {
-          if ((await (handler as (t: StepTimer) => Promise<{ ok: boolean }>)(timer)).ok) steps += 1;
-        } else results.push(await this.#fire(timer));
+        if (!('step' in timer)) results.push(await this.#fire(timer));
+        else if ((await this.#stepTimers?.(timer))?.ok) steps += 1;
         progressed = true;
       }
       if (!progressed) break;
@@ -417,7 +416,7 @@ export class Engine {
     return { fired: results.filter((r) => r.ok).length + steps, results };
   }
 
-  #fire = (timer: SlaTimer): Promise<EngineResult> => {
+  #fire(timer: SlaTimer): Promise<EngineResult> {
     return this.#apply(timer.caseId, {
       type: 'SLA_OVERDUE',
       by: SYSTEM_ACTOR_ID,
@@ -425,7 +424,7 @@ export class Engine {
       level: timer.level,
       dueAt: timer.dueAt,
     });
-  };
+  }
 
   /** Recomputes the case's audit hash chain. */
   async verify(caseId: string): Promise<ChainVerdict> {

@@ -59,9 +59,10 @@ export class MemoryStore implements Store {
     return [...(this.#timersByCase.get(caseId) ?? [])];
   }
 
-  async dueTimers(now: number, limit: number): Promise<Timer[]> {
+  async dueTimers(now: number, limit: number, kind?: 'sla' | 'step'): Promise<Timer[]> {
     const due: Timer[] = [];
     for (const t of this.#timers.values()) {
+      if (kind !== undefined && ('step' in t ? 'step' : 'sla') !== kind) continue;
       const claim = this.#claims.get(t.id);
       if (t.dueAt <= now && (!claim || claim.until <= now)) due.push(t);
     }

@@ -63,8 +63,8 @@ export interface Store {
   load(caseId: string): Promise<InstanceRecord | undefined>;
   auditTrail(caseId: string): Promise<AuditEntry[]>;
   timersOf(caseId: string): Promise<Timer[]>;
-  /** Timers due at `now`, earliest first, that nobody holds a live claim on. */
-  dueTimers(now: number, limit: number): Promise<Timer[]>;
+  /** Timers due at `now`, earliest first, that nobody holds a live claim on (of one kind, if given). */
+  dueTimers(now: number, limit: number, kind?: 'sla' | 'step'): Promise<Timer[]>;
   /** Claims a timer until `until`; true for exactly one claimant while the claim lives. */
   claimTimer(timerId: string, claimant: string, now: number, until: number): Promise<boolean>;
   /** Cases matching the query (scenario instances with `kind: 'scenario'`). */
