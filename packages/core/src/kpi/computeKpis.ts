@@ -33,9 +33,17 @@ export interface Kpis {
   cases: number;
   open: number;
   closed: number;
-  /** Report → first accept; dispatch → acknowledge; first dispatch → last resolve; report → closed. */
+  /**
+   * Report → first accept; each (re)dispatch → its acknowledge; first dispatch → last resolve
+   * (the whole handling, reopenings included, while the resolve SLA counts from the last
+   * dispatch); report → closed. A one-click case's dispatch is its report.
+   */
   durations: Record<'accept' | 'acknowledge' | 'resolve' | 'close', DurationStats>;
-  /** Per clock: cases whose clock ran and finished (`met` + `missed`), and the share met. */
+  /**
+   * Per clock: the clock runs that finished (`met` + `missed`) and the share met. A case can run
+   * a clock more than once (a return restarts accept and acknowledge, a reopening restarts
+   * resolve), so these count runs, not cases; a run supervised before it stopped is missed.
+   */
   slaCompliance: Record<SlaClock, { met: number; missed: number; rate: number | null }>;
   supervisions: { level1: number; level2: number };
   byOutcome: Record<string, number>;
