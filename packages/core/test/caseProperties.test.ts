@@ -29,6 +29,7 @@ import {
   riverReport,
   who,
 } from './support/casePaths.js';
+import { requiredFields } from './support/requiredFields.js';
 
 // ── the oracle: the rules tables + where members stand, written independently of src/case ──
 
@@ -316,26 +317,6 @@ function bodyOf(
       return { type, by, clock: pickOf(clocks, s.clock), level: s.level, dueAt: now };
   }
 }
-
-const requiredFields: Record<CaseEventType, string[]> = {
-  RESOLVE_ON_SITE: ['by', 'result'],
-  ESCALATE: ['by'],
-  ACCEPT: ['by'],
-  REJECT: ['by', 'reason'],
-  MERGE: ['by', 'intoCaseId'],
-  DISPATCH: ['by', 'lead'],
-  ACKNOWLEDGE: ['by'],
-  RETURN: ['by', 'reason'],
-  PROGRESS: ['by', 'note'],
-  REQUEST_SUPPORT: ['by', 'targets'],
-  RESOLVE: ['by', 'result'],
-  CONFIRM: ['by'],
-  REOPEN: ['by', 'reason'],
-  CANCEL: ['by', 'reason'],
-  DECLARE_EMERGENCY: ['by', 'plan'],
-  STAND_DOWN: ['by'],
-  SLA_OVERDUE: ['by', 'clock', 'level', 'dueAt'],
-};
 
 const stepArb = fc.oneof(
   {

@@ -38,6 +38,7 @@ import {
   townOf,
   who,
 } from './support/casePaths.js';
+import { requiredFields } from './support/requiredFields.js';
 
 // ── fixtures ────────────────────────────────────────────────────────────────────────────────
 
@@ -547,27 +548,6 @@ describe('SLA supervision (SLA_OVERDUE from the system)', () => {
 });
 
 // ── (e) payloads ───────────────────────────────────────────────────────────────────────────
-
-/** The required fields of every event (besides `type`), from the event reference. */
-const requiredFields: Record<CaseEventType, string[]> = {
-  RESOLVE_ON_SITE: ['by', 'result'],
-  ESCALATE: ['by'],
-  ACCEPT: ['by'],
-  REJECT: ['by', 'reason'],
-  MERGE: ['by', 'intoCaseId'],
-  DISPATCH: ['by', 'lead'],
-  ACKNOWLEDGE: ['by'],
-  RETURN: ['by', 'reason'],
-  PROGRESS: ['by', 'note'],
-  REQUEST_SUPPORT: ['by', 'targets'],
-  RESOLVE: ['by', 'result'],
-  CONFIRM: ['by'],
-  REOPEN: ['by', 'reason'],
-  CANCEL: ['by', 'reason'],
-  DECLARE_EMERGENCY: ['by', 'plan'],
-  STAND_DOWN: ['by'],
-  SLA_OVERDUE: ['by', 'clock', 'level', 'dueAt'],
-};
 
 /** Invalid values and the path they must be reported at. */
 const invalidValues: [CaseEventType, Record<string, unknown>, (string | number)[]][] = [
