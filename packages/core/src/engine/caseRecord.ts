@@ -2,7 +2,7 @@ import type { AuditEntry } from '../audit/auditEntry.js';
 import type { CaseContext } from '../case/caseContext.js';
 import type { NotificationIntent } from '../case/caseNotifications.js';
 import type { CaseStatus } from '../case/caseStatus.js';
-import type { ScenarioContext } from '../scenario/scenarioContext.js';
+import type { ScenarioContext } from '../scenario/run/scenarioContext.js';
 import type { Timer } from './Timer.js';
 
 /**

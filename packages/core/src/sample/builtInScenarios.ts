@@ -1,4 +1,4 @@
-import type { Scenario } from '../scenario/scenarioSchema.js';
+import type { Scenario } from '../scenario/document/scenarioSchema.js';
 import antiFraudOutreach from './scenarios/anti-fraud-outreach.json';
 import elderlyHealthBand from './scenarios/elderly-health-band.json';
 import electricalFire from './scenarios/electrical-fire.json';

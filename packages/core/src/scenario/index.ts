@@ -1,39 +1,39 @@
 // Scenario documents (一件事): schema, checker, compiler, machine, runtime.
 
-export { activeSteps, parseStatus, statusOf } from './activeSteps.js';
-export { authorizeScenarioCommand, outsideTown } from './authorizeScenarioCommand.js';
-export { checkMachineJson } from './checkMachineJson.js';
-export { checkScenarioData } from './checkScenarioData.js';
+export { activeSteps, parseStatus, statusOf } from './run/activeSteps.js';
+export { authorizeScenarioCommand, outsideTown } from './run/authorizeScenarioCommand.js';
+export { checkMachineJson } from './compile/checkMachineJson.js';
+export { checkScenarioData } from './run/checkScenarioData.js';
 export {
   compileScenario,
   type MachineJson,
   type NamedRef,
   type StateJson,
   type TransitionJson,
-} from './compileScenario.js';
-export { computeScenarioKpis, type ScenarioKpiValue } from './computeScenarioKpis.js';
-export { createScenarioMachine, type ScenarioMachine } from './createScenarioMachine.js';
+} from './compile/compileScenario.js';
+export { computeScenarioKpis, type ScenarioKpiValue } from './run/computeScenarioKpis.js';
+export { createScenarioMachine, type ScenarioMachine } from './compile/createScenarioMachine.js';
 export {
   createScenarioStepper,
   type ScenarioEffect,
   type ScenarioStepper,
   type ScenarioStepResult,
-} from './createScenarioStepper.js';
-export { scenarioActionParams, scenarioGuardParams } from './machineRefs.js';
-export { payloadError, runError } from './runError.js';
-export { ScenarioEngine, type ScenarioResult } from './ScenarioEngine.js';
-export { type ScenarioCode, scenarioCatalog } from './scenarioCatalog.js';
+} from './run/createScenarioStepper.js';
+export { scenarioActionParams, scenarioGuardParams } from './compile/machineRefs.js';
+export { payloadError, runError } from './run/runError.js';
+export { ScenarioEngine, type ScenarioResult } from './run/ScenarioEngine.js';
+export { type ScenarioCode, scenarioCatalog } from './check/scenarioCatalog.js';
 export {
   type ScenarioCommand,
   type StartScenario,
   scenarioCommandSchema,
   startScenarioSchema,
-} from './scenarioCommandSchema.js';
-export type { ScenarioContext, ScenarioEvent, ScenarioInput } from './scenarioContext.js';
-export { type StepEdge, stepEdges, stepRegions } from './scenarioGraph.js';
-export { scenarioJsonSchema } from './scenarioJsonSchema.js';
-export { scenarioNotification } from './scenarioNotification.js';
-export { scenarioRuntimeCatalog } from './scenarioRuntimeCatalog.js';
+} from './run/scenarioCommandSchema.js';
+export type { ScenarioContext, ScenarioEvent, ScenarioInput } from './run/scenarioContext.js';
+export { type StepEdge, stepEdges, stepRegions } from './document/scenarioGraph.js';
+export { scenarioJsonSchema } from './document/scenarioJsonSchema.js';
+export { scenarioNotification } from './run/scenarioNotification.js';
+export { scenarioRuntimeCatalog } from './run/scenarioRuntimeCatalog.js';
 export {
   assigneeSchema,
   fieldSchema,
@@ -48,5 +48,5 @@ export {
   stepSchema,
   stepSchemas,
   triggerSchema,
-} from './scenarioSchema.js';
-export { sortDiagnostics, validateScenario } from './validateScenario.js';
+} from './document/scenarioSchema.js';
+export { sortDiagnostics, validateScenario } from './check/validateScenario.js';

@@ -1,4 +1,4 @@
-import type { Scenario, ScenarioStep } from '../../src/scenario/scenarioSchema.js';
+import type { Scenario, ScenarioStep } from '../../src/scenario/document/scenarioSchema.js';
 
 const t = (zh: string, en: string) => ({ zh, en });
 

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/Diagnostic.js';
+import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
 import type { CheckContext } from './checkContext.js';
 import { JOIN, reachFrom } from './checkGraph.js';
 import { formatPath, scenarioDiagnostic } from './scenarioCatalog.js';

@@ -1,18 +1,18 @@
-import type { AlertEvent } from '../alert/alertSchema.js';
-import { routeAlert } from '../alert/routeAlert.js';
-import { sealAuditEntry } from '../audit/auditChain.js';
-import type { AuditEntry } from '../audit/auditEntry.js';
-import type { Diagnostic } from '../diagnostics/Diagnostic.js';
-import type { Notification, ScenarioRecord } from '../engine/caseRecord.js';
-import type { Engine, EngineChange } from '../engine/Engine.js';
-import { StoreConflict } from '../engine/Store.js';
-import type { StepTimer } from '../engine/Timer.js';
-import { SYSTEM_ACTOR_ID } from '../org/Directory.js';
-import type { Member } from '../org/orgSchema.js';
+import type { AlertEvent } from '../../alert/alertSchema.js';
+import { routeAlert } from '../../alert/routeAlert.js';
+import { sealAuditEntry } from '../../audit/auditChain.js';
+import type { AuditEntry } from '../../audit/auditEntry.js';
+import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
+import type { Notification, ScenarioRecord } from '../../engine/caseRecord.js';
+import type { Engine, EngineChange } from '../../engine/Engine.js';
+import { StoreConflict } from '../../engine/Store.js';
+import type { StepTimer } from '../../engine/Timer.js';
+import { SYSTEM_ACTOR_ID } from '../../org/Directory.js';
+import type { Member } from '../../org/orgSchema.js';
 import { authorizeScenarioCommand, outsideTown } from './authorizeScenarioCommand.js';
 import { checkScenarioData } from './checkScenarioData.js';
-import { compileScenario } from './compileScenario.js';
-import { createScenarioMachine } from './createScenarioMachine.js';
+import { compileScenario } from '../compile/compileScenario.js';
+import { createScenarioMachine } from '../compile/createScenarioMachine.js';
 import {
   createScenarioStepper,
   type ScenarioEffect,
@@ -26,8 +26,8 @@ import {
 } from './scenarioCommandSchema.js';
 import type { ScenarioContext, ScenarioEvent } from './scenarioContext.js';
 import { scenarioNotification } from './scenarioNotification.js';
-import { type Scenario, type ScenarioStep, scenarioSchema } from './scenarioSchema.js';
-import { validateScenario } from './validateScenario.js';
+import { type Scenario, type ScenarioStep, scenarioSchema } from '../document/scenarioSchema.js';
+import { validateScenario } from '../check/validateScenario.js';
 
 /**
  * What `start` and `send` return: the instance after the change with its audit entry and

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { alertRoutingSchema } from '../alert/alertRoutingSchema.js';
-import { outcomes } from '../case/caseStatus.js';
-import { roles } from '../org/roles.js';
-import { DURATION_PATTERN } from '../sla/parseDuration.js';
+import { alertRoutingSchema } from '../../alert/alertRoutingSchema.js';
+import { outcomes } from '../../case/caseStatus.js';
+import { roles } from '../../org/roles.js';
+import { DURATION_PATTERN } from '../../sla/parseDuration.js';
 
 /** Step, field, trigger and outcome ids: they become XState state keys and event fields. */
 const key = z

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../diagnostics/Diagnostic.js';
-import { roles } from '../org/roles.js';
+import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
+import { roles } from '../../org/roles.js';
 import type { CheckContext } from './checkContext.js';
 import { stepParties } from './checkOrgRefs.js';
 import { scenarioDiagnostic } from './scenarioCatalog.js';

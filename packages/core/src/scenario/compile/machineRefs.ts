@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { exprNodeSchema } from '../expr/exprNodeSchema.js';
-import { DURATION_PATTERN } from '../sla/parseDuration.js';
-import { assigneeSchema, recipientSchema } from './scenarioSchema.js';
+import { exprNodeSchema } from '../../expr/exprNodeSchema.js';
+import { DURATION_PATTERN } from '../../sla/parseDuration.js';
+import { assigneeSchema, recipientSchema } from '../document/scenarioSchema.js';
 
 const step = z
   .string()

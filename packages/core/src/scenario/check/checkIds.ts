@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../diagnostics/Diagnostic.js';
+import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
 import { formatPath, scenarioDiagnostic } from './scenarioCatalog.js';
-import type { Scenario } from './scenarioSchema.js';
+import type { Scenario } from '../document/scenarioSchema.js';
 
 type Path = (string | number)[];
 

@@ -1,7 +1,7 @@
-import { parseExpression } from '../expr/parseExpression.js';
-import { parseDuration } from '../sla/parseDuration.js';
-import { stepRegions } from './scenarioGraph.js';
-import type { Scenario, ScenarioStep } from './scenarioSchema.js';
+import { parseExpression } from '../../expr/parseExpression.js';
+import { parseDuration } from '../../sla/parseDuration.js';
+import { stepRegions } from '../document/scenarioGraph.js';
+import type { Scenario, ScenarioStep } from '../document/scenarioSchema.js';
 
 /**
  * An action or guard reference in machine JSON: a name and JSON params. Implementations live

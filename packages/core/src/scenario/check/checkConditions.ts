@@ -1,7 +1,7 @@
-import type { Diagnostic } from '../diagnostics/Diagnostic.js';
-import type { FieldType } from '../expr/FieldType.js';
-import { parseExpression } from '../expr/parseExpression.js';
-import { typeCheckExpression } from '../expr/typeCheckExpression.js';
+import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
+import type { FieldType } from '../../expr/FieldType.js';
+import { parseExpression } from '../../expr/parseExpression.js';
+import { typeCheckExpression } from '../../expr/typeCheckExpression.js';
 import type { CheckContext } from './checkContext.js';
 import { scenarioDiagnostic } from './scenarioCatalog.js';
 

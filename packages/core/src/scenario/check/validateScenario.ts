@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../diagnostics/Diagnostic.js';
-import type { Directory } from '../org/Directory.js';
+import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
+import type { Directory } from '../../org/Directory.js';
 import { checkConditions } from './checkConditions.js';
 import { type CheckContext, createCheckContext } from './checkContext.js';
 import { checkFieldRefs } from './checkFieldRefs.js';

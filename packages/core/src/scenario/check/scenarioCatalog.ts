@@ -1,4 +1,4 @@
-import { type Diagnostic, makeDiagnostic } from '../diagnostics/Diagnostic.js';
+import { type Diagnostic, makeDiagnostic } from '../../diagnostics/Diagnostic.js';
 
 /**
  * The messages of the scenario checker ({@link validateScenario}), keyed by stable diagnostic

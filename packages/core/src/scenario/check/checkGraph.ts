@@ -1,5 +1,5 @@
-import { type StepEdge, stepEdges } from './scenarioGraph.js';
-import type { Scenario } from './scenarioSchema.js';
+import { type StepEdge, stepEdges } from '../document/scenarioGraph.js';
+import type { Scenario } from '../document/scenarioSchema.js';
 
 // The step graph as the checks walk it: edges resolved to step indices, successor lists and
 // breadth-first reachability, all linear in the size of the document.

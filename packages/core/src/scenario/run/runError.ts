@@ -1,4 +1,4 @@
-import { type Diagnostic, makeDiagnostic } from '../diagnostics/Diagnostic.js';
+import { type Diagnostic, makeDiagnostic } from '../../diagnostics/Diagnostic.js';
 import { scenarioRuntimeCatalog } from './scenarioRuntimeCatalog.js';
 
 /**

@@ -1,9 +1,9 @@
-import type { Diagnostic } from '../diagnostics/Diagnostic.js';
-import type { Directory } from '../org/Directory.js';
-import { roles } from '../org/roles.js';
+import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
+import type { Directory } from '../../org/Directory.js';
+import { roles } from '../../org/roles.js';
 import type { CheckContext } from './checkContext.js';
 import { scenarioDiagnostic } from './scenarioCatalog.js';
-import type { ScenarioStep } from './scenarioSchema.js';
+import type { ScenarioStep } from '../document/scenarioSchema.js';
 
 /**
  * A party a step uses: an assignee, a dispatch lead or co-handler, or a notify recipient,
@@ -78,8 +78,8 @@ const isRole = (id: string) => (roles as readonly string[]).includes(id);
  * @internal
  * @example
  * ```ts
- * import { Directory } from '../org/Directory.js';
- * import { sampleOrg } from '../sample/sampleOrg.js';
+ * import { Directory } from '../../org/Directory.js';
+ * import { sampleOrg } from '../../sample/sampleOrg.js';
  * import { isCenter } from './checkOrgRefs.js';
  * isCenter(new Directory(sampleOrg), 'qj-cyzx'); // true
  * ```

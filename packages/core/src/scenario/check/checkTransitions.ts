@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/Diagnostic.js';
+import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
 import type { CheckContext } from './checkContext.js';
 import { JOIN, UNKNOWN } from './checkGraph.js';
 import type { BranchRegion } from './checkRegions.js';

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../diagnostics/Diagnostic.js';
-import { parseDuration } from '../sla/parseDuration.js';
+import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
+import { parseDuration } from '../../sla/parseDuration.js';
 import type { CheckContext } from './checkContext.js';
 import { scenarioDiagnostic } from './scenarioCatalog.js';
 

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { type Diagnostic, makeDiagnostic } from '../diagnostics/Diagnostic.js';
+import { type Diagnostic, makeDiagnostic } from '../../diagnostics/Diagnostic.js';
 import type { MachineJson, NamedRef, StateJson, TransitionJson } from './compileScenario.js';
 import { scenarioActionParams, scenarioGuardParams } from './machineRefs.js';
 
