@@ -12,9 +12,9 @@
 import { performance } from 'node:perf_hooks';
 import { Directory } from '../src/org/Directory.js';
 import { sampleOrg } from '../src/sample/sampleOrg.js';
+import { validateScenario } from '../src/scenario/check/validateScenario.js';
 import { compileScenario } from '../src/scenario/compile/compileScenario.js';
 import type { Scenario } from '../src/scenario/document/scenarioSchema.js';
-import { validateScenario } from '../src/scenario/check/validateScenario.js';
 import { generateScenario } from '../test/support/generateScenario.js';
 
 const STEPS = Number(process.env.BENCH_STEPS ?? 1000);

@@ -8,11 +8,11 @@ import {
   sampleOrg,
   sampleSlaPolicy,
 } from '../src/sample/index.js';
+import { validateScenario } from '../src/scenario/check/validateScenario.js';
 import { compileScenario } from '../src/scenario/compile/compileScenario.js';
+import { type Scenario, scenarioSchema } from '../src/scenario/document/scenarioSchema.js';
 import { computeScenarioKpis } from '../src/scenario/run/computeScenarioKpis.js';
 import { ScenarioEngine } from '../src/scenario/run/ScenarioEngine.js';
-import { type Scenario, scenarioSchema } from '../src/scenario/document/scenarioSchema.js';
-import { validateScenario } from '../src/scenario/check/validateScenario.js';
 
 const directory = new Directory(sampleOrg);
 const examples = fileURLToPath(new URL('../../../examples/scenarios/', import.meta.url));

@@ -7,11 +7,11 @@ import { Directory } from '../src/org/Directory.js';
 import { sampleOrg } from '../src/sample/sampleOrg.js';
 import { createCheckContext } from '../src/scenario/check/checkContext.js';
 import { checkSchema } from '../src/scenario/check/checkSchema.js';
-import { compileScenario } from '../src/scenario/compile/compileScenario.js';
 import { type ScenarioCode, scenarioCatalog } from '../src/scenario/check/scenarioCatalog.js';
+import { sortDiagnostics, validateScenario } from '../src/scenario/check/validateScenario.js';
+import { compileScenario } from '../src/scenario/compile/compileScenario.js';
 import { stepRegions } from '../src/scenario/document/scenarioGraph.js';
 import type { Scenario } from '../src/scenario/document/scenarioSchema.js';
-import { sortDiagnostics, validateScenario } from '../src/scenario/check/validateScenario.js';
 import { generateScenario } from './support/generateScenario.js';
 import { applyMutation, mutationArb, randomScenarioArb } from './support/scenarioArbitraries.js';
 

@@ -7,10 +7,10 @@ import {
   sampleOrg,
   sampleSlaPolicy,
 } from '../src/sample/index.js';
-import { activeSteps } from '../src/scenario/run/activeSteps.js';
-import { ScenarioEngine } from '../src/scenario/run/ScenarioEngine.js';
 import { stepEdges, stepRegions } from '../src/scenario/document/scenarioGraph.js';
 import type { Scenario, ScenarioStep } from '../src/scenario/document/scenarioSchema.js';
+import { activeSteps } from '../src/scenario/run/activeSteps.js';
+import { ScenarioEngine } from '../src/scenario/run/ScenarioEngine.js';
 
 // Model-based paths over each built-in scenario's step graph. Nodes are the steps plus one
 // virtual `<parallel>$join` node per parallel step: a branch's `@join` leads there, and from

@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics/Diagnostic.js';
 import { Directory } from '../src/org/Directory.js';
 import { sampleOrg } from '../src/sample/sampleOrg.js';
-import { compileScenario } from '../src/scenario/compile/compileScenario.js';
 import { type ScenarioCode, scenarioCatalog } from '../src/scenario/check/scenarioCatalog.js';
-import type { Scenario } from '../src/scenario/document/scenarioSchema.js';
 import { validateScenario } from '../src/scenario/check/validateScenario.js';
+import { compileScenario } from '../src/scenario/compile/compileScenario.js';
+import type { Scenario } from '../src/scenario/document/scenarioSchema.js';
 import { generateScenario } from './support/generateScenario.js';
 
 const dir = new Directory(sampleOrg);

@@ -1,9 +1,8 @@
 // Scenario documents (一件事): schema, checker, compiler, machine, runtime.
 
-export { activeSteps, parseStatus, statusOf } from './run/activeSteps.js';
-export { authorizeScenarioCommand, outsideTown } from './run/authorizeScenarioCommand.js';
+export { type ScenarioCode, scenarioCatalog } from './check/scenarioCatalog.js';
+export { sortDiagnostics, validateScenario } from './check/validateScenario.js';
 export { checkMachineJson } from './compile/checkMachineJson.js';
-export { checkScenarioData } from './run/checkScenarioData.js';
 export {
   compileScenario,
   type MachineJson,
@@ -11,29 +10,10 @@ export {
   type StateJson,
   type TransitionJson,
 } from './compile/compileScenario.js';
-export { computeScenarioKpis, type ScenarioKpiValue } from './run/computeScenarioKpis.js';
 export { createScenarioMachine, type ScenarioMachine } from './compile/createScenarioMachine.js';
-export {
-  createScenarioStepper,
-  type ScenarioEffect,
-  type ScenarioStepper,
-  type ScenarioStepResult,
-} from './run/createScenarioStepper.js';
 export { scenarioActionParams, scenarioGuardParams } from './compile/machineRefs.js';
-export { payloadError, runError } from './run/runError.js';
-export { ScenarioEngine, type ScenarioResult } from './run/ScenarioEngine.js';
-export { type ScenarioCode, scenarioCatalog } from './check/scenarioCatalog.js';
-export {
-  type ScenarioCommand,
-  type StartScenario,
-  scenarioCommandSchema,
-  startScenarioSchema,
-} from './run/scenarioCommandSchema.js';
-export type { ScenarioContext, ScenarioEvent, ScenarioInput } from './run/scenarioContext.js';
 export { type StepEdge, stepEdges, stepRegions } from './document/scenarioGraph.js';
 export { scenarioJsonSchema } from './document/scenarioJsonSchema.js';
-export { scenarioNotification } from './run/scenarioNotification.js';
-export { scenarioRuntimeCatalog } from './run/scenarioRuntimeCatalog.js';
 export {
   assigneeSchema,
   fieldSchema,
@@ -49,4 +29,24 @@ export {
   stepSchemas,
   triggerSchema,
 } from './document/scenarioSchema.js';
-export { sortDiagnostics, validateScenario } from './check/validateScenario.js';
+export { activeSteps, parseStatus, statusOf } from './run/activeSteps.js';
+export { authorizeScenarioCommand, outsideTown } from './run/authorizeScenarioCommand.js';
+export { checkScenarioData } from './run/checkScenarioData.js';
+export { computeScenarioKpis, type ScenarioKpiValue } from './run/computeScenarioKpis.js';
+export {
+  createScenarioStepper,
+  type ScenarioEffect,
+  type ScenarioStepper,
+  type ScenarioStepResult,
+} from './run/createScenarioStepper.js';
+export { payloadError, runError } from './run/runError.js';
+export { ScenarioEngine, type ScenarioResult } from './run/ScenarioEngine.js';
+export {
+  type ScenarioCommand,
+  type StartScenario,
+  scenarioCommandSchema,
+  startScenarioSchema,
+} from './run/scenarioCommandSchema.js';
+export type { ScenarioContext, ScenarioEvent, ScenarioInput } from './run/scenarioContext.js';
+export { scenarioNotification } from './run/scenarioNotification.js';
+export { scenarioRuntimeCatalog } from './run/scenarioRuntimeCatalog.js';

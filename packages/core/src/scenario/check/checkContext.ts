@@ -1,7 +1,7 @@
 import type { Directory } from '../../org/Directory.js';
+import type { Scenario } from '../document/scenarioSchema.js';
 import { type GraphEdge, reachFrom, resolveEdges, successors, UNKNOWN } from './checkGraph.js';
 import { type BranchRegion, homeRegions } from './checkRegions.js';
-import type { Scenario } from '../document/scenarioSchema.js';
 
 /**
  * What every scenario check shares, computed once per validation in linear time: the step

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
-import { formatPath, scenarioDiagnostic } from './scenarioCatalog.js';
 import type { Scenario } from '../document/scenarioSchema.js';
+import { formatPath, scenarioDiagnostic } from './scenarioCatalog.js';
 
 type Path = (string | number)[];
 

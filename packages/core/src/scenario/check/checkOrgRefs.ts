@@ -1,9 +1,9 @@
 import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
 import type { Directory } from '../../org/Directory.js';
 import { roles } from '../../org/roles.js';
+import type { ScenarioStep } from '../document/scenarioSchema.js';
 import type { CheckContext } from './checkContext.js';
 import { scenarioDiagnostic } from './scenarioCatalog.js';
-import type { ScenarioStep } from '../document/scenarioSchema.js';
 
 /**
  * A party a step uses: an assignee, a dispatch lead or co-handler, or a notify recipient,

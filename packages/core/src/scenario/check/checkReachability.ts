@@ -1,9 +1,9 @@
 import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
+import type { ScenarioStep } from '../document/scenarioSchema.js';
 import type { CheckContext } from './checkContext.js';
 import { JOIN, UNKNOWN } from './checkGraph.js';
 import type { BranchRegion } from './checkRegions.js';
 import { scenarioDiagnostic } from './scenarioCatalog.js';
-import type { ScenarioStep } from '../document/scenarioSchema.js';
 
 /**
  * Which steps can finish: reach an `end` step (inside a parallel branch: reach `@join`). An

@@ -1,6 +1,6 @@
+import type { Scenario } from '../document/scenarioSchema.js';
 import type { CheckContext } from './checkContext.js';
 import { JOIN, reachFrom, successors, UNKNOWN } from './checkGraph.js';
-import type { Scenario } from '../document/scenarioSchema.js';
 
 /**
  * A parallel branch: the parallel step's id and the branch's id.

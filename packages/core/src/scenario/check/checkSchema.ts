@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
+import { type Scenario, scenarioSchema } from '../document/scenarioSchema.js';
 import { describeIssue, type Issue } from './checkSchemaRules.js';
 import { formatPath, scenarioDiagnostic } from './scenarioCatalog.js';
-import { type Scenario, scenarioSchema } from '../document/scenarioSchema.js';
 
 /** At most this many diagnostics come out of the schema check (the last one may say how many more). */
 const MAX_SCHEMA_DIAGNOSTICS = 50;

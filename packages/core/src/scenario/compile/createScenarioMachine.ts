@@ -2,8 +2,8 @@ import { assign, raise, setup } from 'xstate';
 import type { ExprNode } from '../../expr/ExprNode.js';
 import { evaluateExpression } from '../../expr/evaluateExpression.js';
 import { parseDuration } from '../../sla/parseDuration.js';
-import { checkMachineJson } from './checkMachineJson.js';
 import type { ScenarioContext, ScenarioEvent, ScenarioInput } from '../run/scenarioContext.js';
+import { checkMachineJson } from './checkMachineJson.js';
 
 const FIELD = /^(?!(?:__proto__|constructor|prototype)$)[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 

@@ -9,10 +9,12 @@ import { StoreConflict } from '../../engine/Store.js';
 import type { StepTimer } from '../../engine/Timer.js';
 import { SYSTEM_ACTOR_ID } from '../../org/Directory.js';
 import type { Member } from '../../org/orgSchema.js';
-import { authorizeScenarioCommand, outsideTown } from './authorizeScenarioCommand.js';
-import { checkScenarioData } from './checkScenarioData.js';
+import { validateScenario } from '../check/validateScenario.js';
 import { compileScenario } from '../compile/compileScenario.js';
 import { createScenarioMachine } from '../compile/createScenarioMachine.js';
+import { type Scenario, type ScenarioStep, scenarioSchema } from '../document/scenarioSchema.js';
+import { authorizeScenarioCommand, outsideTown } from './authorizeScenarioCommand.js';
+import { checkScenarioData } from './checkScenarioData.js';
 import {
   createScenarioStepper,
   type ScenarioEffect,
@@ -26,8 +28,6 @@ import {
 } from './scenarioCommandSchema.js';
 import type { ScenarioContext, ScenarioEvent } from './scenarioContext.js';
 import { scenarioNotification } from './scenarioNotification.js';
-import { type Scenario, type ScenarioStep, scenarioSchema } from '../document/scenarioSchema.js';
-import { validateScenario } from '../check/validateScenario.js';
 
 /**
  * What `start` and `send` return: the instance after the change with its audit entry and

@@ -2,11 +2,11 @@ import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
 import type { ScenarioRecord } from '../../engine/caseRecord.js';
 import type { Directory } from '../../org/Directory.js';
 import type { Member } from '../../org/orgSchema.js';
+import type { Scenario } from '../document/scenarioSchema.js';
 import { activeSteps } from './activeSteps.js';
 import { checkScenarioData } from './checkScenarioData.js';
 import { runError } from './runError.js';
 import type { ScenarioCommand } from './scenarioCommandSchema.js';
-import type { Scenario } from '../document/scenarioSchema.js';
 
 /**
  * Whether a member works where an instance runs: in its town, or at district level in its

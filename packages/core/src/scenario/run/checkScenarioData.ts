@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
-import { runError } from './runError.js';
 import type { Scenario } from '../document/scenarioSchema.js';
+import { runError } from './runError.js';
 
 /**
  * Checks data sent to a scenario instance (a start, a task form, a check-in, a signal or an

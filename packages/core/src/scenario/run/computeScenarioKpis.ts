@@ -1,8 +1,8 @@
 import type { AuditEntry } from '../../audit/auditEntry.js';
 import type { ScenarioRecord } from '../../engine/caseRecord.js';
 import { parseDuration } from '../../sla/parseDuration.js';
-import { activeSteps } from './activeSteps.js';
 import type { Scenario } from '../document/scenarioSchema.js';
+import { activeSteps } from './activeSteps.js';
 
 /**
  * The value of one scenario KPI over a set of instances.

@@ -1,7 +1,7 @@
 import type { AnyActorScope } from 'xstate';
 import { createInertScope } from '../../case/createInertScope.js';
-import { parseStatus, statusOf } from './activeSteps.js';
 import type { ScenarioMachine } from '../compile/createScenarioMachine.js';
+import { parseStatus, statusOf } from './activeSteps.js';
 import type { ScenarioContext, ScenarioEvent, ScenarioInput } from './scenarioContext.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Notification, ScenarioRecord } from '../../engine/caseRecord.js';
 import type { Directory } from '../../org/Directory.js';
-import type { ScenarioEffect } from './createScenarioStepper.js';
 import type { Scenario } from '../document/scenarioSchema.js';
+import type { ScenarioEffect } from './createScenarioStepper.js';
 
 /**
  * The outbox record of a `zz.notify` or `zz.escalate` effect: a notify step's recipients,
