@@ -10,6 +10,8 @@ export default defineConfig({
     scenario: 'src/scenario.ts',
     alert: 'src/alert.ts',
     'sample/index': 'src/sample/index.ts',
+    client: 'src/client.ts',
+    testing: 'src/testing.ts',
   },
   format: ['esm'],
   dts: true,

@@ -49,6 +49,11 @@ export {
   slaClocks,
 } from './case/caseStatus.js';
 export {
+  type CaseKind,
+  type CaseKindOptions,
+  createCaseKind,
+} from './case/createCaseKind.js';
+export {
   type CaseMachine,
   type CaseMachineOptions,
   createCaseMachine,
@@ -61,6 +66,7 @@ export type { DutyLists } from './duty/dutyListsSchema.js';
 export type {
   CaseRecord,
   Commit,
+  DefinitionRecord,
   InstanceRecord,
   Notification,
   PersistedCase,
@@ -74,11 +80,12 @@ export {
   type EngineOptions,
   type EngineResult,
 } from './engine/Engine.js';
-export { MemoryStore } from './engine/MemoryStore.js';
-export { type CaseQuery, type Store, StoreConflict } from './engine/Store.js';
+export { FeedGap, MemoryStore, type MemoryStoreOptions } from './engine/MemoryStore.js';
+export { type CaseQuery, type Page, type Store, StoreConflict } from './engine/Store.js';
 export type { StepTimer, Timer } from './engine/Timer.js';
 export { type CaseError, caseError, errorMessage } from './errors/CaseError.js';
 export { type ErrorCode, errorCatalog } from './errors/errorCatalog.js';
+export { fillTemplate, makeError, type ZhizhiError } from './errors/ZhizhiError.js';
 export { type Lang, type LocalizedText, pickText } from './i18n/Lang.js';
 export { Directory, SYSTEM_ACTOR_ID } from './org/Directory.js';
 export type { Department, Member, Org, OrgUnit, Post } from './org/orgSchema.js';
@@ -90,6 +97,24 @@ export {
   type SectionId,
   sections,
 } from './org/roles.js';
+export { type Change, type ChangeFilter, matchesChange } from './runtime/Change.js';
+export type { Handoff, HandoffFailure } from './runtime/Handoff.js';
+export type {
+  Decision,
+  InstanceKind,
+  KindHost,
+  Proposal,
+  Sealed,
+} from './runtime/InstanceKind.js';
+export { newInstanceId } from './runtime/newInstanceId.js';
+export {
+  type Committed,
+  createRuntime,
+  Runtime,
+  type RuntimeOptions,
+  type RuntimeResult,
+  type Subscription,
+} from './runtime/Runtime.js';
 export { DURATION_PATTERN, isDuration, parseDuration } from './sla/parseDuration.js';
 export {
   type SlaPolicy,

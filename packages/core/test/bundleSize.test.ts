@@ -3,10 +3,12 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 /**
- * Budget of the main browser entry with xstate and zod/mini bundled in (issue #2): 30 KB gzip,
- * read strictly as 30,000 bytes (docs/decisions/0005-entries-and-bundle-budget.md).
+ * Budget of the main browser entry with xstate and zod/mini bundled in: 30 KB gzip (issue #2),
+ * raised to 34,000 bytes when the one runtime (commit path, hand-offs, change feed, indexed
+ * MemoryStore) replaced the two engines — see docs/decisions/0012-one-runtime.md for why the
+ * Engine stayed in the main entry rather than moving out.
  */
-const BUDGET = 30 * 1000;
+const BUDGET = 34 * 1000;
 
 async function gzipSize(entry: string): Promise<{ raw: number; gzip: number }> {
   const result = await build({
@@ -24,7 +26,7 @@ async function gzipSize(entry: string): Promise<{ raw: number; gzip: number }> {
 }
 
 describe('bundle size', () => {
-  it('given the main entry bundled for browsers with its dependencies, then it stays within 30 KB gzip', async () => {
+  it('given the main entry bundled for browsers with its dependencies, then it stays within its gzip budget', async () => {
     const main = await gzipSize('index.ts');
     const labels = await gzipSize('labels.ts');
     const kpi = await gzipSize('kpi/index.ts');

@@ -17,8 +17,14 @@ const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max))
  * });
  * ```
  */
-export const reportSchema = z.object({
-  id: z.optional(text(128)),
+const reportShape = {
+  id: z.optional(
+    text(128).check(
+      z.refine((id) => !id.includes(':'), {
+        message: 'ids with ":" are kept for the runtime (a dispatch step’s case)',
+      }),
+    ),
+  ),
   gridId: text(128),
   reporterId: text(128),
   category: text(64),
@@ -36,7 +42,21 @@ export const reportSchema = z.object({
   handleOnGrid: z.optional(z.boolean()),
   lead: z.optional(dispatchTargetSchema),
   coHandlers: z.optional(z.array(dispatchTargetSchema).check(z.maxLength(12))),
-  origin: z.optional(z.object({ instanceId: text(128), step: text(64) })),
+};
+
+export const reportSchema = z.object(reportShape);
+
+/**
+ * A report the runtime itself files (a scenario's dispatch step opening a case, or a trail
+ * being replayed): a report plus the `origin` instance and step, and ids the runtime derives
+ * (with `:`). Never parsed from a client's input.
+ *
+ * @internal
+ */
+export const openedReportSchema = z.object({
+  ...reportShape,
+  id: z.optional(text(256)),
+  origin: z.optional(z.object({ instanceId: text(256), step: text(64) })),
 });
 
 /**
@@ -49,5 +69,12 @@ export const reportSchema = z.object({
  * ```
  */
 export type CaseReport = z.infer<typeof reportSchema>;
+
+/**
+ * A report the runtime files itself, with the instance and step it comes from.
+ *
+ * @internal
+ */
+export type OpenedReport = z.infer<typeof openedReportSchema>;
 
 export type { CaseContext } from './caseContextSchema.js';

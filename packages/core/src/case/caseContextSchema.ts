@@ -16,7 +16,7 @@ const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max))
  * ```
  */
 export const caseContextSchema = z.object({
-  id: text(128),
+  id: text(256),
   districtId: text(128),
   townId: text(128),
   communityId: text(128),
@@ -51,11 +51,11 @@ export const caseContextSchema = z.object({
   /** The supervision (督办) level reached on the current status's clock. */
   supervision: z.nullable(z.object({ clock: z.enum(slaClocks), level: z.literal([1, 2]) })),
   outcome: z.nullable(z.enum(outcomes)),
-  mergedInto: z.nullable(text(128)),
+  mergedInto: z.nullable(text(256)),
   returns: z.number().check(z.int(), z.nonnegative()),
   reopens: z.number().check(z.int(), z.nonnegative()),
   /** The scenario instance and step that opened the case, if a scenario did. */
-  origin: z.optional(z.nullable(z.object({ instanceId: text(128), step: text(64) }))),
+  origin: z.optional(z.nullable(z.object({ instanceId: text(256), step: text(64) }))),
 });
 
 /**

@@ -1,7 +1,7 @@
 import type { Directory } from '../org/Directory.js';
 import type { Member } from '../org/orgSchema.js';
 import { type SlaPolicy, sectionOfCategory } from '../sla/slaPolicy.js';
-import type { CaseContext, CaseReport } from './caseContext.js';
+import type { CaseContext, OpenedReport } from './caseContext.js';
 
 /**
  * The context a report opens a case with — placed in its grid's community, town and district,
@@ -20,7 +20,7 @@ import type { CaseContext, CaseReport } from './caseContext.js';
 export function initialCaseContext(
   directory: Directory,
   policy: SlaPolicy,
-  report: CaseReport & { id: string },
+  report: OpenedReport & { id: string },
   reporter: Member,
   now: number,
 ): CaseContext | null {

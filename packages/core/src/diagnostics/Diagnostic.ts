@@ -1,3 +1,5 @@
+import { fillTemplate } from '../errors/ZhizhiError.js';
+
 /**
  * One finding of a checker (the scenario validator, the expression type-checker, the CAP
  * importer…): a stable `code`, the JSON `path` it concerns, a `severity`, and the message in
@@ -30,12 +32,6 @@ export interface MessageTemplate {
   en: string;
 }
 
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) =>
-    Object.hasOwn(params, key) ? String(params[key]) : `{${key}}`,
-  );
-}
-
 /**
  * Builds a {@link Diagnostic} from a catalogue of templates keyed by code.
  *
@@ -55,5 +51,10 @@ export function makeDiagnostic<C extends Record<string, MessageTemplate>>(
   severity: 'error' | 'warning' = 'error',
 ): Diagnostic {
   const t = catalog[code] as MessageTemplate;
-  return { code, path, severity, message: { zh: fill(t.zh, params), en: fill(t.en, params) } };
+  return {
+    code,
+    path,
+    severity,
+    message: { zh: fillTemplate(t.zh, params), en: fillTemplate(t.en, params) },
+  };
 }

@@ -2,6 +2,7 @@ import type { AuditEntry } from '../audit/auditEntry.js';
 import type { CaseContext } from '../case/caseContext.js';
 import type { NotificationIntent } from '../case/caseNotifications.js';
 import type { CaseStatus } from '../case/caseStatus.js';
+import type { Handoff } from '../runtime/Handoff.js';
 import type { ScenarioContext } from '../scenario/run/scenarioContext.js';
 import type { Timer } from './Timer.js';
 
@@ -92,8 +93,9 @@ export interface Notification extends Omit<NotificationIntent, 'topic'> {
 
 /**
  * One atomic write: the new record (whose version must follow `expectedVersion`; 0 creates),
- * the audit entries to append, the case's complete set of timers (replacing the old set) and
- * the notifications to add to the outbox.
+ * the audit entries to append, the instance's complete set of timers (replacing the old set),
+ * the notifications and hand-offs to add to the outbox, and the hand-off this commit carries
+ * out (`delivers`: the store refuses the commit if that hand-off was already delivered).
  *
  * @example
  * ```ts
@@ -107,6 +109,27 @@ export interface Commit {
   entries: AuditEntry[];
   timers: Timer[];
   notifications: Notification[];
+  handoffs?: Handoff[];
+  delivers?: string;
+}
+
+/**
+ * A deployed scenario definition as the store keeps it: the document (plain JSON, checked
+ * before it was stored) under its id and version, and when and by whom it was deployed.
+ * Deploying v2 leaves instances running on v1 on v1.
+ *
+ * @example
+ * ```ts
+ * import type { DefinitionRecord } from '@zhizhi/core';
+ * const key = (d: DefinitionRecord) => `${d.id}@${d.version}`;
+ * ```
+ */
+export interface DefinitionRecord {
+  id: string;
+  version: string;
+  doc: unknown;
+  deployedAt: number;
+  deployedBy: string;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { canonicalJson } from '../audit/auditChain.js';
 import type { AuditEntry } from '../audit/auditEntry.js';
-import { type CaseContext, reportSchema } from '../case/caseContext.js';
+import { type CaseContext, openedReportSchema } from '../case/caseContext.js';
 import type { CaseEvent, CaseEventType } from '../case/caseEventSchemas.js';
 import type { CaseStatus } from '../case/caseStatus.js';
 import { createCaseMachine } from '../case/createCaseMachine.js';
@@ -62,7 +62,7 @@ export function replayCaseTrail(
   });
   const first = trail[0];
   if (first?.event !== 'REPORT') return invalid(['audit', 0, 'event'], 'REPORT');
-  const report = reportSchema.safeParse({
+  const report = openedReportSchema.safeParse({
     ...first.data,
     id: caseId,
     reporterId: first.actorId,

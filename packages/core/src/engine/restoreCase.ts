@@ -48,8 +48,9 @@ export async function restoreCase(engine: Engine, input: unknown): Promise<Engin
   }
   const record = { ...checked.value.record, context: replay.context };
   const timer = nextSlaTimer(engine.slaPolicy, record.status, record.context);
+  let seq: number;
   try {
-    await engine.store.commit({
+    seq = await engine.store.commit({
       record,
       expectedVersion: 0,
       entries: audit,
@@ -60,5 +61,5 @@ export async function restoreCase(engine: Engine, input: unknown): Promise<Engin
     if (!(error instanceof StoreConflict)) throw error;
     return { ok: false, error: caseError('case.exists', { caseId: record.id }) };
   }
-  return { ok: true, record, entry: audit.at(-1) as AuditEntry, notifications: [] };
+  return { ok: true, record, entry: audit.at(-1) as AuditEntry, notifications: [], seq };
 }

@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n/Lang.js';
 import { type ErrorCode, errorCatalog } from './errorCatalog.js';
+import { makeError, type ZhizhiError } from './ZhizhiError.js';
 
 /**
  * A typed, serialisable error: a stable `code`, the JSON `path` it concerns (empty when it
@@ -13,17 +14,8 @@ import { type ErrorCode, errorCatalog } from './errorCatalog.js';
  * err.message.en; // 'Case c1 does not exist'
  * ```
  */
-export interface CaseError {
+export interface CaseError extends ZhizhiError {
   code: ErrorCode;
-  path: (string | number)[];
-  params: Record<string, string | number>;
-  message: { zh: string; en: string };
-}
-
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) =>
-    Object.hasOwn(params, key) ? String(params[key]) : `{${key}}`,
-  );
 }
 
 /**
@@ -41,13 +33,7 @@ export function caseError(
   params: Record<string, string | number> = {},
   path: (string | number)[] = [],
 ): CaseError {
-  const entry = errorCatalog[code];
-  return {
-    code,
-    path,
-    params,
-    message: { zh: fill(entry.zh, params), en: fill(entry.en, params) },
-  };
+  return makeError(errorCatalog, code, params, path) as CaseError;
 }
 
 /**

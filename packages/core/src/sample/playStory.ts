@@ -1,5 +1,6 @@
 import type { SimulatedClock } from '../engine/clock.js';
-import type { Engine, EngineResult } from '../engine/Engine.js';
+import type { Engine } from '../engine/Engine.js';
+import type { RuntimeResult } from '../runtime/Runtime.js';
 import type { SeedStory } from './seedStories.js';
 
 /**
@@ -21,11 +22,11 @@ export async function playStory(
   engine: Engine,
   clock: SimulatedClock,
   story: SeedStory,
-): Promise<{ caseIds: string[]; results: EngineResult[] }> {
+): Promise<{ caseIds: string[]; results: RuntimeResult[] }> {
   const start = Date.parse(story.start);
   if (start > clock.now()) clock.set(start);
   const caseIds: string[] = [];
-  const results: EngineResult[] = [];
+  const results: RuntimeResult[] = [];
   for (const [i, step] of story.steps.entries()) {
     if ('advance' in step) {
       clock.advance(step.advance);

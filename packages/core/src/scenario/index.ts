@@ -34,6 +34,12 @@ export { authorizeScenarioCommand, outsideTown } from './run/authorizeScenarioCo
 export { checkScenarioData } from './run/checkScenarioData.js';
 export { computeScenarioKpis, type ScenarioKpiValue } from './run/computeScenarioKpis.js';
 export {
+  createScenarioKind,
+  type LoadedScenario,
+  loadScenario,
+  type ScenarioKind,
+} from './run/createScenarioKind.js';
+export {
   createScenarioStepper,
   type ScenarioEffect,
   type ScenarioStepper,

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
 import type { ScenarioRecord } from '../../engine/caseRecord.js';
+import type { ZhizhiError } from '../../errors/ZhizhiError.js';
 import type { Directory } from '../../org/Directory.js';
 import type { Member } from '../../org/orgSchema.js';
 import type { Scenario } from '../document/scenarioSchema.js';
@@ -22,7 +22,7 @@ export function outsideTown(
   directory: Directory,
   member: Member,
   townId: string,
-): { ok: false; error: Diagnostic } | null {
+): { ok: false; error: ZhizhiError } | null {
   const memberTown = directory.townOfMember(member);
   const district = directory.ancestorAt(townId, 'district');
   const ok = memberTown === townId || (memberTown === undefined && member.unitId === district?.id);
@@ -48,7 +48,7 @@ export function authorizeScenarioCommand(
   record: ScenarioRecord,
   member: Member,
   command: ScenarioCommand,
-): { ok: false; error: Diagnostic } | null {
+): { ok: false; error: ZhizhiError } | null {
   const outside = outsideTown(directory, member, record.townId);
   if (outside) return outside;
   if (command.type === 'SIGNAL' || command.type === 'EVENT') {

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
+import type { ZhizhiError } from '../../errors/ZhizhiError.js';
 import type { Scenario } from '../document/scenarioSchema.js';
 import { runError } from './runError.js';
 
@@ -19,7 +19,7 @@ export function checkScenarioData(
   step: string | null,
   data: Record<string, unknown>,
   allowed: readonly string[],
-): { ok: true; value: Record<string, unknown> } | { ok: false; error: Diagnostic } {
+): { ok: true; value: Record<string, unknown> } | { ok: false; error: ZhizhiError } {
   const value: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(data)) {
     const field = doc.fields.find((f) => f.id === key);

@@ -1,4 +1,4 @@
-import { type Diagnostic, makeDiagnostic } from '../../diagnostics/Diagnostic.js';
+import { makeError, type ZhizhiError } from '../../errors/ZhizhiError.js';
 import { scenarioRuntimeCatalog } from './scenarioRuntimeCatalog.js';
 
 /**
@@ -15,8 +15,8 @@ export function runError(
   code: keyof typeof scenarioRuntimeCatalog,
   params: Record<string, string | number> = {},
   path: (string | number)[] = [],
-): { ok: false; error: Diagnostic } {
-  return { ok: false, error: makeDiagnostic(scenarioRuntimeCatalog, code, path, params) };
+): { ok: false; error: ZhizhiError } {
+  return { ok: false, error: makeError(scenarioRuntimeCatalog, code, params, path) };
 }
 
 /**
@@ -30,7 +30,7 @@ export function runError(
  */
 export function payloadError(issue: { path: PropertyKey[]; message: string } | undefined): {
   ok: false;
-  error: Diagnostic;
+  error: ZhizhiError;
 } {
   const path = (issue?.path ?? []).map((p) => (typeof p === 'symbol' ? String(p) : p)) as (
     | string

@@ -32,7 +32,8 @@ export const scenarioCommandSchema = z.discriminatedUnion('type', [
 export type ScenarioCommand = z.infer<typeof scenarioCommandSchema>;
 
 /**
- * zod schema of the input that starts an instance.
+ * zod schema of the input that starts an instance. (The alert an instance answers is never
+ * taken from input: only the runtime's alert path sets it.)
  *
  * @example
  * ```ts
@@ -41,7 +42,13 @@ export type ScenarioCommand = z.infer<typeof scenarioCommandSchema>;
  * ```
  */
 export const startScenarioSchema = z.object({
-  id: z.optional(name),
+  id: z.optional(
+    name.check(
+      z.refine((id) => !id.includes(':'), {
+        message: 'ids with ":" are kept for the runtime',
+      }),
+    ),
+  ),
   scenario: name,
   version: z.optional(name),
   trigger: name,
@@ -49,7 +56,6 @@ export const startScenarioSchema = z.object({
   gridId: name,
   data,
   lists: z.optional(z.record(name, z.array(name).check(z.maxLength(100_000)))),
-  alertId: z.optional(z.string().check(z.minLength(1), z.maxLength(512))),
 });
 
 /**

@@ -54,6 +54,10 @@ export const scenarioRuntimeCatalog = {
     zh: '{target} 不在活动 {step} 的清单上',
     en: '{target} is not on the list of campaign {step}',
   },
+  'run.alreadyDeployed': {
+    zh: '场景 {scenario} 版本 {version} 已部署且内容不同：请使用新版本号',
+    en: 'Scenario {scenario} version {version} is already deployed with other content: use a new version',
+  },
   'run.conflict': {
     zh: '版本冲突：期望 {expected}，实际 {actual}',
     en: 'Version conflict: expected {expected}, found {actual}',
