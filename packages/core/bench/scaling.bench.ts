@@ -248,7 +248,7 @@ async function ticks(b: Built, n: number): Promise<void> {
   // still nothing due, but the clock is past the accept/acknowledge deadlines the cases have
   // left behind: their superseded timer entries are still in the heap
   clock.set((dues[0] as number) - 1);
-  const stale = await median(() => check((f) => f === 0, 'tick'), 50, 5);
+  const stale = await median(() => check((f) => f === 0, 'tick'), 10, 2);
   put(L.tickStale, n, ms(stale), stale);
   clock.set(dues[9] as number);
   const t10 = await once(() => check((f) => f >= 10 && f < 20, 'tick 10'));
