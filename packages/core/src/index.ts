@@ -83,6 +83,8 @@ export { type Lang, type LocalizedText, pickText } from './i18n/Lang.js';
 export { Directory, SYSTEM_ACTOR_ID } from './org/Directory.js';
 export type { Department, Member, Org, OrgUnit, Post } from './org/orgSchema.js';
 export {
+  gridCrewRoles,
+  gridRoles,
   type OrgLevel,
   orgLevels,
   type Role,

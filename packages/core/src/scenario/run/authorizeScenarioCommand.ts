@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
 import type { ScenarioRecord } from '../../engine/caseRecord.js';
 import type { Directory } from '../../org/Directory.js';
 import type { Member } from '../../org/orgSchema.js';
+import { gridCrewRoles, gridRoles, type Role } from '../../org/roles.js';
 import type { Scenario } from '../document/scenarioSchema.js';
 import { activeSteps } from './activeSteps.js';
 import { checkScenarioData } from './checkScenarioData.js';
@@ -64,12 +65,11 @@ export function authorizeScenarioCommand(
             'sectionLead',
             'postStaff',
             'departmentStaff',
-            'gridWorker',
-            'gridChief',
+            ...gridCrewRoles,
             'communityStaff',
             'cityOperator',
           ];
-    if (!senders.includes(member.role)) {
+    if (!(senders as readonly Role[]).includes(member.role)) {
       return runError('run.notAssignee', { actorId: member.id, step: command.name }, ['by']);
     }
     const data = checkScenarioData(
@@ -93,9 +93,7 @@ export function authorizeScenarioCommand(
   const matches =
     'role' in assignee
       ? member.role === assignee.role &&
-        (!['gridWorker', 'partTimeGridWorker', 'gridChief', 'gridInstructor'].includes(
-          member.role,
-        ) ||
+        (!(gridRoles as readonly Role[]).includes(member.role) ||
           step.kind === 'campaign' ||
           member.unitId === grid)
       : 'post' in assignee
