@@ -109,12 +109,11 @@ describe('restoreCase takes a record’s times from its trail', () => {
   it('given a trail re-sealed so that an entry is dated before the one it follows, when restored, then it is refused with restore.invalid at that entry’s at', async () => {
     const saved = await dispatchedCase();
     const audit = saved.audit as AuditEntry[];
+    const first = (audit[0] as AuditEntry).at;
     const resealed: AuditEntry[] = [];
     for (const [i, e] of audit.entries()) {
       const { seq: _s, prevHash: _p, hash: _h, v: _v, ...rest } = e;
-      resealed.push(
-        sealAuditEntry(resealed.at(-1), i === 2 ? { ...rest, at: audit[0]!.at - 1 } : rest),
-      );
+      resealed.push(sealAuditEntry(resealed.at(-1), i === 2 ? { ...rest, at: first - 1 } : rest));
     }
     saved.audit = resealed;
     saved.record.lastHash = resealed.at(-1)?.hash;
