@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { safeIdSchema } from '../ids/safeIdSchema.js';
 import { dispatchTargetSchema } from './caseEventSchemas.js';
 import { severities } from './caseStatus.js';
 
@@ -6,7 +7,8 @@ const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max))
 
 /**
  * zod schema of a report (上报): what a grid worker, resident, sensor or portal sends to open a case.
- * The grid places the case in its community, town and district.
+ * The grid places the case in its community, town and district. The category is a safe id
+ * (never `__proto__`, `constructor` or another `Object.prototype` name: KPIs count by it).
  *
  * @example
  * ```ts
@@ -21,7 +23,7 @@ export const reportSchema = z.object({
   id: z.optional(text(128)),
   gridId: text(128),
   reporterId: text(128),
-  category: text(64),
+  category: safeIdSchema.check(z.maxLength(64)),
   severity: z.enum(severities),
   title: text(200),
   description: z.optional(z.string().check(z.maxLength(4000))),

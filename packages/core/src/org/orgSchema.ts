@@ -1,6 +1,10 @@
 import * as z from 'zod/mini';
+import { safeIdSchema } from '../ids/safeIdSchema.js';
 import { orgLevels, roles, sections } from './roles.js';
 
+/** An id this document defines (a unit's, post's, department's or member's): a safe id. */
+const ownId = safeIdSchema;
+/** An id it refers to. */
 const id = z.string().check(z.minLength(1), z.maxLength(128));
 
 /** @internal zod schema of a {@link LocalizedText}. */
@@ -19,7 +23,7 @@ export const localizedTextSchema = z.object({
  * ```
  */
 export const orgUnitSchema = z.object({
-  id,
+  id: ownId,
   level: z.enum(orgLevels),
   parentId: z.nullable(id),
   name: localizedTextSchema,
@@ -35,7 +39,7 @@ export const orgUnitSchema = z.object({
  * ```
  */
 export const postSchema = z.object({
-  id,
+  id: ownId,
   townId: id,
   section: z.enum(sections),
   name: localizedTextSchema,
@@ -51,7 +55,7 @@ export const postSchema = z.object({
  * ```
  */
 export const departmentSchema = z.object({
-  id,
+  id: ownId,
   districtId: id,
   kind: z.enum(['department', 'cityOperationsCenter']),
   name: localizedTextSchema,
@@ -69,7 +73,7 @@ export const departmentSchema = z.object({
  * ```
  */
 export const memberSchema = z.object({
-  id,
+  id: ownId,
   name: z.string().check(z.minLength(1)),
   role: z.enum(roles),
   unitId: id,

@@ -109,7 +109,9 @@ export function authorizeScenarioCommand(
   const data = checkScenarioData(doc, step.id, command.data ?? {}, form);
   if (!data.ok) return data;
   if (command.type === 'CHECK_IN' && step.kind === 'campaign') {
-    const list = record.context.lists[step.targets.list ?? step.targets.kind] ?? [];
+    const lists = record.context.lists;
+    const name = step.targets.list ?? step.targets.kind;
+    const list = Object.hasOwn(lists, name) ? (lists[name] ?? []) : [];
     if (!list.includes(command.target)) {
       return runError('run.notInList', { target: command.target, step: step.id }, ['target']);
     }

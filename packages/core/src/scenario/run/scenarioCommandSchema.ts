@@ -1,6 +1,33 @@
 import * as z from 'zod/mini';
+import { isSafeId } from '../../ids/safeIdSchema.js';
 
 const name = z.string().check(z.minLength(1), z.maxLength(128));
+
+/**
+ * A record whose own keys must all be safe ids, checked on the input as given: zod drops an own
+ * `__proto__` key (as `JSON.parse` makes it) silently, and would pass `constructor` on, so both
+ * are refused here, alike, at `[…, key]`.
+ */
+function safeKeys<T extends z.core.$ZodType>(record: T) {
+  return z.pipe(
+    z.unknown().check(
+      z.superRefine((value, ctx) => {
+        if (typeof value !== 'object' || value === null) return;
+        for (const key of Object.keys(value)) {
+          if (!isSafeId(key)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [key],
+              message: 'a safe name: not __proto__, constructor or another Object.prototype name',
+              input: value,
+            });
+          }
+        }
+      }),
+    ),
+    record,
+  );
+}
 const data = z.optional(z.record(z.string().check(z.maxLength(64)), z.unknown()));
 
 /**
@@ -48,7 +75,7 @@ export const startScenarioSchema = z.object({
   by: name,
   gridId: name,
   data,
-  lists: z.optional(z.record(name, z.array(name).check(z.maxLength(100_000)))),
+  lists: z.optional(safeKeys(z.record(name, z.array(name).check(z.maxLength(100_000))))),
   alertId: z.optional(z.string().check(z.minLength(1), z.maxLength(512))),
 });
 
