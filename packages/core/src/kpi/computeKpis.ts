@@ -36,7 +36,8 @@ export interface Kpis {
   /**
    * Report → first accept; each (re)dispatch → its acknowledge; first dispatch → last resolve
    * (the whole handling, reopenings included, while the resolve SLA counts from the last
-   * dispatch); report → closed. A one-click case's dispatch is its report.
+   * dispatch); report → closed. A one-click case's dispatch is its report: its acknowledge and
+   * resolve durations count from the report, and it has no accept duration (no intake wait).
    */
   durations: Record<'accept' | 'acknowledge' | 'resolve' | 'close', DurationStats>;
   /**
