@@ -65,6 +65,9 @@ describe('ScenarioEngine.start', () => {
     ['a field of the wrong type', { data: { heartRate: 'fast' } }, 'run.fieldType'],
     ['an undeclared field', { data: { password: 'x' } }, 'run.unknownField'],
     ['an unknown grid', { gridId: 'qj-sj-c1' }, 'run.payload'],
+    // the ids of cases that dispatch steps open are `instance:step:version`, in the same store
+    ['an instance id with a colon (reserved)', { id: 'band-0:dispatch:2' }, 'run.payload'],
+    ['the instance id system (reserved)', { id: 'system' }, 'run.payload'],
   ];
   for (const [what, change, code] of refusals) {
     it(`given ${what}, then ${code} and nothing is stored`, async () => {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isReservedId } from '../../ids/isReservedId.js';
 import { isSafeId } from '../../ids/safeIdSchema.js';
 
 const name = z.string().check(z.minLength(1), z.maxLength(128));
@@ -68,7 +69,17 @@ export type ScenarioCommand = z.infer<typeof scenarioCommandSchema>;
  * ```
  */
 export const startScenarioSchema = z.object({
-  id: z.optional(name),
+  /** Not a reserved id: the cases a dispatch step opens are `id:step:version`, in the same store. */
+  id: z.optional(
+    name.check(
+      z.check<string>((ctx) => {
+        if (isReservedId(ctx.value)) {
+          const message = 'not an id the runtime reserves (system, or one with a colon)';
+          ctx.issues.push({ code: 'custom', message, input: ctx.value });
+        }
+      }),
+    ),
+  ),
   scenario: name,
   version: z.optional(name),
   trigger: name,
