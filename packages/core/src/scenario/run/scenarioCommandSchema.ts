@@ -29,7 +29,9 @@ function safeKeys<T extends z.core.$ZodType>(record: T) {
     record,
   );
 }
-const data = z.optional(z.record(z.string().check(z.maxLength(64)), z.unknown()));
+
+/** Field values; `__proto__`, `constructor` and the like are refused alike, with their path. */
+const data = z.optional(safeKeys(z.record(z.string().check(z.maxLength(64)), z.unknown())));
 
 /**
  * zod schemas of the events a caller may send to a scenario instance (`TIMEOUT` and
