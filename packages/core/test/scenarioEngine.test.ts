@@ -216,6 +216,23 @@ describe('ScenarioEngine guards on signals, events and dispatch places', () => {
     expect(!resident.ok && resident.error.code).toBe('run.notAssignee');
   });
 
+  it('given an EVENT from a part-time grid worker of the town (grid crew), then the sender is accepted: it is refused only because no step waits for it', async () => {
+    const { scenarios } = setup();
+    await scenarios.start(start);
+    const r = await scenarios.send('band-1', {
+      type: 'EVENT',
+      by: 'qj-sj-c1-g1-rider',
+      name: 'DONE',
+    });
+    expect(!r.ok && r.error.code).toBe('run.notActive');
+    const instructor = await scenarios.send('band-1', {
+      type: 'EVENT',
+      by: 'qj-sj-c1-g1-instructor',
+      name: 'DONE',
+    });
+    expect(!instructor.ok && instructor.error.code).toBe('run.notAssignee');
+  });
+
   for (const key of ['__proto__', 'constructor', 'toString']) {
     it(`given start data with an own ${key} key (as JSON.parse makes it), then it is refused with run.payload at ['data', '${key}'] and nothing is stored`, async () => {
       const { scenarios } = setup();
