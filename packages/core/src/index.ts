@@ -87,9 +87,13 @@ export { type CaseError, caseError, errorMessage } from './errors/CaseError.js';
 export { type ErrorCode, errorCatalog } from './errors/errorCatalog.js';
 export { fillTemplate, makeError, type ZhizhiError } from './errors/ZhizhiError.js';
 export { type Lang, type LocalizedText, pickText } from './i18n/Lang.js';
+export { isReservedId } from './ids/isReservedId.js';
+export { isSafeId, safeIdSchema, unsafeIds } from './ids/safeIdSchema.js';
 export { Directory, SYSTEM_ACTOR_ID } from './org/Directory.js';
 export type { Department, Member, Org, OrgUnit, Post } from './org/orgSchema.js';
 export {
+  gridCrewRoles,
+  gridRoles,
   type OrgLevel,
   orgLevels,
   type Role,

@@ -396,8 +396,8 @@ for (const status of openStatuses) {
 describe('the contract table itself', () => {
   /** The table as the design describes it, written out: `to: role,role@scope | …`. */
   const contract: Record<string, string> = {
-    'gridHandling.RESOLVE_ON_SITE': 'closed: gridWorker,gridChief@grid',
-    'gridHandling.ESCALATE': 'communityHandling: gridWorker,gridChief@grid',
+    'gridHandling.RESOLVE_ON_SITE': 'closed: gridWorker,partTimeGridWorker,gridChief@grid',
+    'gridHandling.ESCALATE': 'communityHandling: gridWorker,partTimeGridWorker,gridChief@grid',
     'communityHandling.RESOLVE_ON_SITE': 'closed: communityStaff@community',
     'communityHandling.ESCALATE': 'intake: communityStaff@community',
     'intake.ACCEPT': 'dispatching: dutyOfficer,commander@town',
@@ -414,8 +414,9 @@ describe('the contract table itself', () => {
     'inProgress.REQUEST_SUPPORT': 'stays: postStaff,departmentStaff@lead',
     'inProgress.RESOLVE': 'verifying: postStaff,departmentStaff@lead',
     'inProgress.SLA_OVERDUE': 'stays: system@system',
-    'verifying.CONFIRM': 'closed: gridWorker,gridChief@grid | dutyOfficer@town',
-    'verifying.REOPEN': 'inProgress: gridWorker,gridChief@grid | dutyOfficer@town',
+    'verifying.CONFIRM': 'closed: gridWorker,partTimeGridWorker,gridChief@grid | dutyOfficer@town',
+    'verifying.REOPEN':
+      'inProgress: gridWorker,partTimeGridWorker,gridChief@grid | dutyOfficer@town',
     '*.CANCEL': 'closed: commander@town',
     '*.DECLARE_EMERGENCY': 'stays: dutyOfficer,commander@town',
     '*.STAND_DOWN': 'stays: dutyOfficer,commander@town',
@@ -993,6 +994,47 @@ describe('the bare XState machine', () => {
       const events = node ? [...node.ownEvents].sort() : [];
       expect(events, status).toEqual(Object.keys(rulesOf(status)).sort());
     }
+  });
+});
+
+describe('the grid crew (one definition)', () => {
+  const rider = 'qj-sj-c1-g1-rider';
+  const open = async () => {
+    const h = newEngine();
+    const r = await h.engine.report({
+      id: CASE,
+      gridId: 'qj-sj-c1-g1',
+      reporterId: rider,
+      category: 'streetVendors',
+      severity: 'low',
+      title: '占道经营',
+      handleOnGrid: true,
+    });
+    expect(r.ok && r.record.status).toBe('gridHandling');
+    return h;
+  };
+
+  it('given a part-time grid worker who reported with handleOnGrid, when they resolve on site, then the case is closed (the crew that may open a case on the grid may also close it there)', async () => {
+    const { engine } = await open();
+    const r = await engine.send(CASE, { type: 'RESOLVE_ON_SITE', by: rider, result: '已劝离' });
+    expect(r.ok ? r.record.status : r.error.code).toBe('closed');
+  });
+
+  it('given a part-time grid worker who reported with handleOnGrid, when they escalate, then the case goes to the community', async () => {
+    const { engine } = await open();
+    const r = await engine.send(CASE, { type: 'ESCALATE', by: rider, reason: '网格无法处置' });
+    expect(r.ok ? r.record.status : r.error.code).toBe('communityHandling');
+  });
+
+  it('given gridCrewRoles, then the rules that name the grid scope allow exactly those roles, and the grid instructor is a grid role but not crew', () => {
+    for (const status of caseStatuses) {
+      for (const rule of Object.values(caseRules[status]) as CaseRule[]) {
+        for (const a of rule.allow)
+          if (a.scope === 'grid') expect(a.roles).toEqual(core.gridCrewRoles);
+      }
+    }
+    expect(core.gridCrewRoles).toEqual(['gridWorker', 'partTimeGridWorker', 'gridChief']);
+    expect(core.gridRoles).toEqual([...core.gridCrewRoles, 'gridInstructor']);
   });
 });
 

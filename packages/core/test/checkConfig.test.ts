@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { checkConfig } from '../src/config.js';
+import {
+  Directory,
+  Engine,
+  isReservedId,
+  type Member,
+  type Org,
+  SimulatedClock,
+  SYSTEM_ACTOR_ID,
+} from '../src/index.js';
 import { sampleDutyLists, sampleOrg, sampleSlaPolicy } from '../src/sample/index.js';
 
 describe('checkConfig', () => {
@@ -30,5 +39,119 @@ describe('checkConfig', () => {
     expect(checkConfig({ dutyLists: lists })).toEqual([
       'dutyLists.statutory.0.category: roadFacilities is also department-led',
     ]);
+  });
+});
+
+describe('checkConfig: ids the runtime reserves', () => {
+  const withMembers = (...extra: Member[]): Org => ({
+    ...sampleOrg,
+    members: [...sampleOrg.members, ...extra],
+  });
+  const at = sampleOrg.members.length;
+  const someone = { name: '张三', unitId: 'qj-sj-c1-g1' };
+
+  it('given isReservedId, then it names the system actor id and every id with a colon, and nothing else', () => {
+    expect(isReservedId(SYSTEM_ACTOR_ID)).toBe(true);
+    expect(isReservedId('band-1:dispatch:3')).toBe(true);
+    expect(isReservedId('qj-sj-c1-g1-worker')).toBe(false);
+    expect(isReservedId('System')).toBe(false);
+  });
+
+  it('given an org member with the id system who is a grid worker, then it is refused at its id (the Engine would fire SLA timers as that grid worker, and refuse them)', () => {
+    const org = withMembers({ ...someone, id: SYSTEM_ACTOR_ID, role: 'gridWorker' });
+    expect(checkConfig({ org })).toEqual([expect.stringMatching(`^org\\.members\\.${at}\\.id: `)]);
+  });
+
+  it('given that org anyway, when a case falls overdue, then the SLA firing is refused (why checkConfig must refuse it)', async () => {
+    const org = withMembers({ ...someone, id: SYSTEM_ACTOR_ID, role: 'gridWorker' });
+    const clock = new SimulatedClock('2026-03-02T09:00:00+08:00');
+    const engine = new Engine({ directory: new Directory(org), clock });
+    await engine.report({
+      id: 'c1',
+      gridId: 'qj-sj-c1-g1',
+      reporterId: 'qj-sj-c1-g1-worker',
+      category: 'riverPollution',
+      severity: 'medium',
+      title: '雨污混流',
+    });
+    clock.advance('PT1H');
+    const { fired, results } = await engine.tick();
+    expect(fired).toBe(0);
+    expect(!results[0]?.ok && results[0]?.error.code).toBe('actor.roleNotAllowed');
+  });
+
+  const refusals: [string, Org, RegExp][] = [
+    [
+      'a member id with a colon',
+      withMembers({ ...someone, id: 'w:1', role: 'gridWorker' }),
+      new RegExp(`^org\\.members\\.${at}\\.id: `),
+    ],
+    [
+      'a member with role system under another id',
+      withMembers({ ...someone, id: 'robot', role: 'system' }),
+      new RegExp(`^org\\.members\\.${at}\\.role: `),
+    ],
+    [
+      'two system members',
+      withMembers(
+        { id: SYSTEM_ACTOR_ID, name: '系统', role: 'system', unitId: '*' },
+        { id: SYSTEM_ACTOR_ID, name: '系统', role: 'system', unitId: '*' },
+      ),
+      new RegExp(`^org\\.members\\.${at + 1}\\.id: `),
+    ],
+    [
+      'a unit id with a colon',
+      {
+        ...sampleOrg,
+        units: [
+          ...sampleOrg.units,
+          { id: 'qj:x', level: 'grid', parentId: 'qj-sj-c1', name: { zh: '格', en: 'Grid' } },
+        ],
+      },
+      new RegExp(`^org\\.units\\.${sampleOrg.units.length}\\.id: `),
+    ],
+    [
+      'a post named system',
+      {
+        ...sampleOrg,
+        posts: [
+          ...sampleOrg.posts,
+          {
+            id: 'system',
+            townId: 'qj-sj',
+            section: 'safetyRuleOfLaw',
+            name: { zh: '岗', en: 'Post' },
+          },
+        ],
+      },
+      new RegExp(`^org\\.posts\\.${sampleOrg.posts.length}\\.id: `),
+    ],
+    [
+      'a department id with a colon',
+      {
+        ...sampleOrg,
+        departments: [
+          ...sampleOrg.departments,
+          {
+            id: 'post:qj-sj-czjs',
+            districtId: 'qj',
+            kind: 'department',
+            name: { zh: '局', en: 'Bureau' },
+          },
+        ],
+      },
+      new RegExp(`^org\\.departments\\.${sampleOrg.departments.length}\\.id: `),
+    ],
+  ];
+  for (const [what, org, line] of refusals) {
+    it(`given ${what}, then checkConfig refuses it naming the path`, () => {
+      expect(checkConfig({ org })).toEqual([expect.stringMatching(line)]);
+    });
+  }
+
+  it('given an org that declares the system member itself (id system, role system), then it passes, and the Directory keeps it as the system', () => {
+    const org = withMembers({ id: SYSTEM_ACTOR_ID, name: '系统', role: 'system', unitId: '*' });
+    expect(checkConfig({ org })).toEqual([]);
+    expect(new Directory(org).member(SYSTEM_ACTOR_ID)?.role).toBe('system');
   });
 });

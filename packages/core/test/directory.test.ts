@@ -99,12 +99,17 @@ describe('Directory lookups', () => {
         .sort();
     expect(ids('intake', 'ACCEPT')).toEqual(['qj-sj-commander', 'qj-sj-duty', 'qj-sj-duty2']);
     expect(ids('intake', 'CANCEL')).toEqual(['qj-sj-commander']);
-    expect(ids('gridHandling', 'ESCALATE')).toEqual(['qj-sj-c1-g1-chief', 'qj-sj-c1-g1-worker']);
+    expect(ids('gridHandling', 'ESCALATE')).toEqual([
+      'qj-sj-c1-g1-chief',
+      'qj-sj-c1-g1-rider',
+      'qj-sj-c1-g1-worker',
+    ]);
     expect(ids('communityHandling', 'RESOLVE_ON_SITE')).toEqual(['qj-sj-c1-staff']);
     const led = { ...ctx, lead: { kind: 'department' as const, id: 'qj-cgj' } };
     expect(ids('assigned', 'ACKNOWLEDGE', led)).toEqual(['qj-cgj-staff']);
     expect(ids('verifying', 'CONFIRM')).toEqual([
       'qj-sj-c1-g1-chief',
+      'qj-sj-c1-g1-rider',
       'qj-sj-c1-g1-worker',
       'qj-sj-duty',
       'qj-sj-duty2',

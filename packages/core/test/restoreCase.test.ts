@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { type AuditEntry, sealAuditEntry } from '../src/index.js';
 import { restoreCase } from '../src/persist.js';
 import { makeEngine, riverReport } from './support/engineFixture.js';
 
@@ -75,4 +76,62 @@ describe('restoreCase replays the trail', () => {
     const r = await restoreCase(engine, saved);
     expect(r.ok).toBe(false);
   });
+});
+
+describe('restoreCase takes a record’s times from its trail', () => {
+  const Y2099 = Date.parse('2099-01-01T00:00:00Z');
+
+  it('given a record whose updatedAt is forged to 2099 (trail intact), when restored, then it is refused with restore.invalid at record.updatedAt and nothing is stored', async () => {
+    const saved = await dispatchedCase();
+    saved.record.updatedAt = Y2099;
+    const { engine } = makeEngine();
+    const r = await restoreCase(engine, saved);
+    expect(!r.ok && r.error).toMatchObject({
+      code: 'restore.invalid',
+      path: ['record', 'updatedAt'],
+      params: { path: 'record.updatedAt' },
+    });
+    expect(await engine.get('river-1')).toBeUndefined();
+  });
+
+  it('given a record without updatedAt, when restored, then updatedAt is the last entry’s time and the next event is stamped by the clock', async () => {
+    const saved = await dispatchedCase();
+    const lastAt = saved.audit.at(-1).at;
+    delete saved.record.updatedAt;
+    const { engine, clock } = makeEngine();
+    const r = await restoreCase(engine, saved);
+    expect(r.ok && r.record.updatedAt).toBe(lastAt);
+    clock.set(lastAt + 60_000);
+    const next = await engine.send('river-1', { type: 'ACKNOWLEDGE', by: 'qj-sj-czjs-staff' });
+    expect(next.ok && next.entry.at).toBe(lastAt + 60_000);
+  });
+
+  it('given a trail re-sealed so that an entry is dated before the one it follows, when restored, then it is refused with restore.invalid at that entry’s at', async () => {
+    const saved = await dispatchedCase();
+    const audit = saved.audit as AuditEntry[];
+    const first = (audit[0] as AuditEntry).at;
+    const resealed: AuditEntry[] = [];
+    for (const [i, e] of audit.entries()) {
+      const { seq: _s, prevHash: _p, hash: _h, v: _v, ...rest } = e;
+      resealed.push(sealAuditEntry(resealed.at(-1), i === 2 ? { ...rest, at: first - 1 } : rest));
+    }
+    saved.audit = resealed;
+    saved.record.lastHash = resealed.at(-1)?.hash;
+    const { engine } = makeEngine();
+    const r = await restoreCase(engine, saved);
+    expect(!r.ok && r.error).toMatchObject({ code: 'restore.invalid', path: ['audit', 2, 'at'] });
+    expect(await engine.get('river-1')).toBeUndefined();
+  });
+
+  for (const forged of [0, Y2099, null]) {
+    it(`given a record whose slaDueAt is forged to ${forged}, when restored, then slaDueAt is recomputed from the trail and this Engine’s policy`, async () => {
+      const saved = await dispatchedCase();
+      const honest = saved.record.slaDueAt;
+      saved.record.slaDueAt = forged;
+      const { engine } = makeEngine();
+      const r = await restoreCase(engine, saved);
+      expect(r.ok && r.record.slaDueAt).toBe(honest);
+      expect((await engine.get('river-1'))?.slaDueAt).toBe(honest);
+    });
+  }
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MemoryStore, SimulatedClock } from '../src/index.js';
-import { createAlertNormalizer, ScenarioEngine } from '../src/scenario.js';
+import { checkScenarioData, createAlertNormalizer, ScenarioEngine } from '../src/scenario.js';
 import { makeEngine } from './support/engineFixture.js';
 
 const band = JSON.parse(
@@ -65,6 +65,9 @@ describe('ScenarioEngine.start', () => {
     ['a field of the wrong type', { data: { heartRate: 'fast' } }, 'run.fieldType'],
     ['an undeclared field', { data: { password: 'x' } }, 'run.unknownField'],
     ['an unknown grid', { gridId: 'qj-sj-c1' }, 'run.payload'],
+    // the ids of cases that dispatch steps open are `instance:step:version`, in the same store
+    ['an instance id with a colon (reserved)', { id: 'band-0:dispatch:2' }, 'run.payload'],
+    ['the instance id system (reserved)', { id: 'system' }, 'run.payload'],
   ];
   for (const [what, change, code] of refusals) {
     it(`given ${what}, then ${code} and nothing is stored`, async () => {
@@ -211,6 +214,59 @@ describe('ScenarioEngine guards on signals, events and dispatch places', () => {
       name: 'DONE',
     });
     expect(!resident.ok && resident.error.code).toBe('run.notAssignee');
+  });
+
+  it('given an EVENT from a part-time grid worker of the town (grid crew), then the sender is accepted: it is refused only because no step waits for it', async () => {
+    const { scenarios } = setup();
+    await scenarios.start(start);
+    const r = await scenarios.send('band-1', {
+      type: 'EVENT',
+      by: 'qj-sj-c1-g1-rider',
+      name: 'DONE',
+    });
+    expect(!r.ok && r.error.code).toBe('run.notActive');
+    const instructor = await scenarios.send('band-1', {
+      type: 'EVENT',
+      by: 'qj-sj-c1-g1-instructor',
+      name: 'DONE',
+    });
+    expect(!instructor.ok && instructor.error.code).toBe('run.notAssignee');
+  });
+
+  for (const key of ['__proto__', 'constructor', 'toString']) {
+    it(`given start data with an own ${key} key (as JSON.parse makes it), then it is refused with run.payload at ['data', '${key}'] and nothing is stored`, async () => {
+      const { scenarios } = setup();
+      const input = JSON.parse(
+        JSON.stringify(start).replace('"data":{', `"data":{"${key}":{"x":1},`),
+      );
+      expect(Object.hasOwn(input.data, key)).toBe(true);
+      const r = await scenarios.start(input);
+      expect(!r.ok && r.error).toMatchObject({ code: 'run.payload', path: ['data', key] });
+      expect(await scenarios.get('band-1')).toBeUndefined();
+    });
+
+    it(`given a signal whose data has an own ${key} key, then it is refused with run.payload at ['data', '${key}'] and the instance is unchanged`, async () => {
+      const { scenarios } = setup();
+      await scenarios.start(start);
+      const before = await scenarios.get('band-1');
+      const signal = JSON.parse(
+        `{"type":"SIGNAL","by":"qj-sj-sensor","name":"x","data":{"${key}":1,"heartRate":90}}`,
+      );
+      const r = await scenarios.send('band-1', signal);
+      expect(!r.ok && r.error).toMatchObject({ code: 'run.payload', path: ['data', key] });
+      expect(await scenarios.get('band-1')).toEqual(before);
+    });
+  }
+
+  it('given data with an own __proto__ or constructor key passed straight to checkScenarioData, then both are refused alike with run.unknownField at their path', () => {
+    const { scenarios } = setup();
+    const doc = scenarios.scenario('elderly-health-band');
+    if (!doc) throw new Error('not registered');
+    const fields = doc.fields.map((f) => f.id);
+    for (const key of ['__proto__', 'constructor']) {
+      const r = checkScenarioData(doc, null, JSON.parse(`{"${key}":1}`), fields);
+      expect(!r.ok && r.error).toMatchObject({ code: 'run.unknownField', path: ['data', key] });
+    }
   });
 
   it('given an instance in a town whose posts the dispatch step does not name, then start refuses it instead of failing later', async () => {

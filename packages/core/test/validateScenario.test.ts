@@ -633,6 +633,10 @@ describe('validateScenario: guarantees', () => {
     expect(validateScenario(named, dir)[0]?.path).toEqual(['steps', 0, 'id']);
     named.steps[0].id = 'check';
     named.steps[3].next = 'hasOwnProperty';
+    expect(validateScenario(named, dir).map((d) => [d.code, d.path.join('.')])).toEqual([
+      ['scenario.schema', 'steps.3.next'],
+    ]);
+    named.steps[3].next = 'nowhere';
     expect(codes(validateScenario(named, dir))).toEqual(['scenario.unknownStep']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

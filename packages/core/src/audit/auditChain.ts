@@ -24,24 +24,37 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
- * The hash of an entry: SHA-256 over its fields in a fixed order, chained to `prevHash`.
+ * The hash of an entry, chained to `prevHash`. Format v2 (`v: 2`, every entry sealed now) is
+ * SHA-256 over the canonical JSON of the array `[v, prevHash, seq, at, actorId, role, event,
+ * from, to, note, data]`: every string quoted, `null` apart from `"null"`, the field order fixed
+ * and `data`'s keys sorted. An entry without `v` was written before the format was versioned
+ * (v1: a `|`-joined string with `role`, `event`, `from` and `to` unquoted) and is hashed that
+ * way, so chains already written still verify.
  *
  * @example
  * ```ts
  * import { hashAuditEntry, GENESIS_HASH } from '@zhizhi/core';
- * hashAuditEntry({ seq: 1, at: 0, actorId: 'w1', role: 'gridWorker', event: 'REPORT', from: null,
+ * hashAuditEntry({ v: 2, seq: 1, at: 0, actorId: 'w1', role: 'gridWorker', event: 'REPORT', from: null,
  *   to: 'intake', note: null, data: null, prevHash: GENESIS_HASH }).length; // 64
  * ```
  */
 export function hashAuditEntry(entry: Omit<AuditEntry, 'hash'>): string {
-  const data = entry.data === null ? 'null' : canonicalJson(entry.data);
+  const { v, prevHash, seq, at, actorId, role, event, from, to, note, data } = entry;
+  if (v !== undefined) {
+    return sha256(
+      canonicalJson([v, prevHash, seq, at, actorId, role, event, from, to, note, data]),
+    );
+  }
+  // v1, frozen: ambiguous (`from: null` and `from: "null"` hash alike), kept only to verify old trails
+  const d = data === null ? 'null' : canonicalJson(data);
   return sha256(
-    `${entry.prevHash}|${entry.seq}|${entry.at}|${JSON.stringify(entry.actorId)}|${entry.role}|${entry.event}|${entry.from}|${entry.to}|${JSON.stringify(entry.note)}|${data}`,
+    `${prevHash}|${seq}|${at}|${JSON.stringify(actorId)}|${role}|${event}|${from}|${to}|${JSON.stringify(note)}|${d}`,
   );
 }
 
 /**
- * Seals a new entry onto a chain: sets `seq`, `prevHash` and `hash` from the previous entry.
+ * Seals a new entry onto a chain in the current hash format (`v: 2`): sets `seq`, `prevHash`
+ * and `hash` from the previous entry (which may be a v1 entry of an older trail).
  *
  * @example
  * ```ts
@@ -49,19 +62,21 @@ export function hashAuditEntry(entry: Omit<AuditEntry, 'hash'>): string {
  * const first = sealAuditEntry(undefined, { at: 0, actorId: 'w1', role: 'gridWorker', event: 'REPORT',
  *   from: null, to: 'intake', note: null, data: null });
  * first.seq; // 1
+ * first.v; // 2
  * ```
  */
 export function sealAuditEntry(
   previous: AuditEntry | undefined,
-  entry: Omit<AuditEntry, 'hash' | 'prevHash' | 'seq'>,
+  entry: Omit<AuditEntry, 'hash' | 'prevHash' | 'seq' | 'v'>,
 ): AuditEntry {
+  const v = 2 as const;
   const seq = (previous?.seq ?? 0) + 1;
   const prevHash = previous?.hash ?? GENESIS_HASH;
   const { at, actorId, role, event, from, to, note, data } = entry;
-  const hash = hashAuditEntry({ seq, at, actorId, role, event, from, to, note, data, prevHash });
+  const hash = hashAuditEntry({ v, seq, at, actorId, role, event, from, to, note, data, prevHash });
   // A literal, not `{ ...unsealed, hash }`: a spread plus one more key costs ~4x the memory in
-  // V8, and every resident case keeps its whole trail.
-  return { seq, at, actorId, role, event, from, to, note, data, prevHash, hash };
+  // V8, and every resident case keeps its whole trail. `v` is one small integer more.
+  return { v, seq, at, actorId, role, event, from, to, note, data, prevHash, hash };
 }
 
 /**
@@ -78,7 +93,9 @@ export type ChainVerdict = { ok: true; length: number } | { ok: false; brokenAt:
 
 /**
  * Recomputes a trail's hash chain: every entry numbered in order, linked to the one before,
- * and hashing to what it claims. Any edit, insertion, removal or reordering breaks it.
+ * in a known hash format, and hashing to what it claims. Any edit, insertion, removal or
+ * reordering breaks it, and so does an entry without `v` (v1) after a v2 entry: a trail never
+ * goes back to the old, ambiguous format.
  *
  * @example
  * ```ts
@@ -88,11 +105,14 @@ export type ChainVerdict = { ok: true; length: number } | { ok: false; brokenAt:
  */
 export function verifyAuditChain(trail: readonly AuditEntry[]): ChainVerdict {
   let prev = GENESIS_HASH;
+  let versioned = false;
   for (let i = 0; i < trail.length; i++) {
     const e = trail[i] as AuditEntry;
-    if (e.seq !== i + 1 || e.prevHash !== prev || hashAuditEntry(e) !== e.hash) {
+    const format = e.v === 2 || (e.v === undefined && !versioned);
+    if (!format || e.seq !== i + 1 || e.prevHash !== prev || hashAuditEntry(e) !== e.hash) {
       return { ok: false, brokenAt: i + 1 };
     }
+    versioned = e.v === 2;
     prev = e.hash;
   }
   return { ok: true, length: trail.length };

@@ -11,6 +11,12 @@ import { roles } from '../org/roles.js';
  * ```
  */
 export const auditEntrySchema = z.object({
+  /**
+   * The hash format: `2` for entries sealed since the format was versioned (canonical JSON of
+   * the whole entry); absent for entries written before (v1), which still verify. A trail never
+   * goes back from v2 to v1.
+   */
+  v: z.optional(z.literal(2)),
   seq: z.number().check(z.int(), z.positive()),
   at: z.number().check(z.int()),
   actorId: z.string(),
@@ -32,7 +38,8 @@ export const auditEntrySchema = z.object({
 
 /**
  * One step of a case's history: who (id and role), when, which event, from which status to
- * which, the note, the event's other data, and the hash chain (`prevHash` → `hash`).
+ * which, the note, the event's other data, and the hash chain (`prevHash` → `hash`, in the
+ * hash format `v`).
  *
  * @example
  * ```ts

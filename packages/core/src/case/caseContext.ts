@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { isReservedId } from '../ids/isReservedId.js';
+import { safeIdSchema } from '../ids/safeIdSchema.js';
 import { dispatchTargetSchema } from './caseEventSchemas.js';
 import { severities } from './caseStatus.js';
 
@@ -6,7 +8,8 @@ const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max))
 
 /**
  * zod schema of a report (上报): what a grid worker, resident, sensor or portal sends to open a case.
- * The grid places the case in its community, town and district.
+ * The grid places the case in its community, town and district. The category is a safe id
+ * (never `__proto__`, `constructor` or another `Object.prototype` name: KPIs count by it).
  *
  * @example
  * ```ts
@@ -20,14 +23,17 @@ const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max))
 const reportShape = {
   id: z.optional(
     text(128).check(
-      z.refine((id) => !id.includes(':'), {
-        message: 'ids with ":" are kept for the runtime (a dispatch step’s case)',
+      z.check<string>((ctx) => {
+        if (isReservedId(ctx.value)) {
+          const message = 'not an id the runtime reserves (system, or one with a colon)';
+          ctx.issues.push({ code: 'custom', message, input: ctx.value });
+        }
       }),
     ),
   ),
   gridId: text(128),
   reporterId: text(128),
-  category: text(64),
+  category: safeIdSchema.check(z.maxLength(64)),
   severity: z.enum(severities),
   title: text(200),
   description: z.optional(z.string().check(z.maxLength(4000))),

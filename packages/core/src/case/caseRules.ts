@@ -1,4 +1,4 @@
-import type { Role } from '../org/roles.js';
+import { gridCrewRoles, type Role } from '../org/roles.js';
 import type { CaseEventType } from './caseEventSchemas.js';
 import type { CaseStatus } from './caseStatus.js';
 
@@ -30,7 +30,7 @@ export interface CaseRule {
   allow: ReadonlyArray<{ roles: readonly Role[]; scope: ActorScope }>;
 }
 
-const gridCrew = { roles: ['gridWorker', 'gridChief'], scope: 'grid' } as const;
+const gridCrew = { roles: gridCrewRoles, scope: 'grid' } as const;
 const communityStaff = { roles: ['communityStaff'], scope: 'community' } as const;
 const center = { roles: ['dutyOfficer', 'commander'], scope: 'town' } as const;
 const lead = { roles: ['postStaff', 'departmentStaff'], scope: 'lead' } as const;

@@ -6,6 +6,7 @@ import type { Timer } from '../engine/Timer.js';
 import { type CaseError, caseError } from '../errors/CaseError.js';
 import { type Directory, SYSTEM_ACTOR_ID } from '../org/Directory.js';
 import type { Member } from '../org/orgSchema.js';
+import { gridCrewRoles } from '../org/roles.js';
 import type { Handoff } from '../runtime/Handoff.js';
 import type { Decision, InstanceKind, KindHost } from '../runtime/InstanceKind.js';
 import type { SlaPolicy } from '../sla/slaPolicy.js';
@@ -106,7 +107,7 @@ export function createCaseKind(options: CaseKindOptions): InstanceKind<CaseRecor
     // command center (or the runtime, for a scenario) opens a case already dispatched.
     const reach = reporter.postId ? directory.post(reporter.postId)?.townId : reporter.unitId;
     const place = [context.gridId, context.communityId, context.townId, context.districtId];
-    const crew = ['gridWorker', 'partTimeGridWorker', 'gridChief'].includes(reporter.role);
+    const crew = (gridCrewRoles as readonly string[]).includes(reporter.role);
     const center = ['dutyOfficer', 'commander'].includes(reporter.role) || trustedPlace;
     const scope =
       !trustedPlace && !place.includes(reach as string)

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
+import { safeIdSchema } from '../ids/safeIdSchema.js';
 import { sections } from '../org/roles.js';
 
-const id = z.string().check(z.minLength(1), z.maxLength(128));
+const id = safeIdSchema;
 
 /**
  * zod schema of the routing duty lists of a district's towns:

@@ -196,7 +196,13 @@ export class Engine {
     ]);
     if (!record) return { ok: false, brokenAt: 0 };
     const verdict = verifyAuditChain(trail);
-    if (verdict.ok && (record.version !== trail.length || record.lastHash !== trail.at(-1)?.hash)) {
+    const last = trail.at(-1);
+    if (
+      verdict.ok &&
+      (record.version !== trail.length ||
+        record.lastHash !== last?.hash ||
+        record.updatedAt !== last?.at)
+    ) {
       return { ok: false, brokenAt: Math.min(record.version, trail.length) + 1 };
     }
     return verdict;

@@ -10,7 +10,10 @@ import { StoreConflict } from './Store.js';
  * Imports a persisted case (from `engine.persist`, another Engine or a backup) into an Engine's
  * store after checking it: shape (with the failing JSON path), statuses, the hash chain, and
  * that record and trail agree — the trail is replayed through the case machine and must give
- * exactly the record's status and context (so an edited context is refused). Timers are recomputed from the case, not trusted from the input.
+ * exactly the record's status and context (so an edited context is refused). The record's times
+ * follow from the trail: `updatedAt` must be the last entry's `at` (`restore.invalid` at
+ * `record.updatedAt` otherwise), the entries must be in time order, and `slaDueAt` and the timers
+ * are recomputed from the case under this Engine's SLA policy, not trusted from the input.
  * Refuses an id that already exists with `case.exists`. Lives in `@zhizhi/core/persist`, not the
  * main entry: import and backup tooling need it, widgets do not.
  *

@@ -18,15 +18,21 @@ const persistedSchema = z.object({
     version: z.number().check(z.int(), z.positive()),
     context: caseContextSchema,
     lastHash: z.string().check(z.length(64)),
-    updatedAt: z.number().check(z.int()),
+    // a time of the trail: derived from it, and refused if given and different
+    updatedAt: z.optional(z.number().check(z.int())),
+    // `slaDueAt` is not read: it is recomputed from the trail under this Engine's SLA policy
   }),
   audit: z.array(auditEntrySchema).check(z.minLength(1), z.maxLength(100_000)),
 });
 
 /**
  * Checks untrusted persisted-case JSON before an Engine imports it: shape (with the failing
- * path), a record consistent with its own context and trail, and an intact hash chain.
- * Returns the rebuilt record (its `slaDueAt` recomputed) and trail.
+ * path), a record consistent with its own context and trail, an intact hash chain, and a trail
+ * whose entries are in time order. A record's times follow from its trail: `updatedAt` is the
+ * last entry's `at` (a record that says otherwise is refused at `record.updatedAt`; one that
+ * omits it gets it), and `slaDueAt` is recomputed under `policy` whatever the input says (it
+ * depends on the policy, which may differ from the exporting Engine's).
+ * Returns the rebuilt record and trail.
  *
  * @example
  * ```ts
@@ -65,10 +71,22 @@ export function restorePersistedCase(
   }
   if (record.lastHash !== last.hash) return mismatch('record.lastHash', 'equals the last hash');
   if (last.to !== record.status) return mismatch('record.status', 'equals the last entry’s to');
+  for (let i = 1; i < audit.length; i++) {
+    if ((audit[i] as AuditEntry).at < (audit[i - 1] as AuditEntry).at) {
+      const rule = 'not before the previous entry';
+      return {
+        ok: false,
+        error: caseError('restore.invalid', { path: `audit.${i}.at`, rule }, ['audit', i, 'at']),
+      };
+    }
+  }
+  if (record.updatedAt !== undefined && record.updatedAt !== last.at)
+    return mismatch('record.updatedAt', 'equals the last entry’s at');
   const rebuilt: CaseRecord = {
     ...record,
     kind: 'case',
     slaDueAt: slaDueAt(policy, record.status, record.context),
+    updatedAt: last.at,
   };
   return { ok: true, value: { record: rebuilt, audit } };
 }

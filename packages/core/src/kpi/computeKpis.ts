@@ -36,7 +36,8 @@ export interface Kpis {
   /**
    * Report → first accept; each (re)dispatch → its acknowledge; first dispatch → last resolve
    * (the whole handling, reopenings included, while the resolve SLA counts from the last
-   * dispatch); report → closed. A one-click case's dispatch is its report.
+   * dispatch); report → closed. A one-click case's dispatch is its report: its acknowledge and
+   * resolve durations count from the report, and it has no accept duration (no intake wait).
    */
   durations: Record<'accept' | 'acknowledge' | 'resolve' | 'close', DurationStats>;
   /**
@@ -46,6 +47,10 @@ export interface Kpis {
    */
   slaCompliance: Record<SlaClock, { met: number; missed: number; rate: number | null }>;
   supervisions: { level1: number; level2: number };
+  /**
+   * Counts keyed by data (`byOutcome` … `byStatus`) are objects without a prototype: a key is
+   * only ever a count, whatever its name (read them with `Object.entries` or `Object.hasOwn`).
+   */
   byOutcome: Record<string, number>;
   bySection: Record<string, number>;
   byPost: Record<string, number>;
@@ -83,6 +88,11 @@ function stats(values: number[]): DurationStats {
   };
 }
 
+/**
+ * A count keyed by user data (a category, a grid, a post…): an object without a prototype, so a
+ * key such as `constructor` or `__proto__` is just a key (it used to read `Object`'s function).
+ */
+const counts = (): Record<string, number> => Object.create(null);
 const bump = (m: Record<string, number>, k: string) => {
   m[k] = (m[k] ?? 0) + 1;
 };
@@ -128,12 +138,12 @@ export function computeKpis(cases: readonly CaseWithTrail[], options: { now: num
     durations: {} as Kpis['durations'],
     slaCompliance: compliance,
     supervisions: { level1: 0, level2: 0 },
-    byOutcome: {},
-    bySection: {},
-    byPost: {},
-    byGrid: {},
-    byCategory: {},
-    byStatus: {},
+    byOutcome: counts(),
+    bySection: counts(),
+    byPost: counts(),
+    byGrid: counts(),
+    byCategory: counts(),
+    byStatus: counts(),
     overdue: [],
   };
   for (const { record, audit } of cases) {

@@ -3,6 +3,7 @@ import type { OrgLevel, SectionId } from './roles.js';
 
 /**
  * The id of the built-in `system` member: the Engine acts under it when an SLA timer fires.
+ * No other member may take it (see `isReservedId`; `checkConfig` refuses such an org).
  *
  * @example
  * ```ts
@@ -58,7 +59,10 @@ export class Directory {
     return this.#departments.get(id);
   }
 
-  /** The member with this id, if any (`'system'` always exists). */
+  /**
+   * The member with this id, if any (`'system'` always exists: the org's own
+   * `{ id: 'system', role: 'system' }` if it declares one, else the built-in one).
+   */
   member(id: string): Member | undefined {
     return this.#members.get(id);
   }

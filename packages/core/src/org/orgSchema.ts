@@ -1,6 +1,19 @@
 import * as z from 'zod/mini';
+import { isReservedId } from '../ids/isReservedId.js';
+import { safeIdSchema } from '../ids/safeIdSchema.js';
+import { SYSTEM_ACTOR_ID } from './Directory.js';
 import { orgLevels, roles, sections } from './roles.js';
 
+const RESERVED = 'not an id the runtime reserves (system, or one with a colon)';
+/** An id this document defines (a unit's, post's or department's): safe and not reserved. */
+const ownId = safeIdSchema.check(
+  z.check<string>((ctx) => {
+    if (isReservedId(ctx.value)) {
+      ctx.issues.push({ code: 'custom', message: RESERVED, input: ctx.value });
+    }
+  }),
+);
+/** An id it refers to. */
 const id = z.string().check(z.minLength(1), z.maxLength(128));
 
 /** @internal zod schema of a {@link LocalizedText}. */
@@ -19,7 +32,7 @@ export const localizedTextSchema = z.object({
  * ```
  */
 export const orgUnitSchema = z.object({
-  id,
+  id: ownId,
   level: z.enum(orgLevels),
   parentId: z.nullable(id),
   name: localizedTextSchema,
@@ -35,7 +48,7 @@ export const orgUnitSchema = z.object({
  * ```
  */
 export const postSchema = z.object({
-  id,
+  id: ownId,
   townId: id,
   section: z.enum(sections),
   name: localizedTextSchema,
@@ -51,7 +64,7 @@ export const postSchema = z.object({
  * ```
  */
 export const departmentSchema = z.object({
-  id,
+  id: ownId,
   districtId: id,
   kind: z.enum(['department', 'cityOperationsCenter']),
   name: localizedTextSchema,
@@ -61,6 +74,9 @@ export const departmentSchema = z.object({
  * zod schema of a member: a person (or a sensor / the system) with one role at one place
  * in the org. `unitId` is the grid, community, town or district the member belongs to;
  * post staff name their `postId`, department staff their `departmentId`, section leads their `section`.
+ * Its id is a safe id and not reserved ({@link isReservedId}), except for the system member
+ * itself: `{ id: 'system', role: 'system' }` may be declared (at most once, see `orgSchema`), and
+ * the role `system` belongs to it alone.
  *
  * @example
  * ```ts
@@ -68,18 +84,33 @@ export const departmentSchema = z.object({
  * memberSchema.parse({ id: 'm1', name: '李网格', role: 'gridWorker', unitId: 'g1' });
  * ```
  */
-export const memberSchema = z.object({
-  id,
-  name: z.string().check(z.minLength(1)),
-  role: z.enum(roles),
-  unitId: id,
-  postId: z.optional(id),
-  departmentId: z.optional(id),
-  section: z.optional(z.enum(sections)),
-});
+export const memberSchema = z
+  .object({
+    id: safeIdSchema,
+    name: z.string().check(z.minLength(1)),
+    role: z.enum(roles),
+    unitId: id,
+    postId: z.optional(id),
+    departmentId: z.optional(id),
+    section: z.optional(z.enum(sections)),
+  })
+  .check(
+    z.check((ctx) => {
+      const { id, role } = ctx.value;
+      // the system member is the one reserved id a member may take, and only as the system
+      const system = id === SYSTEM_ACTOR_ID && role === 'system';
+      if (isReservedId(id) && !system) {
+        ctx.issues.push({ code: 'custom', path: ['id'], message: RESERVED, input: id });
+      } else if (role === 'system' && !system) {
+        const message = `role system is only for the member ${SYSTEM_ACTOR_ID}`;
+        ctx.issues.push({ code: 'custom', path: ['role'], message, input: role });
+      }
+    }),
+  );
 
 /**
- * zod schema of a whole org: its units, posts, departments and members.
+ * zod schema of a whole org: its units, posts, departments and members. The ids it defines are
+ * safe (`isSafeId`) and not reserved (`isReservedId`); at most one member is the system member.
  *
  * @example
  * ```ts
@@ -88,12 +119,27 @@ export const memberSchema = z.object({
  * result.success; // true
  * ```
  */
-export const orgSchema = z.object({
-  units: z.array(orgUnitSchema),
-  posts: z.array(postSchema),
-  departments: z.array(departmentSchema),
-  members: z.array(memberSchema),
-});
+export const orgSchema = z
+  .object({
+    units: z.array(orgUnitSchema),
+    posts: z.array(postSchema),
+    departments: z.array(departmentSchema),
+    members: z.array(memberSchema),
+  })
+  .check(
+    z.check((ctx) => {
+      const systems = ctx.value.members.flatMap((m, i) => (m.id === SYSTEM_ACTOR_ID ? [i] : []));
+      for (const i of systems.slice(1)) {
+        const message = `at most one member ${SYSTEM_ACTOR_ID}`;
+        ctx.issues.push({
+          code: 'custom',
+          path: ['members', i, 'id'],
+          message,
+          input: SYSTEM_ACTOR_ID,
+        });
+      }
+    }),
+  );
 
 /**
  * A city, district, town, community or grid.

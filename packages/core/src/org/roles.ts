@@ -36,6 +36,38 @@ export const roles = [
 export type Role = (typeof roles)[number];
 
 /**
+ * The grid's crew (网格力量): the roles that work one grid and handle matters on it — the grid
+ * chief, full-time and part-time grid workers. A member of the crew may report a case to be
+ * handled on their own grid (`handleOnGrid`), then resolve it on site or escalate it to the
+ * community, and verifies (核查) a resolved case of their grid. This is the only definition:
+ * the case rules, the Engine's report check and the scenario runtime all read it.
+ *
+ * @example
+ * ```ts
+ * import { gridCrewRoles } from '@zhizhi/core';
+ * gridCrewRoles.includes('partTimeGridWorker'); // true
+ * ```
+ */
+export const gridCrewRoles = [
+  'gridWorker',
+  'partTimeGridWorker',
+  'gridChief',
+] as const satisfies readonly Role[];
+
+/**
+ * The roles whose members belong to one grid: the {@link gridCrewRoles | crew} and the grid
+ * instructor (网格指导员), who guides the crew but does not handle cases. A scenario task
+ * assigned to one of these roles is done by members of the instance's own grid.
+ *
+ * @example
+ * ```ts
+ * import { gridRoles } from '@zhizhi/core';
+ * gridRoles.includes('gridInstructor'); // true
+ * ```
+ */
+export const gridRoles = [...gridCrewRoles, 'gridInstructor'] as const satisfies readonly Role[];
+
+/**
  * The four sections (板块) of a town, each led by a town leader and holding several posts.
  *
  * @example

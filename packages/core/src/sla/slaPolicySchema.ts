@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { safeIdSchema } from '../ids/safeIdSchema.js';
 import { sections } from '../org/roles.js';
 import { DURATION_PATTERN } from './parseDuration.js';
 
@@ -32,7 +33,7 @@ export const slaPolicySchema = z.object({
   escalateAfter: duration,
   categories: z.array(
     z.object({
-      category: z.string().check(z.minLength(1), z.maxLength(64)),
+      category: safeIdSchema.check(z.maxLength(64)),
       section: z.optional(z.enum(sections)),
       low: someDeadlines,
       medium: someDeadlines,

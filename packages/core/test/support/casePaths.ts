@@ -87,6 +87,8 @@ export const MERGE_TARGET_ID = 'merge-target';
 export const who = {
   worker: 'qj-sj-c1-g1-worker',
   chief: 'qj-sj-c1-g1-chief',
+  /** A part-time grid worker (a delivery rider): grid crew like the worker and the chief. */
+  rider: 'qj-sj-c1-g1-rider',
   community: 'qj-sj-c1-staff',
   duty: 'qj-sj-duty',
   duty2: 'qj-sj-duty2',
@@ -254,6 +256,7 @@ export function modelEvents(snapshot: CaseSnapshot): CaseEvent[] {
     case 'gridHandling':
       add({ type: 'RESOLVE_ON_SITE', by: who.worker, result: '已现场劝导整改' });
       add({ type: 'ESCALATE', by: who.chief, reason: '网格无法处置' });
+      add({ type: 'RESOLVE_ON_SITE', by: who.rider, result: '已劝离' });
       break;
     case 'communityHandling':
       add({ type: 'RESOLVE_ON_SITE', by: who.community, result: '社区协调解决' });
@@ -290,6 +293,7 @@ export function modelEvents(snapshot: CaseSnapshot): CaseEvent[] {
     case 'verifying':
       add({ type: 'CONFIRM', by: who.worker, note: '核查属实' });
       add({ type: 'CONFIRM', by: who.duty });
+      add({ type: 'CONFIRM', by: who.rider });
       add({ type: 'REOPEN', by: who.chief, reason: '仍有污水排放' });
       break;
   }

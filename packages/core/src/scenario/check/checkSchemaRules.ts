@@ -67,8 +67,14 @@ function patternRule(pattern: string): Rule {
   if (pattern.includes('@start')) return { en: 'a step id or `@start`', zh: '步骤 id 或 `@start`' };
   if (pattern.includes('[A-Za-z][A-Za-z0-9_-]{0,63}')) {
     return {
-      en: 'an id: a letter, then up to 63 letters, digits, `_` or `-` (not `constructor` or `prototype`)',
-      zh: 'id：以字母开头，其后最多 63 个字母、数字、`_` 或 `-`（不能是 `constructor`、`prototype`）',
+      en: 'an id: a letter, then up to 63 letters, digits, `_` or `-` (not `constructor`, `prototype`, `toString` or another `Object.prototype` name)',
+      zh: 'id：以字母开头，其后最多 63 个字母、数字、`_` 或 `-`（不能是 `constructor`、`prototype`、`toString` 等 `Object.prototype` 上的名字）',
+    };
+  }
+  if (pattern.startsWith('/^(?!(?:__proto__') && pattern.endsWith('$)/')) {
+    return {
+      en: 'a safe id: not `__proto__`, `constructor`, `prototype`, `toString` or another `Object.prototype` name',
+      zh: '安全的 id：不能是 `__proto__`、`constructor`、`prototype`、`toString` 等 `Object.prototype` 上的名字',
     };
   }
   if (pattern.includes('[A-Z][A-Z0-9_]')) {

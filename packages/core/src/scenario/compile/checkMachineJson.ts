@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import { type Diagnostic, makeDiagnostic } from '../../diagnostics/Diagnostic.js';
+import { NOT_UNSAFE_ID } from '../../ids/unsafeIdPattern.js';
 import type { MachineJson, NamedRef, StateJson, TransitionJson } from './compileScenario.js';
 import { scenarioActionParams, scenarioGuardParams } from './machineRefs.js';
 
@@ -16,7 +17,7 @@ const catalog = {
   'machine.tooDeep': { zh: '状态嵌套过深', en: 'States are nested too deeply' },
 };
 
-const STATE_KEY = /^(?:\$start|\$done|(?!(?:constructor|prototype)$)[A-Za-z][A-Za-z0-9_-]{0,63})$/;
+const STATE_KEY = new RegExp(`^(?:\\$start|\\$done|${NOT_UNSAFE_ID}[A-Za-z][A-Za-z0-9_-]{0,63})$`);
 const EVENT_KEY = /^(?:TASK_COMPLETE|TIMEOUT|SIGNAL|EVENT|CASE_ACKNOWLEDGED|CHECK_IN|BRANCH_DONE)$/;
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,11 +1,12 @@
 import { assign, raise, setup } from 'xstate';
 import type { ExprNode } from '../../expr/ExprNode.js';
 import { evaluateExpression } from '../../expr/evaluateExpression.js';
+import { NOT_UNSAFE_ID } from '../../ids/unsafeIdPattern.js';
 import { parseDuration } from '../../sla/parseDuration.js';
 import type { ScenarioContext, ScenarioEvent, ScenarioInput } from '../run/scenarioContext.js';
 import { checkMachineJson } from './checkMachineJson.js';
 
-const FIELD = /^(?!(?:__proto__|constructor|prototype)$)[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+const FIELD = new RegExp(`^${NOT_UNSAFE_ID}[A-Za-z][A-Za-z0-9_-]{0,63}$`);
 
 /** Copies only own, well-named keys (optionally only the listed ones) of event data. */
 function pick(data: unknown, fields?: readonly string[]): Record<string, unknown> {

@@ -1,23 +1,28 @@
 import * as z from 'zod/mini';
 import { alertRoutingSchema } from '../../alert/alertRoutingSchema.js';
 import { outcomes } from '../../case/caseStatus.js';
+import { NOT_UNSAFE_ID } from '../../ids/unsafeIdPattern.js';
 import { roles } from '../../org/roles.js';
 import { DURATION_PATTERN } from '../../sla/parseDuration.js';
 
-/** Step, field, trigger and outcome ids: they become XState state keys and event fields. */
-const key = z
-  .string()
-  .check(z.regex(/^(?!(?:constructor|prototype)$)[A-Za-z][A-Za-z0-9_-]{0,63}$/));
+/**
+ * Step, field, trigger and outcome ids: they become XState state keys, event fields and the keys
+ * of an instance's context, so they follow the safe-id rule (never `constructor`, `toString` …).
+ */
+const ID = `${NOT_UNSAFE_ID}[A-Za-z][A-Za-z0-9_-]{0,63}`;
+const key = z.string().check(z.regex(new RegExp(`^${ID}$`)));
 const ref = z.string().check(z.minLength(1), z.maxLength(128));
+/** A name that keys data (a category, a list): a safe id, as a pattern JSON Schema can carry. */
+const safeRef = z
+  .string()
+  .check(z.minLength(1), z.maxLength(128), z.regex(new RegExp(`^${NOT_UNSAFE_ID}`)));
 const duration = z.string().check(z.regex(DURATION_PATTERN));
 const text = z.object({
   zh: z.string().check(z.minLength(1), z.maxLength(400)),
   en: z.string().check(z.minLength(1), z.maxLength(400)),
 });
 /** Where a step goes next: another step's id, or `@join` to finish a parallel branch. */
-const goto = z
-  .string()
-  .check(z.regex(/^(?:@join|(?!(?:constructor|prototype)$)[A-Za-z][A-Za-z0-9_-]{0,63})$/));
+const goto = z.string().check(z.regex(new RegExp(`^(?:@join|${ID})$`)));
 const layout = z.optional(z.object({ x: z.number(), y: z.number() }));
 const sla = z.optional(z.object({ within: duration, onTimeout: goto }));
 
@@ -98,7 +103,7 @@ export const stepSchemas = {
     kind: z.literal('dispatch'),
     lead: dispatchTarget,
     coHandlers: z.optional(z.array(dispatchTarget).check(z.maxLength(12))),
-    category: z.optional(ref),
+    category: z.optional(safeRef),
     next: goto,
     sla,
   }),
@@ -153,7 +158,7 @@ export const stepSchemas = {
     kind: z.literal('campaign'),
     targets: z.object({
       kind: z.enum(['households', 'keyPlaces', 'grids', 'communities']),
-      list: z.optional(ref),
+      list: z.optional(safeRef),
     }),
     task: z.object({
       label: text,
@@ -254,9 +259,7 @@ export const kpiSchema = z.discriminatedUnion('kind', [
     id: key,
     kind: z.literal('duration'),
     label: text,
-    from: z
-      .string()
-      .check(z.regex(/^(?:@start|(?!(?:constructor|prototype)$)[A-Za-z][A-Za-z0-9_-]{0,63})$/)),
+    from: z.string().check(z.regex(new RegExp(`^(?:@start|${ID})$`))),
     to: key,
     target: z.optional(duration),
   }),
@@ -304,7 +307,7 @@ export const scenarioSchema = z.object({
   version: z.string().check(z.regex(/^\d+\.\d+\.\d+$/)),
   name: text,
   description: z.optional(text),
-  category: z.optional(ref),
+  category: z.optional(safeRef),
   triggers: z.array(triggerSchema).check(z.minLength(1), z.maxLength(20)),
   fields: z.array(fieldSchema).check(z.maxLength(200)),
   participants: z.object({

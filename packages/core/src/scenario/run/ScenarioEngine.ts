@@ -1,5 +1,6 @@
 import type { AlertEvent } from '../../alert/alertSchema.js';
 import { routeAlert } from '../../alert/routeAlert.js';
+import { canonicalJson } from '../../audit/auditChain.js';
 import type { AuditEntry } from '../../audit/auditEntry.js';
 import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
 import type { ScenarioRecord } from '../../engine/caseRecord.js';
@@ -7,6 +8,7 @@ import type { Engine } from '../../engine/Engine.js';
 import type { RuntimeResult } from '../../runtime/Runtime.js';
 import type { Scenario } from '../document/scenarioSchema.js';
 import { createScenarioKind, loadScenario, type ScenarioKind } from './createScenarioKind.js';
+import { runError } from './runError.js';
 
 /**
  * What `start` and `send` return: the instance after the change with its audit entry,
@@ -73,9 +75,17 @@ export class ScenarioEngine {
     if (!loaded.ok) return loaded;
     const { id, version } = loaded.value.doc;
     const host = this.engine.runtime.host;
+    const cached = this.kind.cached(id, version);
+    if (cached && canonicalJson(cached.doc) !== canonicalJson(loaded.value.doc)) {
+      const e = runError('run.alreadyDeployed', { scenario: id, version }, ['version']).error;
+      return { ok: false, diagnostics: [{ ...e, severity: 'error' }] };
+    }
+    this.kind.remember(loaded.value);
     const deployed = this.#deploys.then(() => this.kind.deploy(host, loaded.value.doc, 'system'));
     this.#deploys = deployed.then((r) => {
       if (!r.ok) {
+        // the store holds other content under this version: it wins
+        this.kind.forget(id, version);
         this.problems.push({
           at: host.clock.now(),
           instanceId: `${id}@${version}`,

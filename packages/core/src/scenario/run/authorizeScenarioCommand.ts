@@ -2,6 +2,7 @@ import type { ScenarioRecord } from '../../engine/caseRecord.js';
 import type { ZhizhiError } from '../../errors/ZhizhiError.js';
 import type { Directory } from '../../org/Directory.js';
 import type { Member } from '../../org/orgSchema.js';
+import { gridCrewRoles, gridRoles, type Role } from '../../org/roles.js';
 import type { Scenario } from '../document/scenarioSchema.js';
 import { activeSteps } from './activeSteps.js';
 import { checkScenarioData } from './checkScenarioData.js';
@@ -64,12 +65,11 @@ export function authorizeScenarioCommand(
             'sectionLead',
             'postStaff',
             'departmentStaff',
-            'gridWorker',
-            'gridChief',
+            ...gridCrewRoles,
             'communityStaff',
             'cityOperator',
           ];
-    if (!senders.includes(member.role)) {
+    if (!(senders as readonly Role[]).includes(member.role)) {
       return runError('run.notAssignee', { actorId: member.id, step: command.name }, ['by']);
     }
     const data = checkScenarioData(
@@ -93,9 +93,7 @@ export function authorizeScenarioCommand(
   const matches =
     'role' in assignee
       ? member.role === assignee.role &&
-        (!['gridWorker', 'partTimeGridWorker', 'gridChief', 'gridInstructor'].includes(
-          member.role,
-        ) ||
+        (!(gridRoles as readonly Role[]).includes(member.role) ||
           step.kind === 'campaign' ||
           member.unitId === grid)
       : 'post' in assignee
@@ -111,7 +109,9 @@ export function authorizeScenarioCommand(
   const data = checkScenarioData(doc, step.id, command.data ?? {}, form);
   if (!data.ok) return data;
   if (command.type === 'CHECK_IN' && step.kind === 'campaign') {
-    const list = record.context.lists[step.targets.list ?? step.targets.kind] ?? [];
+    const lists = record.context.lists;
+    const name = step.targets.list ?? step.targets.kind;
+    const list = Object.hasOwn(lists, name) ? (lists[name] ?? []) : [];
     if (!list.includes(command.target)) {
       return runError('run.notInList', { target: command.target, step: step.id }, ['target']);
     }

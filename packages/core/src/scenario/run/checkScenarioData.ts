@@ -7,6 +7,9 @@ import { runError } from './runError.js';
  * event): every key must be a declared field among `allowed`, and every value must have the
  * field's type (strings up to 4,000 characters, finite numbers, booleans, ISO dates, arrays of
  * up to 1,000 items). Returns the checked copy, or a `run.unknownField` / `run.fieldType` refusal.
+ * Own keys are read as given, so `__proto__` (as `JSON.parse` makes it) and `constructor` are
+ * refused alike: no field has such an id. (The host's schemas refuse them earlier still, as
+ * `run.payload` at `data.<key>`.)
  *
  * @example
  * ```ts

@@ -405,6 +405,17 @@ export function createScenarioKind(options: { directory: Directory }) {
     /** The loaded definition `id@version` (or the latest of `id`), from this process's cache or the store. */
     resolve,
 
+    /** Keeps a loaded definition in this process's cache (it is stored by `deploy`). */
+    remember(value: LoadedScenario): void {
+      const key = `${value.doc.id}@${value.doc.version}`;
+      if (!loaded.has(key)) loaded.set(key, value);
+    },
+
+    /** Drops a definition from this process's cache (the store's copy wins next time). */
+    forget(id: string, version: string): void {
+      loaded.delete(`${id}@${version}`);
+    },
+
     /** A definition this process already loaded (synchronous; `undefined` if not loaded yet). */
     cached(id: string, version?: string): LoadedScenario | undefined {
       if (version !== undefined) return loaded.get(`${id}@${version}`);

@@ -1,7 +1,37 @@
 import * as z from 'zod/mini';
+import { isReservedId } from '../../ids/isReservedId.js';
+import { isSafeId } from '../../ids/safeIdSchema.js';
 
 const name = z.string().check(z.minLength(1), z.maxLength(128));
-const data = z.optional(z.record(z.string().check(z.maxLength(64)), z.unknown()));
+
+/**
+ * A record whose own keys must all be safe ids, checked on the input as given: zod drops an own
+ * `__proto__` key (as `JSON.parse` makes it) silently, and would pass `constructor` on, so both
+ * are refused here, alike, at `[…, key]`.
+ */
+function safeKeys<T extends z.core.$ZodType>(record: T) {
+  return z.pipe(
+    z.unknown().check(
+      z.superRefine((value, ctx) => {
+        if (typeof value !== 'object' || value === null) return;
+        for (const key of Object.keys(value)) {
+          if (!isSafeId(key)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [key],
+              message: 'a safe name: not __proto__, constructor or another Object.prototype name',
+              input: value,
+            });
+          }
+        }
+      }),
+    ),
+    record,
+  );
+}
+
+/** Field values; `__proto__`, `constructor` and the like are refused alike, with their path. */
+const data = z.optional(safeKeys(z.record(z.string().check(z.maxLength(64)), z.unknown())));
 
 /**
  * zod schemas of the events a caller may send to a scenario instance (`TIMEOUT` and
@@ -42,10 +72,14 @@ export type ScenarioCommand = z.infer<typeof scenarioCommandSchema>;
  * ```
  */
 export const startScenarioSchema = z.object({
+  /** Not a reserved id: the cases a dispatch step opens are `id:step:version`, in the same store. */
   id: z.optional(
     name.check(
-      z.refine((id) => !id.includes(':'), {
-        message: 'ids with ":" are kept for the runtime',
+      z.check<string>((ctx) => {
+        if (isReservedId(ctx.value)) {
+          const message = 'not an id the runtime reserves (system, or one with a colon)';
+          ctx.issues.push({ code: 'custom', message, input: ctx.value });
+        }
       }),
     ),
   ),
@@ -55,7 +89,7 @@ export const startScenarioSchema = z.object({
   by: name,
   gridId: name,
   data,
-  lists: z.optional(z.record(name, z.array(name).check(z.maxLength(100_000)))),
+  lists: z.optional(safeKeys(z.record(name, z.array(name).check(z.maxLength(100_000))))),
 });
 
 /**
