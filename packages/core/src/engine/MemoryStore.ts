@@ -73,8 +73,10 @@ export class MemoryStore implements Store {
   readonly #heaps = { sla: new TimerHeap(), step: new TimerHeap() };
   readonly #claims = new Map<string, { claimant: string; until: number }>();
   readonly #outbox = new Map<string, Notification>();
+  /** Outbox ids in commit order from `#outboxHead` on; delivered ones are skipped and dropped. */
+  #outboxOrder: string[] = [];
+  #outboxHead = 0;
   readonly #handoffs = new Map<string, Handoff>();
-  readonly #delivered = new Set<string>();
   readonly #failures: HandoffFailure[] = [];
   readonly #feed: Change[] = [];
   readonly #feedByTown = new Map<string, Change[]>();
@@ -99,19 +101,19 @@ export class MemoryStore implements Store {
       throw new StoreConflict(record.id, expectedVersion, -1);
     }
     // nothing above changed anything; from here the commit cannot fail
-    if (commit.delivers !== undefined) {
-      this.#handoffs.delete(commit.delivers);
-      this.#delivered.add(commit.delivers);
-    }
+    // a hand-off id is derived from its asking commit's instance and version, which commit
+    // once: a delivered one never comes back, so nothing needs to remember it
+    if (commit.delivers !== undefined) this.#handoffs.delete(commit.delivers);
     this.#putRecord(row, record);
     const trail = this.#trails.get(record.id);
     if (trail) trail.push(...commit.entries);
     else this.#trails.set(record.id, [...commit.entries]);
     this.#putTimers(record.id, commit.timers);
-    for (const n of commit.notifications) this.#outbox.set(n.id, n);
-    for (const h of commit.handoffs ?? []) {
-      if (!this.#delivered.has(h.id)) this.#handoffs.set(h.id, h);
+    for (const n of commit.notifications) {
+      this.#outbox.set(n.id, n);
+      this.#outboxOrder.push(n.id);
     }
+    for (const h of commit.handoffs ?? []) this.#handoffs.set(h.id, h);
     const entry = commit.entries.at(-1) as AuditEntry;
     const change: Change = {
       seq: ++this.#seq,
@@ -171,19 +173,19 @@ export class MemoryStore implements Store {
       if (!timers.some((t) => t.id === old.id)) {
         this.#claims.delete(old.id);
         this.#timers.delete(old.id);
+        this.#heapOf(old).delete(old.id);
       }
     }
     for (const t of timers) {
-      if (this.#timers.get(t.id) === t) continue;
       this.#timers.set(t.id, t);
-      const heap = 'step' in t ? this.#heaps.step : this.#heaps.sla;
-      heap.push(t);
-      if (heap.length > 2 * this.#timers.size + 1024) {
-        heap.rebuild([...this.#timers.values()].filter((x) => 'step' in x === 'step' in t));
-      }
+      this.#heapOf(t).set(t);
     }
     if (timers.length > 0) this.#timersByCase.set(id, timers);
     else this.#timersByCase.delete(id);
+  }
+
+  #heapOf(t: Timer): TimerHeap {
+    return 'step' in t ? this.#heaps.step : this.#heaps.sla;
   }
 
   #appendChange(change: Change): void {
@@ -222,7 +224,6 @@ export class MemoryStore implements Store {
     for (const heap of heaps) {
       let taken = 0;
       heap.visitDue(now, (t) => {
-        if (this.#timers.get(t.id) !== t) return true; // stale
         const claim = this.#claims.get(t.id);
         if (claim && claim.until > now) return true;
         due.push(t);
@@ -302,10 +303,18 @@ export class MemoryStore implements Store {
   }
 
   async pendingNotifications(limit: number): Promise<Notification[]> {
+    const order = this.#outboxOrder;
+    // skip the delivered prefix for good, then read on from there
+    while (this.#outboxHead < order.length && !this.#outbox.has(order[this.#outboxHead] as string))
+      this.#outboxHead += 1;
+    if (this.#outboxHead > 1024 && this.#outboxHead * 2 > order.length) {
+      this.#outboxOrder = order.slice(this.#outboxHead);
+      this.#outboxHead = 0;
+    }
     const out: Notification[] = [];
-    for (const n of this.#outbox.values()) {
-      if (out.length >= limit) break;
-      out.push(n);
+    for (let i = this.#outboxHead; i < this.#outboxOrder.length && out.length < limit; i++) {
+      const n = this.#outbox.get(this.#outboxOrder[i] as string);
+      if (n) out.push(n);
     }
     return out;
   }
@@ -326,8 +335,9 @@ export class MemoryStore implements Store {
 
   async failHandoff(failure: HandoffFailure): Promise<boolean> {
     if (!this.#handoffs.delete(failure.handoffId)) return false;
-    this.#delivered.add(failure.handoffId);
     this.#failures.push(failure);
+    // keep the latest 10,000 failures (they are also reported to the runtime's listeners)
+    if (this.#failures.length > 12_000) this.#failures.splice(0, 2_000);
     return true;
   }
 

@@ -1,38 +1,49 @@
 import type { Timer } from './Timer.js';
 
 /**
- * A min-heap of timers by due time (then id) with lazy deletion: a replaced or removed timer
- * stays in the heap until it surfaces or the heap is rebuilt, and is skipped because the
- * store's live timer of that id is another object. Reading the k earliest due timers costs
- * O(k log k) plus the stale entries met, whatever the number of timers.
+ * A min-heap of timers by due time (then id), indexed by timer id, so that a timer is replaced
+ * or removed in O(log n) and the heap holds live timers only. Reading the k earliest due timers
+ * costs O(k log k), whatever the number of timers.
  *
  * @internal
  */
 export class TimerHeap {
-  #heap: Timer[] = [];
+  readonly #heap: Timer[] = [];
+  readonly #at = new Map<string, number>();
 
   get length(): number {
     return this.#heap.length;
   }
 
-  push(t: Timer): void {
-    const h = this.#heap;
-    h.push(t);
-    let i = h.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!before(h[i] as Timer, h[p] as Timer)) break;
-      [h[i], h[p]] = [h[p] as Timer, h[i] as Timer];
-      i = p;
+  /** Adds a timer, or replaces the one with its id. */
+  set(t: Timer): void {
+    const i = this.#at.get(t.id);
+    if (i === undefined) {
+      this.#heap.push(t);
+      this.#at.set(t.id, this.#heap.length - 1);
+      this.#up(this.#heap.length - 1);
+      return;
     }
+    this.#heap[i] = t;
+    this.#up(i);
+    this.#down(this.#at.get(t.id) as number);
   }
 
-  /** Rebuilds from the live timers (drops every stale entry). */
-  rebuild(live: Iterable<Timer>): void {
-    this.#heap = [...live].sort((a, b) => (before(a, b) ? -1 : 1));
+  /** Removes the timer with this id, if any. */
+  delete(id: string): void {
+    const i = this.#at.get(id);
+    if (i === undefined) return;
+    const h = this.#heap;
+    const last = h.pop() as Timer;
+    this.#at.delete(id);
+    if (i === h.length) return;
+    h[i] = last;
+    this.#at.set(last.id, i);
+    this.#up(i);
+    this.#down(this.#at.get(last.id) as number);
   }
 
-  /** Heap entries due at `now` in due order, for as long as `take` returns true. */
+  /** Timers due at `now` in due order, for as long as `take` returns true. */
   visitDue(now: number, take: (t: Timer) => boolean): void {
     const h = this.#heap;
     if (h.length === 0) return;
@@ -45,6 +56,40 @@ export class TimerHeap {
       if (t.dueAt > now) return;
       if (!take(t)) return;
       for (const c of [2 * i + 1, 2 * i + 2]) if (c < h.length) pushIndex(open, c, less);
+    }
+  }
+
+  #swap(a: number, b: number): void {
+    const h = this.#heap;
+    const ta = h[a] as Timer;
+    const tb = h[b] as Timer;
+    h[a] = tb;
+    h[b] = ta;
+    this.#at.set(tb.id, a);
+    this.#at.set(ta.id, b);
+  }
+
+  #up(i: number): void {
+    const h = this.#heap;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!before(h[i] as Timer, h[p] as Timer)) return;
+      this.#swap(i, p);
+      i = p;
+    }
+  }
+
+  #down(i: number): void {
+    const h = this.#heap;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && before(h[l] as Timer, h[m] as Timer)) m = l;
+      if (r < h.length && before(h[r] as Timer, h[m] as Timer)) m = r;
+      if (m === i) return;
+      this.#swap(i, m);
+      i = m;
     }
   }
 }
