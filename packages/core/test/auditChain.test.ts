@@ -157,3 +157,40 @@ describe('chains written before the format version (v1)', () => {
     expect(await other.engine.verify('river-1')).toEqual({ ok: true, length: 3 });
   });
 });
+
+describe('audit hash v2 encoding', () => {
+  it('given any entry, when hashed, then the hash is SHA-256 of the canonical JSON array of its fields', async () => {
+    const fc = await import('fast-check');
+    const { canonicalJson, hashAuditEntry, sha256, GENESIS_HASH } = await import('../src/index.js');
+    const text = fc.string({ maxLength: 12 });
+    fc.assert(
+      fc.property(
+        fc.record({
+          seq: fc.integer({ min: 1, max: 1e6 }),
+          at: fc.integer({ min: 0, max: 4e12 }),
+          actorId: text,
+          event: text,
+          from: fc.option(text),
+          to: text,
+          note: fc.option(text),
+          data: fc.option(fc.dictionary(text, fc.oneof(text, fc.integer(), fc.boolean()))),
+        }),
+        (e) => {
+          const entry = {
+            v: 2 as const,
+            ...e,
+            role: 'gridWorker' as const,
+            prevHash: GENESIS_HASH,
+          };
+          const { v, prevHash, seq, at, actorId, role, event, from, to, note, data } = entry;
+          expect(hashAuditEntry(entry)).toBe(
+            sha256(
+              canonicalJson([v, prevHash, seq, at, actorId, role, event, from, to, note, data]),
+            ),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -41,8 +41,12 @@ export function canonicalJson(value: unknown): string {
 export function hashAuditEntry(entry: Omit<AuditEntry, 'hash'>): string {
   const { v, prevHash, seq, at, actorId, role, event, from, to, note, data } = entry;
   if (v !== undefined) {
+    // exactly canonicalJson([v, prevHash, seq, at, actorId, role, event, from, to, note, data]),
+    // written out: this runs on every transition
+    const q = JSON.stringify;
+    const d = data === null ? 'null' : canonicalJson(data);
     return sha256(
-      canonicalJson([v, prevHash, seq, at, actorId, role, event, from, to, note, data]),
+      `[${q(v)},${q(prevHash)},${q(seq)},${q(at)},${q(actorId)},${q(role)},${q(event)},${q(from)},${q(to)},${q(note)},${d}]`,
     );
   }
   // v1, frozen: ambiguous (`from: null` and `from: "null"` hash alike), kept only to verify old trails

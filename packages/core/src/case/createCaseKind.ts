@@ -59,6 +59,8 @@ export const defaultSlaPolicy: SlaPolicy = {
 };
 
 type Fail = { ok: false; error: CaseError };
+const NO_HANDOFFS: Handoff[] = [];
+const NO_TIMERS: Timer[] = [];
 const fail = (error: CaseError): Fail => ({ ok: false, error });
 
 /** The hand-off a scenario's dispatch step sends to open its case. */
@@ -204,8 +206,8 @@ export function createCaseKind(options: CaseKindOptions): InstanceKind<CaseRecor
                     command: { type: 'CASE_ACKNOWLEDGED', step: origin.step, caseId: record.id },
                   },
                 ]
-              : [];
-          return { record, timers: timer ? [timer] : [], notifications, handoffs };
+              : NO_HANDOFFS;
+          return { record, timers: timer ? [timer] : NO_TIMERS, notifications, handoffs };
         },
       },
     };

@@ -38,7 +38,7 @@ export class FeedGap extends Error {
  * ```
  */
 export interface MemoryStoreOptions {
-  /** How many of the latest changes the feed keeps (default 100,000). */
+  /** How many of the latest changes the feed keeps (default 10,000: an in-memory store serves one page or process; a reader further behind re-reads the state). */
   feedRetention?: number;
 }
 
@@ -49,6 +49,7 @@ interface Row {
 }
 
 const ANY = '*';
+const NO_TIMERS: Timer[] = [];
 
 /**
  * The in-memory {@link Store}: for tests, simulations, the designer and a browser-side runtime
@@ -86,7 +87,7 @@ export class MemoryStore implements Store {
   #order = 0;
 
   constructor(options: MemoryStoreOptions = {}) {
-    this.#retention = options.feedRetention ?? 100_000;
+    this.#retention = options.feedRetention ?? 10_000;
   }
 
   async commit(commit: Commit): Promise<number> {
@@ -169,8 +170,8 @@ export class MemoryStore implements Store {
   }
 
   #putTimers(id: string, timers: Timer[]): void {
-    for (const old of this.#timersByCase.get(id) ?? []) {
-      if (!timers.some((t) => t.id === old.id)) {
+    for (const old of this.#timersByCase.get(id) ?? NO_TIMERS) {
+      if (timers.length === 0 || !timers.some((t) => t.id === old.id)) {
         this.#claims.delete(old.id);
         this.#timers.delete(old.id);
         this.#heapOf(old).delete(old.id);

@@ -7,9 +7,14 @@ import type { Timer } from './Timer.js';
  *
  * @internal
  */
+interface Node {
+  t: Timer;
+  i: number;
+}
+
 export class TimerHeap {
-  readonly #heap: Timer[] = [];
-  readonly #at = new Map<string, number>();
+  readonly #heap: Node[] = [];
+  readonly #nodes = new Map<string, Node>();
 
   get length(): number {
     return this.#heap.length;
@@ -17,30 +22,31 @@ export class TimerHeap {
 
   /** Adds a timer, or replaces the one with its id. */
   set(t: Timer): void {
-    const i = this.#at.get(t.id);
-    if (i === undefined) {
-      this.#heap.push(t);
-      this.#at.set(t.id, this.#heap.length - 1);
-      this.#up(this.#heap.length - 1);
+    const node = this.#nodes.get(t.id);
+    if (node === undefined) {
+      const fresh = { t, i: this.#heap.length };
+      this.#heap.push(fresh);
+      this.#nodes.set(t.id, fresh);
+      this.#up(fresh.i);
       return;
     }
-    this.#heap[i] = t;
-    this.#up(i);
-    this.#down(this.#at.get(t.id) as number);
+    node.t = t;
+    this.#up(node.i);
+    this.#down(node.i);
   }
 
   /** Removes the timer with this id, if any. */
   delete(id: string): void {
-    const i = this.#at.get(id);
-    if (i === undefined) return;
+    const node = this.#nodes.get(id);
+    if (node === undefined) return;
+    this.#nodes.delete(id);
     const h = this.#heap;
-    const last = h.pop() as Timer;
-    this.#at.delete(id);
-    if (i === h.length) return;
-    h[i] = last;
-    this.#at.set(last.id, i);
-    this.#up(i);
-    this.#down(this.#at.get(last.id) as number);
+    const last = h.pop() as Node;
+    if (last === node) return;
+    h[node.i] = last;
+    last.i = node.i;
+    this.#up(last.i);
+    this.#down(last.i);
   }
 
   /** Timers due at `now` in due order, for as long as `take` returns true. */
@@ -49,48 +55,47 @@ export class TimerHeap {
     if (h.length === 0) return;
     // best-first walk over the heap's tree with a small heap of indices
     const open: number[] = [0];
-    const less = (a: number, b: number) => before(h[a] as Timer, h[b] as Timer);
+    const less = (a: number, b: number) => before((h[a] as Node).t, (h[b] as Node).t);
     while (open.length > 0) {
       const i = popMin(open, less);
-      const t = h[i] as Timer;
+      const t = (h[i] as Node).t;
       if (t.dueAt > now) return;
       if (!take(t)) return;
       for (const c of [2 * i + 1, 2 * i + 2]) if (c < h.length) pushIndex(open, c, less);
     }
   }
 
-  #swap(a: number, b: number): void {
-    const h = this.#heap;
-    const ta = h[a] as Timer;
-    const tb = h[b] as Timer;
-    h[a] = tb;
-    h[b] = ta;
-    this.#at.set(tb.id, a);
-    this.#at.set(ta.id, b);
-  }
-
   #up(i: number): void {
     const h = this.#heap;
+    const node = h[i] as Node;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!before(h[i] as Timer, h[p] as Timer)) return;
-      this.#swap(i, p);
+      const parent = h[p] as Node;
+      if (!before(node.t, parent.t)) break;
+      h[i] = parent;
+      parent.i = i;
       i = p;
     }
+    h[i] = node;
+    node.i = i;
   }
 
   #down(i: number): void {
     const h = this.#heap;
+    const node = h[i] as Node;
     for (;;) {
       const l = 2 * i + 1;
+      if (l >= h.length) break;
       const r = l + 1;
-      let m = i;
-      if (l < h.length && before(h[l] as Timer, h[m] as Timer)) m = l;
-      if (r < h.length && before(h[r] as Timer, h[m] as Timer)) m = r;
-      if (m === i) return;
-      this.#swap(i, m);
-      i = m;
+      const c = r < h.length && before((h[r] as Node).t, (h[l] as Node).t) ? r : l;
+      const child = h[c] as Node;
+      if (!before(child.t, node.t)) break;
+      h[i] = child;
+      child.i = i;
+      i = c;
     }
+    h[i] = node;
+    node.i = i;
   }
 }
 

@@ -203,8 +203,8 @@ export class Runtime {
         entries: [entry],
         timers: sealed.timers,
         notifications: sealed.notifications,
-        handoffs: sealed.handoffs ?? [],
-        ...(delivers ? { delivers: delivers.id } : {}),
+        handoffs: sealed.handoffs,
+        delivers: delivers?.id,
       });
     } catch (error) {
       if (!(error instanceof StoreConflict)) throw error;
@@ -218,14 +218,16 @@ export class Runtime {
           : kind.exists(sealed.record.id),
       };
     }
-    const committed: Committed = {
-      seq,
-      record: sealed.record,
-      entry,
-      notifications: sealed.notifications,
-    };
-    for (const hook of this.#hooks) hook(committed);
-    await this.#pump();
+    if (this.#hooks.size > 0) {
+      const committed: Committed = {
+        seq,
+        record: sealed.record,
+        entry,
+        notifications: sealed.notifications,
+      };
+      for (const hook of this.#hooks) hook(committed);
+    }
+    if (this.#subs.size > 0) await this.#pump();
     if (this.#inline && !this.#draining && (sealed.handoffs?.length ?? 0) > 0) {
       // delivered now if possible (a running drain picks them up itself); a failure leaves
       // them in the outbox for the next drain or tick
