@@ -65,7 +65,6 @@ export const errorCatalog = {
     zh: '未知的实例类型 {kind}',
     en: 'Unknown instance kind {kind}',
   },
-  'instance.notFound': { zh: '实例 {id} 不存在', en: 'Instance {id} does not exist' },
   'handoff.delivered': {
     zh: '交接 {handoffId} 已送达',
     en: 'Hand-off {handoffId} was already delivered',
@@ -73,10 +72,6 @@ export const errorCatalog = {
   'handoff.mismatch': {
     zh: '交接与实例不符：{why}',
     en: 'The hand-off does not fit its instance: {why}',
-  },
-  'feed.gap': {
-    zh: '序号 {since} 之后的变更已不保留（最早 {oldest}），请重新读取',
-    en: 'Changes after {since} are no longer kept (oldest {oldest}); read the state again',
   },
   'store.conflict': {
     zh: '版本冲突：期望 {expected}，实际 {actual}',
