@@ -27,6 +27,7 @@ import type { CaseStatus } from '../src/case/caseStatus.js';
 import { type CaseMachine, createCaseMachine } from '../src/case/createCaseMachine.js';
 import { createCaseStepper } from '../src/case/createCaseStepper.js';
 import { Engine, type EngineResult } from '../src/engine/Engine.js';
+import { loadCase } from '../src/engine/loadCase.js';
 import { restoreCase } from '../src/engine/restoreCase.js';
 import {
   commandOf,
@@ -238,7 +239,12 @@ function commandsOf(k: number, life: Lifecycle): CaseCommand[] {
 }
 
 /** Cases to persist, and the task: persist → stringify → parse → restoreCase into a new Engine. */
-async function persistRestoreTask(): Promise<{ task: () => Batch; jsonBytes: number }> {
+async function persistRestoreTask(): Promise<{
+  task: () => Batch;
+  trusted: () => Batch;
+  xstate: () => Batch;
+  jsonBytes: number;
+}> {
   const source = newEngine();
   const ids: string[] = [];
   for (let k = 0; k < POOL; k++) ids.push(await residentCase(source, k, RESIDENT));
@@ -260,7 +266,51 @@ async function persistRestoreTask(): Promise<{ task: () => Batch; jsonBytes: num
       return 64;
     };
   };
-  return { task, jsonBytes: bytes / ids.length };
+  // the same cases as JSON, loaded by a trusted process (no chain check, no replay)
+  const jsons: string[] = [];
+  for (const id of ids) jsons.push(JSON.stringify(await source.persist(id)));
+  const trusted = () => {
+    let target = newEngine();
+    let j = 0;
+    return async () => {
+      for (let b = 0; b < 64; b++) {
+        const loaded = await loadCase(target, JSON.parse(jsons[j] as string));
+        if (!loaded.ok) throw new Error(`load: ${loaded.error.code}`);
+        if (++j === jsons.length) {
+          j = 0;
+          target = newEngine();
+        }
+      }
+      return 64;
+    };
+  };
+  // XState's own restore of the same machine: a persisted snapshot → createActor(…).start()
+  const machine = createCaseMachine({ directory, dutyLists });
+  const snapshots: string[] = [];
+  for (const id of ids) {
+    const record = await source.get(id);
+    if (!record) throw new Error('no record');
+    const actor = createActor(machine, {
+      snapshot: machine.resolveState({ value: record.status, context: record.context }),
+    } as never).start();
+    snapshots.push(JSON.stringify(actor.getPersistedSnapshot()));
+    actor.stop();
+  }
+  const xstate = () => {
+    let j = 0;
+    return () => {
+      for (let b = 0; b < 64; b++) {
+        const actor = createActor(machine, {
+          snapshot: JSON.parse(snapshots[j] as string),
+        } as never).start();
+        if (actor.getSnapshot().status !== 'active') throw new Error('xstate restore');
+        actor.stop();
+        if (++j === snapshots.length) j = 0;
+      }
+      return 64;
+    };
+  };
+  return { task, trusted, xstate, jsonBytes: bytes / ids.length };
 }
 
 // ---------------------------------------------------------------- memory
@@ -380,7 +430,7 @@ async function main() {
 
   const t0 = performance.now();
   const pr = await persistRestoreTask();
-  const [engine, actor, plain, step, trans, persisted] = (await measureAll(
+  const [engine, actor, plain, step, trans, persisted, trustedLoad, xstateRestore] = (await measureAll(
     [
       { name: 'engine', make: () => engineRoundRobin() },
       { name: 'actor', make: roundRobin(actorDriver) },
@@ -388,9 +438,11 @@ async function main() {
       { name: 'stepper', make: roundRobin(stepperDriver) },
       { name: 'transition', make: roundRobin(transitionDriver) },
       { name: 'persist', make: pr.task },
+      { name: 'trusted', make: pr.trusted },
+      { name: 'xstate restore', make: pr.xstate },
     ],
     { ms: RUN_MS },
-  )) as [Measured, Measured, Measured, Measured, Measured, Measured];
+  )) as [Measured, Measured, Measured, Measured, Measured, Measured, Measured, Measured];
 
   console.log(`\nThroughput (${seconds(t0)})${' '.repeat(47)}best wall   per CPU-s`);
   const rows: [string, Measured, string][] = [
@@ -400,6 +452,8 @@ async function main() {
     ['pure stepper (createCaseStepper.next, reused scope)', step, 'events/s'],
     ['xstate transition() + resolveState (new scope per call)', trans, 'events/s'],
     [`persist → JSON → restoreCase, ${RESIDENT.events}-entry case`, persisted, 'cases/s'],
+    ['JSON → loadCase (trusted: no chain check, no replay)', trustedLoad, 'cases/s'],
+    ['JSON → createActor({ snapshot }).start() — XState restore', xstateRestore, 'cases/s'],
   ];
   for (const [label, m, unit] of rows) line(label, fmtInt(m.best), unit, runsOf(m));
   line('  persisted JSON per case', fmtInt(pr.jsonBytes), 'bytes');
@@ -452,6 +506,10 @@ async function main() {
   );
   line('stepper / transition() throughput', rStep.toFixed(2), '×', cpuRatio(step, trans));
   line('Engine bytes per resident case / live actor bytes', rBytes.toFixed(2), '×');
+  const rTrusted = ratio(trustedLoad.best, xstateRestore.best);
+  const rRestore = ratio(persisted.best, xstateRestore.best);
+  line('trusted loadCase / XState restore (goal ≥ 0.5)', rTrusted.toFixed(2), '×', cpuRatio(trustedLoad, xstateRestore));
+  line('untrusted restoreCase / XState restore', rRestore.toFixed(2), '×', cpuRatio(persisted, xstateRestore));
 
   console.log('\nVerdicts (shared, noisy machine: indicative only, never asserted)');
   const bytes = `${fmtInt(engineBytes)} bytes`;
@@ -464,6 +522,9 @@ async function main() {
     `  resident case < 4096 bytes: ${verdict(engineBytes < 4096)} (${bytes}; ${delivered})`,
   );
   console.log(`  stepper faster than transition(): ${verdict(rStep > 1)} (${rStep.toFixed(2)}×)`);
+  console.log(
+    `  trusted load ≥ 0.5 × XState restore: ${verdict(rTrusted >= 0.5)} (${rTrusted.toFixed(2)}×)`,
+  );
   console.log(`\n  total ${seconds(started)}`);
 }
 
