@@ -3,24 +3,81 @@ import type { Lang } from '@zhizhi/core';
 const messages = {
   usage: {
     zh: `用法：zhizhi <命令> [选项]
-  validate <场景.json> [--json] [--lang zh-CN|en] [--org 组织.json]   校验场景文档
-  compile <场景.json> [-o 输出.json] [--org 组织.json]                 编译为状态机 JSON
-  simulate <场景.json> --events <事件.jsonl> [--start <ISO 时间>] [--json] [--lang zh-CN|en] [--org 组织.json]
-           [--policy 时限.json] [--duty-lists 清单.json]
-                                                                      以模拟时钟运行一个场景实例`,
+
+命令：
+  validate <场景.json>…            校验场景文档（给出的每个文件）
+  compile <场景.json>              编译为 XState 状态机 JSON
+  simulate <场景.json> --events <事件.jsonl>
+                                  以模拟时钟运行一个场景实例
+
+选项：
+  --lang zh-CN|en        提示语言（默认 zh-CN）
+  --json                 validate、simulate：在标准输出打印一个 JSON 文档
+  --org <组织.json>      按此组织校验和运行（默认：示例组织）
+  -o, --out <文件>       compile：把状态机 JSON 写入文件
+  --events <事件.jsonl>  simulate：事件脚本，每行一个 JSON 对象
+  --start <ISO 时间>     simulate：模拟时钟的起点（默认 2026-01-01T08:00:00+08:00）
+  --policy <时限.json>   simulate：超时督办策略（默认：示例策略）
+  --duty-lists <清单.json>
+                         simulate：派单清单（默认：示例清单）
+  --max-bytes <字节数>   读入文件的大小上限（默认 5242880，即 5 MB）
+  -h, --help             显示本帮助
+  -v, --version          显示版本号
+
+退出码：0 成功；1 文档无效或模拟中止；2 用法或输入错误。`,
     en: `Usage: zhizhi <command> [options]
-  validate <scenario.json> [--json] [--lang zh-CN|en] [--org org.json]   check a scenario document
-  compile <scenario.json> [-o out.json] [--org org.json]                 compile it to machine JSON
-  simulate <scenario.json> --events <events.jsonl> [--start <ISO time>] [--json] [--lang zh-CN|en] [--org org.json]
-           [--policy sla.json] [--duty-lists lists.json]
-                                                                         run one instance on a simulated clock`,
+
+Commands:
+  validate <scenario.json>…        check scenario documents (every file given)
+  compile <scenario.json>          compile a scenario to XState machine JSON
+  simulate <scenario.json> --events <events.jsonl>
+                                   run one instance on a simulated clock
+
+Options:
+  --lang zh-CN|en        language of the messages (default zh-CN)
+  --json                 validate, simulate: print one JSON document on stdout
+  --org <org.json>       check and run against this org (default: the sample org)
+  -o, --out <file>       compile: write the machine JSON to a file
+  --events <file.jsonl>  simulate: the event script, one JSON object per line
+  --start <ISO time>     simulate: where the simulated clock starts (default 2026-01-01T08:00:00+08:00)
+  --policy <sla.json>    simulate: the SLA policy (default: the sample policy)
+  --duty-lists <lists.json>
+                         simulate: the routing duty lists (default: the sample lists)
+  --max-bytes <n>        largest input file read, in bytes (default 5242880 = 5 MB)
+  -h, --help             this help
+  -v, --version          the version
+
+Exit status: 0 done; 1 a document is invalid or a simulation stopped; 2 usage or input error.`,
+  },
+  unknownOption: {
+    zh: '未知选项 {option}（zhizhi --help 可查看全部选项）',
+    en: 'Unknown option {option} (zhizhi --help lists the options)',
+  },
+  missingValue: { zh: '选项 {option} 需要一个值', en: 'Option {option} needs a value' },
+  noValueWanted: { zh: '选项 {option} 不带值', en: 'Option {option} takes no value' },
+  optionNotFor: { zh: '{command} 命令不接受 {option}', en: '{command} does not take {option}' },
+  badLang: {
+    zh: '--lang 只能是 zh-CN 或 en，而不是 {value}',
+    en: '--lang must be zh-CN or en, not {value}',
+  },
+  badMaxBytes: {
+    zh: '--max-bytes 必须是 1 到 {max} 之间的整数字节数，而不是 {value}',
+    en: '--max-bytes must be a whole number of bytes from 1 to {max}, not {value}',
+  },
+  noCommand: { zh: '缺少命令', en: 'No command given' },
+  tooManyFiles: {
+    zh: '{command} 只接受一个场景文件，却给了 {count} 个',
+    en: '{command} takes one scenario file, not {count}',
   },
   valid: { zh: '{file}：校验通过', en: '{file}: valid' },
   unreadable: { zh: '无法读取 {file}：{why}', en: 'Cannot read {file}: {why}' },
   notJson: { zh: '{file} 不是有效的 JSON：{why}', en: '{file} is not valid JSON: {why}' },
   badOrg: { zh: '组织文件 {file} 无效：{why}', en: 'Org file {file} is invalid: {why}' },
   badConfig: { zh: '配置无效：{why}', en: 'Invalid configuration: {why}' },
-  unknownCommand: { zh: '未知命令 {command}', en: 'Unknown command {command}' },
+  unknownCommand: {
+    zh: '未知命令 {command}（可用：validate、compile、simulate）',
+    en: 'Unknown command {command} (one of: validate, compile, simulate)',
+  },
   missingArg: { zh: '缺少参数：{what}', en: 'Missing argument: {what}' },
   badLine: { zh: '第 {line} 行：{why}', en: 'line {line}: {why}' },
   stopped: {
