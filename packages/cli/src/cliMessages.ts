@@ -70,6 +70,11 @@ Exit status: 0 done; 1 a document is invalid or a simulation stopped; 2 usage or
     en: '{command} takes one scenario file, not {count}',
   },
   valid: { zh: '{file}：校验通过', en: '{file}: valid' },
+  invalidOne: { zh: '{file}：校验未通过（1 个错误）', en: '{file}: invalid (1 error)' },
+  invalidMany: {
+    zh: '{file}：校验未通过（{count} 个错误）',
+    en: '{file}: invalid ({count} errors)',
+  },
   unreadable: { zh: '无法读取 {file}：{why}', en: 'Cannot read {file}: {why}' },
   notJson: { zh: '{file} 不是有效的 JSON：{why}', en: '{file} is not valid JSON: {why}' },
   badOrg: { zh: '组织文件 {file} 无效：{why}', en: 'Org file {file} is invalid: {why}' },

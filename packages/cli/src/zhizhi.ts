@@ -49,7 +49,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
   const org = text('org');
   if (command === 'validate')
-    return validateCommand(io, file, { lang, json: options.json === true, org });
+    return validateCommand(io, files, { lang, json: options.json === true, org });
   if (command === 'compile') return compileCommand(io, file, { lang, out: text('out'), org });
   const events = text('events');
   if (events === undefined) {

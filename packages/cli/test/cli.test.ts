@@ -42,14 +42,16 @@ describe('zhizhi validate', () => {
     io.files.set('/broken.json', JSON.stringify(doc));
     expect(await runCli(['validate', '/broken.json', '--lang', 'en'], io)).toBe(1);
     expect(io.stdout).toContainEqual(
-      expect.stringMatching(/^steps\.0\.outcomes\.0\.to {2}scenario\.unknownStep {2}/),
+      expect.stringMatching(
+        /^\/broken\.json: steps\.0\.outcomes\.0\.to {2}scenario\.unknownStep {2}/,
+      ),
     );
     const json = capture();
     json.files.set('/broken.json', JSON.stringify(doc));
     expect(await runCli(['validate', '/broken.json', '--json'], json)).toBe(1);
     const out = JSON.parse(json.stdout.join('\n'));
     expect(out.valid).toBe(false);
-    expect(out.diagnostics[0]).toMatchObject({
+    expect(out.files[0].diagnostics[0]).toMatchObject({
       code: 'scenario.unknownStep',
       path: ['steps', 0, 'outcomes', 0, 'to'],
     });
