@@ -76,6 +76,15 @@ Exit status: 0 done; 1 a document is invalid or a simulation stopped; 2 usage or
     en: '{file}: invalid ({count} errors)',
   },
   unreadable: { zh: '无法读取 {file}：{why}', en: 'Cannot read {file}: {why}' },
+  tooLarge: {
+    zh: '{file} 超过 {max} 字节的上限（可用 --max-bytes 调整）',
+    en: '{file} is larger than the limit of {max} bytes (raise it with --max-bytes)',
+  },
+  notAFile: {
+    zh: '{file} 不是普通文件，而是{kind}',
+    en: '{file} is not a regular file but {kind}',
+  },
+  notUtf8: { zh: '{file} 不是 UTF-8 文本', en: '{file} is not UTF-8 text' },
   notJson: { zh: '{file} 不是有效的 JSON：{why}', en: '{file} is not valid JSON: {why}' },
   badOrg: { zh: '组织文件 {file} 无效：{why}', en: 'Org file {file} is invalid: {why}' },
   badConfig: { zh: '配置无效：{why}', en: 'Invalid configuration: {why}' },

@@ -1,30 +1,30 @@
-import type { Lang } from '@zhizhi/core';
 import { say } from './cliMessages.js';
-import type { Io } from './Io.js';
+import type { Io, Reading } from './Io.js';
+import { readText } from './readText.js';
 
 /**
- * Reads and parses a JSON file, or says in the user's language why it could not.
+ * Reads and parses a JSON file within the size limit, or says in the user's language why it
+ * could not.
  *
  * @example
  * ```ts
  * import { readJsonFile } from './readJsonFile.js';
- * // const r = readJsonFile(io, 'scenario.json', 'en'); if (r.ok) use(r.value);
+ * // const r = readJsonFile(io, 'scenario.json', { lang: 'en', maxBytes: 5_242_880 }); if (r.ok) use(r.value);
  * ```
  */
 export function readJsonFile(
   io: Io,
   file: string,
-  lang: Lang,
+  reading: Reading,
 ): { ok: true; value: unknown } | { ok: false; message: string } {
-  let text: string;
+  const read = readText(io, file, reading);
+  if (!read.ok) return read;
   try {
-    text = io.readFile(file);
+    return { ok: true, value: JSON.parse(read.text) };
   } catch (error) {
-    return { ok: false, message: say('unreadable', lang, { file, why: (error as Error).message }) };
-  }
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    return { ok: false, message: say('notJson', lang, { file, why: (error as Error).message }) };
+    return {
+      ok: false,
+      message: say('notJson', reading.lang, { file, why: (error as Error).message }),
+    };
   }
 }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import packageJson from '../package.json' with { type: 'json' };
 import { say } from './cliMessages.js';
 import { compileCommand } from './commands/compileCommand.js';
@@ -6,6 +6,7 @@ import { simulateCommand } from './commands/simulateCommand.js';
 import { validateCommand } from './commands/validateCommand.js';
 import type { Io } from './Io.js';
 import { parseCommandLine } from './parseCommandLine.js';
+import { readInputFile } from './readInputFile.js';
 
 /**
  * Runs the `zhizhi` command line with `argv` (without `node` and the script) and returns the
@@ -35,7 +36,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (key === 'noCommand' || key === 'unknownCommand') io.err(say('usage', lang));
     return 2;
   }
-  const { command, files, options } = line;
+  const { command, files, options, maxBytes } = line;
   const text = (name: keyof typeof options) =>
     typeof options[name] === 'string' ? (options[name] as string) : undefined;
   const file = files[0];
@@ -49,8 +50,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
   const org = text('org');
   if (command === 'validate')
-    return validateCommand(io, files, { lang, json: options.json === true, org });
-  if (command === 'compile') return compileCommand(io, file, { lang, out: text('out'), org });
+    return validateCommand(io, files, { lang, maxBytes, json: options.json === true, org });
+  if (command === 'compile')
+    return compileCommand(io, file, { lang, maxBytes, out: text('out'), org });
   const events = text('events');
   if (events === undefined) {
     io.err(say('missingArg', lang, { what: '--events <file.jsonl>' }));
@@ -60,6 +62,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     events,
     start: text('start'),
     lang,
+    maxBytes,
     json: options.json === true,
     org,
     policy: text('policy'),
@@ -70,7 +73,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
 const nodeIo: Io = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
-  readFile: (path) => readFileSync(path, 'utf8'),
+  readFile: readInputFile,
   writeFile: (path, text) => writeFileSync(path, text),
 };
 

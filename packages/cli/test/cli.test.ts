@@ -3,27 +3,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../src/Io.js';
 import { runCli } from '../src/zhizhi.js';
+import { capture } from './support/capture.js';
 
 const examples = new URL('../../../examples/scenarios/', import.meta.url).pathname;
 const band = join(examples, 'elderly-health-band.json');
 const bandEvents = join(examples, 'elderly-health-band.events.jsonl');
-
-function capture(): Io & { stdout: string[]; stderr: string[]; files: Map<string, string> } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const files = new Map<string, string>();
-  return {
-    stdout,
-    stderr,
-    files,
-    out: (l) => stdout.push(l),
-    err: (l) => stderr.push(l),
-    readFile: (p) => files.get(p) ?? readFileSync(p, 'utf8'),
-    writeFile: (p, t) => files.set(p, t),
-  };
-}
 
 describe('zhizhi validate', () => {
   it('given a valid scenario, then it exits 0 and says so in the chosen language', async () => {

@@ -5,6 +5,7 @@ import { formatTime } from '../formatTime.js';
 import type { Io } from '../Io.js';
 import { loadInputs } from '../loadInputs.js';
 import { loadPolicies } from '../loadPolicies.js';
+import { readText } from '../readText.js';
 
 type Line = Record<string, unknown>;
 
@@ -23,7 +24,7 @@ type Line = Record<string, unknown>;
  * @example
  * ```ts
  * import { simulateCommand } from './commands/simulateCommand.js';
- * // await simulateCommand(io, 'health-band.json', { events: 'band.jsonl', lang: 'en', json: false }) → 0
+ * // await simulateCommand(io, 'health-band.json', { events: 'band.jsonl', lang: 'en', maxBytes: 5_242_880, json: false }) → 0
  * ```
  */
 export async function simulateCommand(
@@ -33,6 +34,7 @@ export async function simulateCommand(
     events: string;
     start?: string;
     lang: Lang;
+    maxBytes: number;
     json: boolean;
     org?: string;
     policy?: string;
@@ -40,15 +42,14 @@ export async function simulateCommand(
   },
 ): Promise<number> {
   const { lang } = options;
-  const inputs = loadInputs(io, file, lang, options.org);
+  const inputs = loadInputs(io, file, options, options.org);
   if (!inputs) return 2;
-  let eventsText: string;
-  try {
-    eventsText = io.readFile(options.events);
-  } catch (error) {
-    io.err(say('unreadable', lang, { file: options.events, why: (error as Error).message }));
+  const events = readText(io, options.events, options);
+  if (!events.ok) {
+    io.err(events.message);
     return 2;
   }
+  const eventsText = events.text;
   let clock: SimulatedClock;
   try {
     clock = new SimulatedClock(options.start ?? '2026-01-01T08:00:00+08:00');
@@ -56,7 +57,7 @@ export async function simulateCommand(
     io.err(say('badStart', lang, { start: String(options.start), why: (error as Error).message }));
     return 2;
   }
-  const config = loadPolicies(io, options, lang);
+  const config = loadPolicies(io, options, options);
   if (!config) return 2;
   const engine = new Engine({
     directory: inputs.directory,

@@ -1,7 +1,6 @@
-import type { Lang } from '@zhizhi/core';
 import { type Diagnostic, validateScenario } from '@zhizhi/core/scenario';
 import { say } from '../cliMessages.js';
-import type { Io } from '../Io.js';
+import type { Io, Reading } from '../Io.js';
 import { loadDirectory } from '../loadDirectory.js';
 import { readJsonFile } from '../readJsonFile.js';
 
@@ -25,16 +24,16 @@ interface FileResult {
  * @example
  * ```ts
  * import { validateCommand } from './commands/validateCommand.js';
- * // validateCommand(io, ['a.json', 'b.json'], { lang: 'en', json: false }) → 1 if b.json is invalid
+ * // validateCommand(io, ['a.json', 'b.json'], { lang: 'en', maxBytes: 5_242_880, json: false }) → 1 if b.json is invalid
  * ```
  */
 export function validateCommand(
   io: Io,
   files: readonly string[],
-  options: { lang: Lang; json: boolean; org?: string },
+  options: Reading & { json: boolean; org?: string },
 ): number {
   const { lang } = options;
-  const loaded = loadDirectory(io, options.org, lang);
+  const loaded = loadDirectory(io, options.org, options);
   if (!loaded.ok) {
     io.err(loaded.message);
     return 2;
@@ -42,7 +41,7 @@ export function validateCommand(
   let exit = 0;
   const results: FileResult[] = [];
   for (const file of files) {
-    const read = readJsonFile(io, file, lang);
+    const read = readJsonFile(io, file, options);
     if (!read.ok) {
       io.err(read.message);
       results.push({ file, valid: false, diagnostics: [], error: read.message });

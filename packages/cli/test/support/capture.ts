@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { Io } from '../../src/Io.js';
+import { readInputFile } from '../../src/readInputFile.js';
 
 /** An {@link Io} that records stdout/stderr lines and keeps written (or planted) files in memory. */
 export function capture(): Io & { stdout: string[]; stderr: string[]; files: Map<string, string> } {
@@ -12,7 +12,7 @@ export function capture(): Io & { stdout: string[]; stderr: string[]; files: Map
     files,
     out: (l) => stdout.push(l),
     err: (l) => stderr.push(l),
-    readFile: (p) => files.get(p) ?? readFileSync(p, 'utf8'),
+    readFile: (p, maxBytes) => files.get(p) ?? readInputFile(p, maxBytes),
     writeFile: (p, t) => files.set(p, t),
   };
 }
