@@ -9,6 +9,7 @@ export default defineConfig({
     config: 'src/config.ts',
     scenario: 'src/scenario.ts',
     alert: 'src/alert.ts',
+    json: 'src/json.ts',
     'sample/index': 'src/sample/index.ts',
   },
   format: ['esm'],

@@ -85,7 +85,10 @@ Exit status: 0 done; 1 a document is invalid or a simulation stopped; 2 usage or
     en: '{file} is not a regular file but {kind}',
   },
   notUtf8: { zh: '{file} 不是 UTF-8 文本', en: '{file} is not UTF-8 text' },
-  notJson: { zh: '{file} 不是有效的 JSON：{why}', en: '{file} is not valid JSON: {why}' },
+  notJson: {
+    zh: '{file} 不是有效的 JSON：第 {line} 行第 {column} 列（{path}）：{why}',
+    en: '{file} is not valid JSON: line {line}, column {column} ({path}): {why}',
+  },
   badOrg: { zh: '组织文件 {file} 无效：{why}', en: 'Org file {file} is invalid: {why}' },
   badConfig: { zh: '配置无效：{why}', en: 'Invalid configuration: {why}' },
   unknownCommand: {
@@ -93,6 +96,7 @@ Exit status: 0 done; 1 a document is invalid or a simulation stopped; 2 usage or
     en: 'Unknown command {command} (one of: validate, compile, simulate)',
   },
   missingArg: { zh: '缺少参数：{what}', en: 'Missing argument: {what}' },
+  column: { zh: '第 {column} 列', en: 'column {column}' },
   badLine: { zh: '第 {line} 行：{why}', en: 'line {line}: {why}' },
   stopped: {
     zh: '第 {line} 行出错，其后各行未执行',

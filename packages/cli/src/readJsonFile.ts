@@ -1,10 +1,12 @@
+import { parseJsonStrict } from '@zhizhi/core/json';
 import { say } from './cliMessages.js';
 import type { Io, Reading } from './Io.js';
 import { readText } from './readText.js';
 
 /**
- * Reads and parses a JSON file within the size limit, or says in the user's language why it
- * could not.
+ * Reads a JSON file within the size limit with the strict reader of `@zhizhi/core/json` (a
+ * BOM is skipped; a repeated key or a `__proto__` key is refused with its line and path), or
+ * says in the user's language why it could not: one line per problem.
  *
  * @example
  * ```ts
@@ -19,12 +21,21 @@ export function readJsonFile(
 ): { ok: true; value: unknown } | { ok: false; message: string } {
   const read = readText(io, file, reading);
   if (!read.ok) return read;
-  try {
-    return { ok: true, value: JSON.parse(read.text) };
-  } catch (error) {
-    return {
-      ok: false,
-      message: say('notJson', reading.lang, { file, why: (error as Error).message }),
-    };
-  }
+  const parsed = parseJsonStrict(read.text);
+  if (parsed.ok) return parsed;
+  const { lang } = reading;
+  return {
+    ok: false,
+    message: parsed.diagnostics
+      .map((d) =>
+        say('notJson', lang, {
+          file,
+          line: d.line,
+          column: d.column,
+          path: d.path.length > 0 ? d.path.join('.') : '(root)',
+          why: `${d.code} ${lang === 'en' ? d.message.en : d.message.zh}`,
+        }),
+      )
+      .join('\n'),
+  };
 }

@@ -1,4 +1,5 @@
 import { Engine, type Lang, SimulatedClock } from '@zhizhi/core';
+import { type JsonDiagnostic, parseJsonStrict } from '@zhizhi/core/json';
 import { computeScenarioKpis, ScenarioEngine } from '@zhizhi/core/scenario';
 import { say } from '../cliMessages.js';
 import { formatTime } from '../formatTime.js';
@@ -123,15 +124,18 @@ export async function simulateCommand(
   for (const [i, raw] of lines.entries()) {
     const n = i + 1;
     if (raw.trim() === '') continue;
-    let line: Line;
-    try {
-      const parsed: unknown = JSON.parse(raw);
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-        return stop(n, 'not a JSON object');
-      line = parsed as Line;
-    } catch (error) {
-      return stop(n, (error as Error).message);
+    const parsed = parseJsonStrict(raw);
+    if (!parsed.ok) {
+      const d = parsed.diagnostics[0] as JsonDiagnostic;
+      const where = d.path.length > 0 ? ` (${d.path.join('.')})` : '';
+      return stop(
+        n,
+        `${say('column', lang, { column: d.column })}${where}: ${d.code} ${lang === 'en' ? d.message.en : d.message.zh}`,
+      );
     }
+    if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value))
+      return stop(n, 'not a JSON object');
+    const line = parsed.value as Line;
     try {
       if (typeof line.at === 'string') clock.set(line.at);
       if (typeof line.advance === 'string') clock.advance(line.advance);
