@@ -98,6 +98,55 @@ Exit status: 0 done; 1 a document is invalid or a simulation stopped; 2 usage or
   missingArg: { zh: '缺少参数：{what}', en: 'Missing argument: {what}' },
   column: { zh: '第 {column} 列', en: 'column {column}' },
   badLine: { zh: '第 {line} 行：{why}', en: 'line {line}: {why}' },
+  lineNotObject: { zh: '不是 JSON 对象', en: 'not a JSON object' },
+  lineNotString: { zh: '"{key}" 必须是字符串', en: '"{key}" must be a string' },
+  lineEmpty: {
+    zh: '每行须有 "type"、"at" 或 "advance"（此行的键：{keys}）',
+    en: 'a line needs "type", "at" or "advance" (this one has: {keys})',
+  },
+  lineClockOnly: {
+    zh: '未知的键 "{key}"（没有 "type" 的行只能有 "at" 和 "advance"）',
+    en: 'unknown key "{key}" (a line without "type" may only have "at" and "advance")',
+  },
+  lineUnknownType: {
+    zh: '未知的事件类型 "{type}"（可用：{known}）',
+    en: 'unknown event type "{type}" (one of: {known})',
+  },
+  lineUnknownKey: {
+    zh: '未知的键 "{key}"（{type} 可用的键：{known}）',
+    en: 'unknown key "{key}" ({type} takes: {known})',
+  },
+  lineNoActor: {
+    zh: '缺少 "actor"（执行该事件的成员 id）',
+    en: '"actor" is missing (the member id who does it)',
+  },
+  lineBadDuration: {
+    zh: '"advance" 不是由周、日、时、分、秒组成的 ISO 8601 时长：{value}',
+    en: '"advance" is not a duration of W/D/H/M/S: {value}',
+  },
+  lineBadTime: { zh: '"at" 不是 ISO 时间：{value}', en: '"at" is not an ISO time: {value}' },
+  lineTimeBack: {
+    zh: '"at" 早于当前模拟时间 {now}：{value}',
+    en: '"at" is before the simulated time {now}: {value}',
+  },
+  lineClockRange: {
+    zh: '模拟时钟将超过 9999-12-31（支持的最晚时间）：{value}',
+    en: 'the simulated clock would pass 9999-12-31 (the latest time supported): {value}',
+  },
+  lineFirstStart: {
+    zh: '第一个事件必须是 {"type":"START", …}',
+    en: 'the first event must be {"type":"START", …}',
+  },
+  lineSecondStart: {
+    zh: '场景实例已在第 {first} 行启动；一个事件文件只驱动一个实例',
+    en: 'the instance was already started on line {first}; an events file drives one instance',
+  },
+  lineNoCase: {
+    zh: '没有名为 {step} 的步骤开出过案件',
+    en: 'no case was opened by a step named {step}',
+  },
+  noStartLine: { zh: '事件文件中没有 START 行', en: 'the events file has no START line' },
+  problem: { zh: '问题', en: 'problem' },
   stopped: {
     zh: '第 {line} 行出错，其后各行未执行',
     en: 'stopped at line {line}; nothing after it ran',

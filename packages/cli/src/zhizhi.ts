@@ -7,11 +7,14 @@ import { validateCommand } from './commands/validateCommand.js';
 import type { Io } from './Io.js';
 import { parseCommandLine } from './parseCommandLine.js';
 import { readInputFile } from './readInputFile.js';
+import { safeText } from './safeText.js';
 
 /**
  * Runs the `zhizhi` command line with `argv` (without `node` and the script) and returns the
  * exit code: 0 success (also `--help` and `--version`), 1 the input is invalid or a simulation
- * stopped, 2 a usage or input error (unknown option, missing file, unreadable input).
+ * stopped, 2 a usage or input error (unknown option, missing file, unreadable input). Every
+ * line printed goes through {@link safeText}: no control character from the inputs reaches the
+ * terminal.
  *
  * @example
  * ```ts
@@ -19,7 +22,12 @@ import { readInputFile } from './readInputFile.js';
  * // await runCli(['validate', 'a.json', 'b.json', '--lang', 'en'], io) → 0 if both are valid
  * ```
  */
-export async function runCli(argv: string[], io: Io): Promise<number> {
+export async function runCli(argv: string[], rawIo: Io): Promise<number> {
+  const io: Io = {
+    ...rawIo,
+    out: (text) => rawIo.out(safeText(text)),
+    err: (text) => rawIo.err(safeText(text)),
+  };
   const line = parseCommandLine(argv);
   const { lang } = line;
   if (line.kind === 'help') {
