@@ -1,0 +1,47 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const root = new URL('../../../', import.meta.url);
+const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
+const packages = ['packages/core', 'packages/cli'];
+const manifest = (dir: string) =>
+  JSON.parse(read(`${dir}/package.json`)) as Record<string, unknown> & { name: string };
+const names = new Set(packages.map((dir) => manifest(dir).name));
+
+describe('changesets', () => {
+  it('given every changeset, then it opens with front matter naming known packages and a bump', () => {
+    const files = readdirSync(new URL('.changeset/', root)).filter(
+      (f) => f.endsWith('.md') && f !== 'README.md',
+    );
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      const text = read(`.changeset/${f}`);
+      const m = /^---\n((?:.+\n)+?)---\n/.exec(text);
+      expect(m, `${f} has no front matter`).not.toBeNull();
+      for (const line of (m?.[1] ?? '').trim().split('\n')) {
+        const release = /^['"]?(@zhizhi\/[a-z-]+)['"]?: (major|minor|patch)$/.exec(line);
+        expect(release, `${f}: ${line}`).not.toBeNull();
+        expect(names.has(release?.[1] ?? ''), `${f}: ${line}`).toBe(true);
+      }
+      expect(text.slice(m?.[0].length ?? 0).trim().length, `${f} has no summary`).toBeGreaterThan(
+        0,
+      );
+    }
+  });
+
+  it("given the installed @changesets/cli, then it runs on Node 20 (no engines above the repository's)", () => {
+    const cli = JSON.parse(read('node_modules/@changesets/cli/package.json')) as {
+      engines?: { node?: string };
+    };
+    const wanted = cli.engines?.node;
+    expect(
+      wanted === undefined || /(^|\s|\|\|)\s*(>=\s*(1\d|20)\b|\^?20\b)/.test(wanted),
+      wanted,
+    ).toBe(true);
+  });
+
+  it('given each package, then it keeps a CHANGELOG.md', () => {
+    for (const dir of packages)
+      expect(existsSync(new URL(`${dir}/CHANGELOG.md`, root)), dir).toBe(true);
+  });
+});
