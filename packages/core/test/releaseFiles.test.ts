@@ -45,3 +45,28 @@ describe('changesets', () => {
       expect(existsSync(new URL(`${dir}/CHANGELOG.md`, root)), dir).toBe(true);
   });
 });
+
+describe('licence and package metadata', () => {
+  it('given the repository, then LICENSE is the Apache-2.0 text, copied unchanged into each package', () => {
+    const licence = read('LICENSE');
+    expect(licence).toContain(
+      'Apache License\n                           Version 2.0, January 2004',
+    );
+    expect(licence).toContain('END OF TERMS AND CONDITIONS');
+    expect(licence).toContain('APPENDIX: How to apply the Apache License to your work.');
+    for (const dir of packages) expect(read(`${dir}/LICENSE`), dir).toBe(licence);
+  });
+
+  it('given each package manifest, then it names the licence, engines, repository and ships LICENSE, README and CHANGELOG', () => {
+    for (const dir of packages) {
+      const m = manifest(dir);
+      expect(m.license, dir).toBe('Apache-2.0');
+      expect(m.engines, dir).toEqual({ node: '>=20.19' });
+      expect(m.repository, dir).toMatchObject({ type: 'git', directory: dir });
+      expect(m.files, dir).toEqual(
+        expect.arrayContaining(['LICENSE', 'README.md', 'CHANGELOG.md']),
+      );
+      expect(read(`${dir}/README.md`).length, dir).toBeGreaterThan(200);
+    }
+  });
+});
