@@ -70,3 +70,15 @@ describe('licence and package metadata', () => {
     }
   });
 });
+
+describe('dependency ranges', () => {
+  it('given core, then xstate and zod are caret ranges of the tested versions (an app with its own xstate 5 / zod 4 gets one copy)', () => {
+    const m = manifest('packages/core') as { dependencies: Record<string, string> };
+    expect(m.dependencies).toEqual({ xstate: '^5.33.3', zod: '^4.6.7' });
+  });
+
+  it('given the CLI, then it depends on core by a caret range once published (workspace:^)', () => {
+    const m = manifest('packages/cli') as { dependencies: Record<string, string> };
+    expect(m.dependencies['@zhizhi/core']).toBe('workspace:^');
+  });
+});
