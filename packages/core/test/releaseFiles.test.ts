@@ -5,7 +5,11 @@ const root = new URL('../../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
 const packages = ['packages/core', 'packages/cli'];
 const manifest = (dir: string) =>
-  JSON.parse(read(`${dir}/package.json`)) as Record<string, unknown> & { name: string };
+  JSON.parse(read(`${dir}/package.json`)) as {
+    name: string;
+    dependencies: Record<string, string>;
+    [key: string]: unknown;
+  };
 const names = new Set(packages.map((dir) => manifest(dir).name));
 
 describe('changesets', () => {
@@ -73,12 +77,12 @@ describe('licence and package metadata', () => {
 
 describe('dependency ranges', () => {
   it('given core, then xstate and zod are caret ranges of the tested versions (an app with its own xstate 5 / zod 4 gets one copy)', () => {
-    const m = manifest('packages/core') as { dependencies: Record<string, string> };
+    const m = manifest('packages/core');
     expect(m.dependencies).toEqual({ xstate: '^5.33.3', zod: '^4.6.7' });
   });
 
   it('given the CLI, then it depends on core by a caret range once published (workspace:^)', () => {
-    const m = manifest('packages/cli') as { dependencies: Record<string, string> };
+    const m = manifest('packages/cli');
     expect(m.dependencies['@zhizhi/core']).toBe('workspace:^');
   });
 });
