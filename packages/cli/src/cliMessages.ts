@@ -9,6 +9,9 @@ const messages = {
   compile <场景.json>              编译为 XState 状态机 JSON
   simulate <场景.json> --events <事件.jsonl>
                                   以模拟时钟运行一个场景实例
+  simulate --builtin <id>          运行内置场景及其事件脚本
+                                  （electrical-fire、smoke-alarm、anti-fraud-outreach、
+                                   elderly-health-band、standard-case-flow）
 
 选项：
   --lang zh-CN|en        提示语言（默认 zh-CN）
@@ -20,6 +23,7 @@ const messages = {
   --policy <时限.json>   simulate：超时督办策略（默认：示例策略）
   --duty-lists <清单.json>
                          simulate：派单清单（默认：示例清单）
+  --builtin <id>         simulate：内置场景（文件随 @zhizhi/core 发布）
   --max-bytes <字节数>   读入文件的大小上限（默认 5242880，即 5 MB）
   -h, --help             显示本帮助
   -v, --version          显示版本号
@@ -32,6 +36,9 @@ Commands:
   compile <scenario.json>          compile a scenario to XState machine JSON
   simulate <scenario.json> --events <events.jsonl>
                                    run one instance on a simulated clock
+  simulate --builtin <id>          run a built-in scenario with its own event script
+                                   (electrical-fire, smoke-alarm, anti-fraud-outreach,
+                                    elderly-health-band, standard-case-flow)
 
 Options:
   --lang zh-CN|en        language of the messages (default zh-CN)
@@ -43,6 +50,7 @@ Options:
   --policy <sla.json>    simulate: the SLA policy (default: the sample policy)
   --duty-lists <lists.json>
                          simulate: the routing duty lists (default: the sample lists)
+  --builtin <id>         simulate: a built-in scenario (its files ship with @zhizhi/core)
   --max-bytes <n>        largest input file read, in bytes (default 5242880 = 5 MB)
   -h, --help             this help
   -v, --version          the version
@@ -65,6 +73,14 @@ Exit status: 0 done; 1 a document is invalid or a simulation stopped; 2 usage or
     en: '--max-bytes must be a whole number of bytes from 1 to {max}, not {value}',
   },
   noCommand: { zh: '缺少命令', en: 'No command given' },
+  unknownBuiltin: {
+    zh: '没有名为 {id} 的内置场景（可用：{known}）',
+    en: 'There is no built-in scenario {id} (one of: {known})',
+  },
+  builtinAndFile: {
+    zh: '--builtin 与场景文件只能二选一',
+    en: 'Give either --builtin or a scenario file, not both',
+  },
   tooManyFiles: {
     zh: '{command} 只接受一个场景文件，却给了 {count} 个',
     en: '{command} takes one scenario file, not {count}',

@@ -17,6 +17,7 @@ const optionTable = {
   start: { value: true, for: ['simulate'] },
   policy: { value: true, for: ['simulate'] },
   'duty-lists': { value: true, for: ['simulate'] },
+  builtin: { value: true, for: ['simulate'] },
 } as const satisfies Record<
   string,
   { value: boolean; short?: string; for: 'all' | readonly Command[] }

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import packageJson from '../package.json' with { type: 'json' };
+import { builtinIds, builtinScenarioFiles } from './builtinScenario.js';
 import { say } from './cliMessages.js';
 import { compileCommand } from './commands/compileCommand.js';
 import { simulateCommand } from './commands/simulateCommand.js';
@@ -44,9 +45,25 @@ export async function runCli(argv: string[], rawIo: Io): Promise<number> {
     if (key === 'noCommand' || key === 'unknownCommand') io.err(say('usage', lang));
     return 2;
   }
-  const { command, files, options, maxBytes } = line;
+  const { command, options, maxBytes } = line;
   const text = (name: keyof typeof options) =>
     typeof options[name] === 'string' ? (options[name] as string) : undefined;
+  let files = line.files;
+  let events = text('events');
+  const builtin = text('builtin');
+  if (builtin !== undefined) {
+    const found = builtinScenarioFiles(builtin);
+    if (!found) {
+      io.err(say('unknownBuiltin', lang, { id: builtin, known: builtinIds.join(', ') }));
+      return 2;
+    }
+    if (files.length > 0) {
+      io.err(say('builtinAndFile', lang));
+      return 2;
+    }
+    files = [found.scenario];
+    events ??= found.events;
+  }
   const file = files[0];
   if (file === undefined) {
     io.err(say('missingArg', lang, { what: '<file>' }));
@@ -61,7 +78,6 @@ export async function runCli(argv: string[], rawIo: Io): Promise<number> {
     return validateCommand(io, files, { lang, maxBytes, json: options.json === true, org });
   if (command === 'compile')
     return compileCommand(io, file, { lang, maxBytes, out: text('out'), org });
-  const events = text('events');
   if (events === undefined) {
     io.err(say('missingArg', lang, { what: '--events <file.jsonl>' }));
     return 2;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/zhizhi.js';
 import { capture } from './support/capture.js';
 
-const examples = new URL('../../../examples/scenarios/', import.meta.url).pathname;
+const examples = new URL('../../core/scenarios/', import.meta.url).pathname;
 const band = join(examples, 'elderly-health-band.json');
 const bandEvents = join(examples, 'elderly-health-band.events.jsonl');
 

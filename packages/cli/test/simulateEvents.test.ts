@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/zhizhi.js';
 import { capture } from './support/capture.js';
 
-const examples = new URL('../../../examples/scenarios/', import.meta.url).pathname;
+const examples = new URL('../../core/scenarios/', import.meta.url).pathname;
 const band = `${examples}elderly-health-band.json`;
 const bandEvents = readFileSync(`${examples}elderly-health-band.events.jsonl`, 'utf8');
 const start =

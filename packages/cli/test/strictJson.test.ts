@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/zhizhi.js';
 import { capture } from './support/capture.js';
 
-const band = new URL('../../../examples/scenarios/elderly-health-band.json', import.meta.url)
-  .pathname;
+const band = new URL('../../core/scenarios/elderly-health-band.json', import.meta.url).pathname;
 const bandText = readFileSync(band, 'utf8');
 
 describe('zhizhi reads JSON strictly', () => {

@@ -24,7 +24,7 @@ const manifest = JSON.parse(readFileSync(join(core, 'package.json'), 'utf8')) as
   version: string;
   exports: Record<string, unknown>;
 };
-const codeEntries = Object.keys(manifest.exports).filter((k) => !/\.json$/.test(k));
+const codeEntries = Object.keys(manifest.exports).filter((k) => !/\.json$|\*/.test(k));
 const specifier = (entry: string) => `@zhizhi/core${entry.slice(1)}`;
 
 let tmp = '';
@@ -112,6 +112,27 @@ console.log(typeof new Engine({ directory: new Directory(sampleOrg) }).report);
     expect(run(join(app, 'node_modules/@zhizhi/cli/dist/zhizhi.js'), ['--version']).trim()).toBe(
       manifest.version,
     );
+  });
+
+  it('given the built-in scenarios, then their JSON files and event scripts are reachable through the exports map, and the installed CLI simulates one', () => {
+    writeFileSync(
+      join(app, 'files.cjs'),
+      `const { readFileSync } = require('node:fs');
+const doc = JSON.parse(readFileSync(require.resolve('@zhizhi/core/scenarios/electrical-fire.json'), 'utf8'));
+const script = readFileSync(require.resolve('@zhizhi/core/scenarios/electrical-fire.events.jsonl'), 'utf8');
+const { builtInScenarios } = require('@zhizhi/core/sample');
+console.log(doc.id, script.split('\\n').filter(Boolean).length > 3, builtInScenarios.length);
+`,
+    );
+    expect(run('files.cjs').trim()).toBe('electrical-fire true 5');
+    const out = run(join(app, 'node_modules/@zhizhi/cli/dist/zhizhi.js'), [
+      'simulate',
+      '--builtin',
+      'electrical-fire',
+      '--lang',
+      'en',
+    ]);
+    expect(out).toContain('Final state: disposed  Outcome: resolved');
   });
 
   it('given each tarball, then it carries LICENSE, README.md, CHANGELOG.md and no tests', () => {

@@ -10,7 +10,7 @@ import { loadInputs } from '../loadInputs.js';
  * @example
  * ```ts
  * import { compileCommand } from './commands/compileCommand.js';
- * // compileCommand(io, 'examples/scenarios/anti-fraud-outreach.json', { lang: 'en', maxBytes: 5_242_880, out: 'machine.json' }) → 0
+ * // compileCommand(io, 'packages/core/scenarios/anti-fraud-outreach.json', { lang: 'en', maxBytes: 5_242_880, out: 'machine.json' }) → 0
  * ```
  */
 export function compileCommand(
