@@ -1,8 +1,8 @@
-import antiFraudOutreach from '../../scenarios/anti-fraud-outreach.json';
-import elderlyHealthBand from '../../scenarios/elderly-health-band.json';
-import electricalFire from '../../scenarios/electrical-fire.json';
-import smokeAlarm from '../../scenarios/smoke-alarm.json';
-import standardCaseFlow from '../../scenarios/standard-case-flow.json';
+import antiFraudOutreach from '../../scenarios/anti-fraud-outreach.json' with { type: 'json' };
+import elderlyHealthBand from '../../scenarios/elderly-health-band.json' with { type: 'json' };
+import electricalFire from '../../scenarios/electrical-fire.json' with { type: 'json' };
+import smokeAlarm from '../../scenarios/smoke-alarm.json' with { type: 'json' };
+import standardCaseFlow from '../../scenarios/standard-case-flow.json' with { type: 'json' };
 import type { Scenario } from '../scenario/document/scenarioSchema.js';
 
 /**
