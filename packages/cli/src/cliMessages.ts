@@ -3,26 +3,166 @@ import type { Lang } from '@zhizhi/core';
 const messages = {
   usage: {
     zh: `用法：zhizhi <命令> [选项]
-  validate <场景.json> [--json] [--lang zh-CN|en] [--org 组织.json]   校验场景文档
-  compile <场景.json> [-o 输出.json] [--org 组织.json]                 编译为状态机 JSON
-  simulate <场景.json> --events <事件.jsonl> [--start <ISO 时间>] [--json] [--lang zh-CN|en] [--org 组织.json]
-           [--policy 时限.json] [--duty-lists 清单.json]
-                                                                      以模拟时钟运行一个场景实例`,
+
+命令：
+  validate <场景.json>…            校验场景文档（给出的每个文件）
+  compile <场景.json>              编译为 XState 状态机 JSON
+  simulate <场景.json> --events <事件.jsonl>
+                                  以模拟时钟运行一个场景实例
+  simulate --builtin <id>          运行内置场景及其事件脚本
+                                  （electrical-fire、smoke-alarm、anti-fraud-outreach、
+                                   elderly-health-band、standard-case-flow）
+
+选项：
+  --lang zh-CN|en        提示语言（默认 zh-CN）
+  --json                 validate、simulate：在标准输出打印一个 JSON 文档
+  --org <组织.json>      按此组织校验和运行（默认：示例组织）
+  -o, --out <文件>       compile：把状态机 JSON 写入文件
+  --events <事件.jsonl>  simulate：事件脚本，每行一个 JSON 对象
+  --start <ISO 时间>     simulate：模拟时钟的起点（默认 2026-01-01T08:00:00+08:00）
+  --policy <时限.json>   simulate：超时督办策略（默认：示例策略）
+  --duty-lists <清单.json>
+                         simulate：派单清单（默认：示例清单）
+  --builtin <id>         simulate：内置场景（文件随 @zhizhi/core 发布）
+  --max-bytes <字节数>   读入文件的大小上限（默认 5242880，即 5 MB）
+  -h, --help             显示本帮助
+  -v, --version          显示版本号
+
+退出码：0 成功；1 文档无效或模拟中止；2 用法或输入错误。`,
     en: `Usage: zhizhi <command> [options]
-  validate <scenario.json> [--json] [--lang zh-CN|en] [--org org.json]   check a scenario document
-  compile <scenario.json> [-o out.json] [--org org.json]                 compile it to machine JSON
-  simulate <scenario.json> --events <events.jsonl> [--start <ISO time>] [--json] [--lang zh-CN|en] [--org org.json]
-           [--policy sla.json] [--duty-lists lists.json]
-                                                                         run one instance on a simulated clock`,
+
+Commands:
+  validate <scenario.json>…        check scenario documents (every file given)
+  compile <scenario.json>          compile a scenario to XState machine JSON
+  simulate <scenario.json> --events <events.jsonl>
+                                   run one instance on a simulated clock
+  simulate --builtin <id>          run a built-in scenario with its own event script
+                                   (electrical-fire, smoke-alarm, anti-fraud-outreach,
+                                    elderly-health-band, standard-case-flow)
+
+Options:
+  --lang zh-CN|en        language of the messages (default zh-CN)
+  --json                 validate, simulate: print one JSON document on stdout
+  --org <org.json>       check and run against this org (default: the sample org)
+  -o, --out <file>       compile: write the machine JSON to a file
+  --events <file.jsonl>  simulate: the event script, one JSON object per line
+  --start <ISO time>     simulate: where the simulated clock starts (default 2026-01-01T08:00:00+08:00)
+  --policy <sla.json>    simulate: the SLA policy (default: the sample policy)
+  --duty-lists <lists.json>
+                         simulate: the routing duty lists (default: the sample lists)
+  --builtin <id>         simulate: a built-in scenario (its files ship with @zhizhi/core)
+  --max-bytes <n>        largest input file read, in bytes (default 5242880 = 5 MB)
+  -h, --help             this help
+  -v, --version          the version
+
+Exit status: 0 done; 1 a document is invalid or a simulation stopped; 2 usage or input error.`,
+  },
+  unknownOption: {
+    zh: '未知选项 {option}（zhizhi --help 可查看全部选项）',
+    en: 'Unknown option {option} (zhizhi --help lists the options)',
+  },
+  missingValue: { zh: '选项 {option} 需要一个值', en: 'Option {option} needs a value' },
+  noValueWanted: { zh: '选项 {option} 不带值', en: 'Option {option} takes no value' },
+  optionNotFor: { zh: '{command} 命令不接受 {option}', en: '{command} does not take {option}' },
+  badLang: {
+    zh: '--lang 只能是 zh-CN 或 en，而不是 {value}',
+    en: '--lang must be zh-CN or en, not {value}',
+  },
+  badMaxBytes: {
+    zh: '--max-bytes 必须是 1 到 {max} 之间的整数字节数，而不是 {value}',
+    en: '--max-bytes must be a whole number of bytes from 1 to {max}, not {value}',
+  },
+  noCommand: { zh: '缺少命令', en: 'No command given' },
+  unknownBuiltin: {
+    zh: '没有名为 {id} 的内置场景（可用：{known}）',
+    en: 'There is no built-in scenario {id} (one of: {known})',
+  },
+  builtinAndFile: {
+    zh: '--builtin 与场景文件只能二选一',
+    en: 'Give either --builtin or a scenario file, not both',
+  },
+  tooManyFiles: {
+    zh: '{command} 只接受一个场景文件，却给了 {count} 个',
+    en: '{command} takes one scenario file, not {count}',
   },
   valid: { zh: '{file}：校验通过', en: '{file}: valid' },
+  invalidOne: { zh: '{file}：校验未通过（1 个错误）', en: '{file}: invalid (1 error)' },
+  invalidMany: {
+    zh: '{file}：校验未通过（{count} 个错误）',
+    en: '{file}: invalid ({count} errors)',
+  },
   unreadable: { zh: '无法读取 {file}：{why}', en: 'Cannot read {file}: {why}' },
-  notJson: { zh: '{file} 不是有效的 JSON：{why}', en: '{file} is not valid JSON: {why}' },
+  tooLarge: {
+    zh: '{file} 超过 {max} 字节的上限（可用 --max-bytes 调整）',
+    en: '{file} is larger than the limit of {max} bytes (raise it with --max-bytes)',
+  },
+  notAFile: {
+    zh: '{file} 不是普通文件，而是{kind}',
+    en: '{file} is not a regular file but {kind}',
+  },
+  notUtf8: { zh: '{file} 不是 UTF-8 文本', en: '{file} is not UTF-8 text' },
+  notJson: {
+    zh: '{file} 不是有效的 JSON：第 {line} 行第 {column} 列（{path}）：{why}',
+    en: '{file} is not valid JSON: line {line}, column {column} ({path}): {why}',
+  },
   badOrg: { zh: '组织文件 {file} 无效：{why}', en: 'Org file {file} is invalid: {why}' },
   badConfig: { zh: '配置无效：{why}', en: 'Invalid configuration: {why}' },
-  unknownCommand: { zh: '未知命令 {command}', en: 'Unknown command {command}' },
+  unknownCommand: {
+    zh: '未知命令 {command}（可用：validate、compile、simulate）',
+    en: 'Unknown command {command} (one of: validate, compile, simulate)',
+  },
   missingArg: { zh: '缺少参数：{what}', en: 'Missing argument: {what}' },
+  column: { zh: '第 {column} 列', en: 'column {column}' },
   badLine: { zh: '第 {line} 行：{why}', en: 'line {line}: {why}' },
+  lineNotObject: { zh: '不是 JSON 对象', en: 'not a JSON object' },
+  lineNotString: { zh: '"{key}" 必须是字符串', en: '"{key}" must be a string' },
+  lineEmpty: {
+    zh: '每行须有 "type"、"at" 或 "advance"（此行的键：{keys}）',
+    en: 'a line needs "type", "at" or "advance" (this one has: {keys})',
+  },
+  lineClockOnly: {
+    zh: '未知的键 "{key}"（没有 "type" 的行只能有 "at" 和 "advance"）',
+    en: 'unknown key "{key}" (a line without "type" may only have "at" and "advance")',
+  },
+  lineUnknownType: {
+    zh: '未知的事件类型 "{type}"（可用：{known}）',
+    en: 'unknown event type "{type}" (one of: {known})',
+  },
+  lineUnknownKey: {
+    zh: '未知的键 "{key}"（{type} 可用的键：{known}）',
+    en: 'unknown key "{key}" ({type} takes: {known})',
+  },
+  lineNoActor: {
+    zh: '缺少 "actor"（执行该事件的成员 id）',
+    en: '"actor" is missing (the member id who does it)',
+  },
+  lineBadDuration: {
+    zh: '"advance" 不是由周、日、时、分、秒组成的 ISO 8601 时长：{value}',
+    en: '"advance" is not a duration of W/D/H/M/S: {value}',
+  },
+  lineBadTime: { zh: '"at" 不是 ISO 时间：{value}', en: '"at" is not an ISO time: {value}' },
+  lineTimeBack: {
+    zh: '"at" 早于当前模拟时间 {now}：{value}',
+    en: '"at" is before the simulated time {now}: {value}',
+  },
+  lineClockRange: {
+    zh: '模拟时钟将超过 9999-12-31（支持的最晚时间）：{value}',
+    en: 'the simulated clock would pass 9999-12-31 (the latest time supported): {value}',
+  },
+  lineFirstStart: {
+    zh: '第一个事件必须是 {"type":"START", …}',
+    en: 'the first event must be {"type":"START", …}',
+  },
+  lineSecondStart: {
+    zh: '场景实例已在第 {first} 行启动；一个事件文件只驱动一个实例',
+    en: 'the instance was already started on line {first}; an events file drives one instance',
+  },
+  lineNoCase: {
+    zh: '没有名为 {step} 的步骤开出过案件',
+    en: 'no case was opened by a step named {step}',
+  },
+  noStartLine: { zh: '事件文件中没有 START 行', en: 'the events file has no START line' },
+  problem: { zh: '问题', en: 'problem' },
   stopped: {
     zh: '第 {line} 行出错，其后各行未执行',
     en: 'stopped at line {line}; nothing after it ran',

@@ -1,6 +1,10 @@
+const EIGHT_HOURS = 8 * 3_600_000;
+const LAST_DATE = 8.64e15;
+
 /**
  * A time as `YYYY-MM-DD HH:mm` in China Standard Time (UTC+8, no daylight saving), the
- * zone every zhizhi deployment runs in; deterministic on any machine.
+ * zone every zhizhi deployment runs in; deterministic on any machine. A number outside the
+ * range of `Date` is printed as it is rather than thrown on.
  *
  * @example
  * ```ts
@@ -9,5 +13,7 @@
  * ```
  */
 export function formatTime(ms: number): string {
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+  const shifted = ms + EIGHT_HOURS;
+  if (!Number.isFinite(shifted) || Math.abs(shifted) > LAST_DATE) return String(ms);
+  return new Date(shifted).toISOString().slice(0, 16).replace('T', ' ');
 }

@@ -1,8 +1,8 @@
-import { Directory, type Lang, type Org } from '@zhizhi/core';
+import { Directory, type Org } from '@zhizhi/core';
 import { checkConfig } from '@zhizhi/core/config';
 import { sampleOrg } from '@zhizhi/core/sample';
 import { say } from './cliMessages.js';
-import type { Io } from './Io.js';
+import type { Io, Reading } from './Io.js';
 import { readJsonFile } from './readJsonFile.js';
 
 /**
@@ -12,19 +12,19 @@ import { readJsonFile } from './readJsonFile.js';
  * @example
  * ```ts
  * import { loadDirectory } from './loadDirectory.js';
- * // const dir = loadDirectory(io, undefined, 'en'); // the sample org
+ * // const dir = loadDirectory(io, undefined, { lang: 'en', maxBytes: 5_242_880 }); // the sample org
  * ```
  */
 export function loadDirectory(
   io: Io,
   file: string | undefined,
-  lang: Lang,
+  reading: Reading,
 ): { ok: true; directory: Directory } | { ok: false; message: string } {
   if (!file) return { ok: true, directory: new Directory(sampleOrg) };
-  const read = readJsonFile(io, file, lang);
+  const read = readJsonFile(io, file, reading);
   if (!read.ok) return read;
   const problems = checkConfig({ org: read.value });
   if (problems.length > 0)
-    return { ok: false, message: say('badOrg', lang, { file, why: problems.join('; ') }) };
+    return { ok: false, message: say('badOrg', reading.lang, { file, why: problems.join('; ') }) };
   return { ok: true, directory: new Directory(read.value as Org) };
 }

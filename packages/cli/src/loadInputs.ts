@@ -1,5 +1,5 @@
-import type { Directory, Lang } from '@zhizhi/core';
-import type { Io } from './Io.js';
+import type { Directory } from '@zhizhi/core';
+import type { Io, Reading } from './Io.js';
 import { loadDirectory } from './loadDirectory.js';
 import { readJsonFile } from './readJsonFile.js';
 
@@ -10,21 +10,21 @@ import { readJsonFile } from './readJsonFile.js';
  * @example
  * ```ts
  * import { loadInputs } from './loadInputs.js';
- * // const inputs = loadInputs(io, 'scenario.json', 'en', undefined); if (!inputs) return 2;
+ * // const inputs = loadInputs(io, 'scenario.json', { lang: 'en', maxBytes: 5_242_880 }, undefined); if (!inputs) return 2;
  * ```
  */
 export function loadInputs(
   io: Io,
   file: string,
-  lang: Lang,
+  reading: Reading,
   org: string | undefined,
 ): { doc: unknown; directory: Directory } | null {
-  const read = readJsonFile(io, file, lang);
+  const read = readJsonFile(io, file, reading);
   if (!read.ok) {
     io.err(read.message);
     return null;
   }
-  const loaded = loadDirectory(io, org, lang);
+  const loaded = loadDirectory(io, org, reading);
   if (!loaded.ok) {
     io.err(loaded.message);
     return null;

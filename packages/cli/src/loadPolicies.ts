@@ -1,8 +1,8 @@
-import type { DutyLists, Lang, SlaPolicy } from '@zhizhi/core';
+import type { DutyLists, SlaPolicy } from '@zhizhi/core';
 import { checkConfig } from '@zhizhi/core/config';
 import { sampleDutyLists, sampleSlaPolicy } from '@zhizhi/core/sample';
 import { say } from './cliMessages.js';
-import type { Io } from './Io.js';
+import type { Io, Reading } from './Io.js';
 import { readJsonFile } from './readJsonFile.js';
 
 /**
@@ -13,17 +13,17 @@ import { readJsonFile } from './readJsonFile.js';
  * @example
  * ```ts
  * import { loadPolicies } from './loadPolicies.js';
- * // const config = loadPolicies(io, { policy: 'sla.json' }, 'en'); if (!config) return 2;
+ * // const config = loadPolicies(io, { policy: 'sla.json' }, { lang: 'en', maxBytes: 5_242_880 }); if (!config) return 2;
  * ```
  */
 export function loadPolicies(
   io: Io,
   files: { policy?: string; dutyLists?: string },
-  lang: Lang,
+  reading: Reading,
 ): { slaPolicy: SlaPolicy; dutyLists: DutyLists } | null {
   const read = (file: string | undefined) => {
     if (!file) return { ok: true as const, value: undefined };
-    return readJsonFile(io, file, lang);
+    return readJsonFile(io, file, reading);
   };
   const policy = read(files.policy);
   const lists = read(files.dutyLists);
@@ -33,7 +33,7 @@ export function loadPolicies(
   }
   const problems = checkConfig({ slaPolicy: policy.value, dutyLists: lists.value });
   if (problems.length > 0) {
-    io.err(say('badConfig', lang, { why: problems.join('; ') }));
+    io.err(say('badConfig', reading.lang, { why: problems.join('; ') }));
     return null;
   }
   return {

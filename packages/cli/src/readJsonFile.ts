@@ -1,30 +1,41 @@
-import type { Lang } from '@zhizhi/core';
+import { parseJsonStrict } from '@zhizhi/core/json';
 import { say } from './cliMessages.js';
-import type { Io } from './Io.js';
+import type { Io, Reading } from './Io.js';
+import { readText } from './readText.js';
 
 /**
- * Reads and parses a JSON file, or says in the user's language why it could not.
+ * Reads a JSON file within the size limit with the strict reader of `@zhizhi/core/json` (a
+ * BOM is skipped; a repeated key or a `__proto__` key is refused with its line and path), or
+ * says in the user's language why it could not: one line per problem.
  *
  * @example
  * ```ts
  * import { readJsonFile } from './readJsonFile.js';
- * // const r = readJsonFile(io, 'scenario.json', 'en'); if (r.ok) use(r.value);
+ * // const r = readJsonFile(io, 'scenario.json', { lang: 'en', maxBytes: 5_242_880 }); if (r.ok) use(r.value);
  * ```
  */
 export function readJsonFile(
   io: Io,
   file: string,
-  lang: Lang,
+  reading: Reading,
 ): { ok: true; value: unknown } | { ok: false; message: string } {
-  let text: string;
-  try {
-    text = io.readFile(file);
-  } catch (error) {
-    return { ok: false, message: say('unreadable', lang, { file, why: (error as Error).message }) };
-  }
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    return { ok: false, message: say('notJson', lang, { file, why: (error as Error).message }) };
-  }
+  const read = readText(io, file, reading);
+  if (!read.ok) return read;
+  const parsed = parseJsonStrict(read.text);
+  if (parsed.ok) return parsed;
+  const { lang } = reading;
+  return {
+    ok: false,
+    message: parsed.diagnostics
+      .map((d) =>
+        say('notJson', lang, {
+          file,
+          line: d.line,
+          column: d.column,
+          path: d.path.length > 0 ? d.path.join('.') : '(root)',
+          why: `${d.code} ${lang === 'en' ? d.message.en : d.message.zh}`,
+        }),
+      )
+      .join('\n'),
+  };
 }

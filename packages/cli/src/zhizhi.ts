@@ -1,84 +1,103 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import type { Lang } from '@zhizhi/core';
+import { writeFileSync } from 'node:fs';
+import packageJson from '../package.json' with { type: 'json' };
+import { builtinIds, builtinScenarioFiles } from './builtinScenario.js';
 import { say } from './cliMessages.js';
 import { compileCommand } from './commands/compileCommand.js';
 import { simulateCommand } from './commands/simulateCommand.js';
 import { validateCommand } from './commands/validateCommand.js';
 import type { Io } from './Io.js';
+import { parseCommandLine } from './parseCommandLine.js';
+import { readInputFile } from './readInputFile.js';
+import { safeText } from './safeText.js';
 
 /**
  * Runs the `zhizhi` command line with `argv` (without `node` and the script) and returns the
- * exit code: 0 success, 1 the input is invalid or a simulation stopped, 2 usage or I/O error.
+ * exit code: 0 success (also `--help` and `--version`), 1 the input is invalid or a simulation
+ * stopped, 2 a usage or input error (unknown option, missing file, unreadable input). Every
+ * line printed goes through {@link safeText}: no control character from the inputs reaches the
+ * terminal.
  *
  * @example
  * ```ts
  * import { runCli } from './zhizhi.js';
- * // await runCli(['validate', 'examples/scenarios/electrical-fire.json', '--lang', 'en'], io) → 0
+ * // await runCli(['validate', 'a.json', 'b.json', '--lang', 'en'], io) → 0 if both are valid
  * ```
  */
-export async function runCli(argv: string[], io: Io): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        lang: { type: 'string', default: 'zh-CN' },
-        out: { type: 'string', short: 'o' },
-        events: { type: 'string' },
-        start: { type: 'string' },
-        org: { type: 'string' },
-        policy: { type: 'string' },
-        'duty-lists': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    io.err((error as Error).message);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  const lang: Lang = values.lang === 'en' ? 'en' : 'zh-CN';
-  const [command, file] = positionals;
-  if (values.help || !command) {
+export async function runCli(argv: string[], rawIo: Io): Promise<number> {
+  const io: Io = {
+    ...rawIo,
+    out: (text) => rawIo.out(safeText(text)),
+    err: (text) => rawIo.err(safeText(text)),
+  };
+  const line = parseCommandLine(argv);
+  const { lang } = line;
+  if (line.kind === 'help') {
     io.out(say('usage', lang));
-    return command ? 0 : 2;
+    return 0;
   }
-  if (!['validate', 'compile', 'simulate'].includes(command)) {
-    io.err(say('unknownCommand', lang, { command }));
-    io.err(say('usage', lang));
+  if (line.kind === 'version') {
+    io.out(packageJson.version);
+    return 0;
+  }
+  if (line.kind === 'usageError') {
+    const { key, params } = line.problem;
+    if (key !== 'noCommand') io.err(say(key, lang, params));
+    if (key === 'noCommand' || key === 'unknownCommand') io.err(say('usage', lang));
     return 2;
   }
-  if (!file) {
+  const { command, options, maxBytes } = line;
+  const text = (name: keyof typeof options) =>
+    typeof options[name] === 'string' ? (options[name] as string) : undefined;
+  let files = line.files;
+  let events = text('events');
+  const builtin = text('builtin');
+  if (builtin !== undefined) {
+    const found = builtinScenarioFiles(builtin);
+    if (!found) {
+      io.err(say('unknownBuiltin', lang, { id: builtin, known: builtinIds.join(', ') }));
+      return 2;
+    }
+    if (files.length > 0) {
+      io.err(say('builtinAndFile', lang));
+      return 2;
+    }
+    files = [found.scenario];
+    events ??= found.events;
+  }
+  const file = files[0];
+  if (file === undefined) {
     io.err(say('missingArg', lang, { what: '<file>' }));
     return 2;
   }
-  const org = typeof values.org === 'string' ? values.org : undefined;
+  if (command !== 'validate' && files.length > 1) {
+    io.err(say('tooManyFiles', lang, { command, count: files.length }));
+    return 2;
+  }
+  const org = text('org');
   if (command === 'validate')
-    return validateCommand(io, file, { lang, json: values.json === true, org });
+    return validateCommand(io, files, { lang, maxBytes, json: options.json === true, org });
   if (command === 'compile')
-    return compileCommand(io, file, { lang, out: values.out as string | undefined, org });
-  if (typeof values.events !== 'string') {
+    return compileCommand(io, file, { lang, maxBytes, out: text('out'), org });
+  if (events === undefined) {
     io.err(say('missingArg', lang, { what: '--events <file.jsonl>' }));
     return 2;
   }
   return simulateCommand(io, file, {
-    events: values.events,
-    start: values.start as string | undefined,
+    events,
+    start: text('start'),
     lang,
-    json: values.json === true,
+    maxBytes,
+    json: options.json === true,
     org,
-    policy: values.policy as string | undefined,
-    dutyLists: values['duty-lists'] as string | undefined,
+    policy: text('policy'),
+    dutyLists: text('duty-lists'),
   });
 }
 
 const nodeIo: Io = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
-  readFile: (path) => readFileSync(path, 'utf8'),
+  readFile: readInputFile,
   writeFile: (path, text) => writeFileSync(path, text),
 };
 

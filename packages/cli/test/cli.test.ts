@@ -3,27 +3,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../src/Io.js';
 import { runCli } from '../src/zhizhi.js';
+import { capture } from './support/capture.js';
 
-const examples = new URL('../../../examples/scenarios/', import.meta.url).pathname;
+const examples = new URL('../../core/scenarios/', import.meta.url).pathname;
 const band = join(examples, 'elderly-health-band.json');
 const bandEvents = join(examples, 'elderly-health-band.events.jsonl');
-
-function capture(): Io & { stdout: string[]; stderr: string[]; files: Map<string, string> } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const files = new Map<string, string>();
-  return {
-    stdout,
-    stderr,
-    files,
-    out: (l) => stdout.push(l),
-    err: (l) => stderr.push(l),
-    readFile: (p) => files.get(p) ?? readFileSync(p, 'utf8'),
-    writeFile: (p, t) => files.set(p, t),
-  };
-}
 
 describe('zhizhi validate', () => {
   it('given a valid scenario, then it exits 0 and says so in the chosen language', async () => {
@@ -42,14 +27,16 @@ describe('zhizhi validate', () => {
     io.files.set('/broken.json', JSON.stringify(doc));
     expect(await runCli(['validate', '/broken.json', '--lang', 'en'], io)).toBe(1);
     expect(io.stdout).toContainEqual(
-      expect.stringMatching(/^steps\.0\.outcomes\.0\.to {2}scenario\.unknownStep {2}/),
+      expect.stringMatching(
+        /^\/broken\.json: steps\.0\.outcomes\.0\.to {2}scenario\.unknownStep {2}/,
+      ),
     );
     const json = capture();
     json.files.set('/broken.json', JSON.stringify(doc));
     expect(await runCli(['validate', '/broken.json', '--json'], json)).toBe(1);
     const out = JSON.parse(json.stdout.join('\n'));
     expect(out.valid).toBe(false);
-    expect(out.diagnostics[0]).toMatchObject({
+    expect(out.files[0].diagnostics[0]).toMatchObject({
       code: 'scenario.unknownStep',
       path: ['steps', 0, 'outcomes', 0, 'to'],
     });

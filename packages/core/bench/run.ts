@@ -430,19 +430,20 @@ async function main() {
 
   const t0 = performance.now();
   const pr = await persistRestoreTask();
-  const [engine, actor, plain, step, trans, persisted, trustedLoad, xstateRestore] = (await measureAll(
-    [
-      { name: 'engine', make: () => engineRoundRobin() },
-      { name: 'actor', make: roundRobin(actorDriver) },
-      { name: 'reducer', make: roundRobin(reducerDriver) },
-      { name: 'stepper', make: roundRobin(stepperDriver) },
-      { name: 'transition', make: roundRobin(transitionDriver) },
-      { name: 'persist', make: pr.task },
-      { name: 'trusted', make: pr.trusted },
-      { name: 'xstate restore', make: pr.xstate },
-    ],
-    { ms: RUN_MS },
-  )) as [Measured, Measured, Measured, Measured, Measured, Measured, Measured, Measured];
+  const [engine, actor, plain, step, trans, persisted, trustedLoad, xstateRestore] =
+    (await measureAll(
+      [
+        { name: 'engine', make: () => engineRoundRobin() },
+        { name: 'actor', make: roundRobin(actorDriver) },
+        { name: 'reducer', make: roundRobin(reducerDriver) },
+        { name: 'stepper', make: roundRobin(stepperDriver) },
+        { name: 'transition', make: roundRobin(transitionDriver) },
+        { name: 'persist', make: pr.task },
+        { name: 'trusted', make: pr.trusted },
+        { name: 'xstate restore', make: pr.xstate },
+      ],
+      { ms: RUN_MS },
+    )) as [Measured, Measured, Measured, Measured, Measured, Measured, Measured, Measured];
 
   console.log(`\nThroughput (${seconds(t0)})${' '.repeat(47)}best wall   per CPU-s`);
   const rows: [string, Measured, string][] = [
@@ -508,8 +509,18 @@ async function main() {
   line('Engine bytes per resident case / live actor bytes', rBytes.toFixed(2), '×');
   const rTrusted = ratio(trustedLoad.best, xstateRestore.best);
   const rRestore = ratio(persisted.best, xstateRestore.best);
-  line('trusted loadCase / XState restore (goal ≥ 0.5)', rTrusted.toFixed(2), '×', cpuRatio(trustedLoad, xstateRestore));
-  line('untrusted restoreCase / XState restore', rRestore.toFixed(2), '×', cpuRatio(persisted, xstateRestore));
+  line(
+    'trusted loadCase / XState restore (goal ≥ 0.5)',
+    rTrusted.toFixed(2),
+    '×',
+    cpuRatio(trustedLoad, xstateRestore),
+  );
+  line(
+    'untrusted restoreCase / XState restore',
+    rRestore.toFixed(2),
+    '×',
+    cpuRatio(persisted, xstateRestore),
+  );
 
   console.log('\nVerdicts (shared, noisy machine: indicative only, never asserted)');
   const bytes = `${fmtInt(engineBytes)} bytes`;

@@ -15,11 +15,10 @@ import { computeScenarioKpis } from '../src/scenario/run/computeScenarioKpis.js'
 import { ScenarioEngine } from '../src/scenario/run/ScenarioEngine.js';
 
 const directory = new Directory(sampleOrg);
-const examples = fileURLToPath(new URL('../../../examples/scenarios/', import.meta.url));
-const copies = fileURLToPath(new URL('../src/sample/scenarios/', import.meta.url));
-const jsonFiles = (folder: string) =>
-  readdirSync(folder)
-    .filter((f) => f.endsWith('.json'))
+const scenarioFiles = fileURLToPath(new URL('../scenarios/', import.meta.url));
+const filesEnding = (suffix: string) =>
+  readdirSync(scenarioFiles)
+    .filter((f) => f.endsWith(suffix))
     .sort();
 
 const START = Date.parse('2026-09-01T08:00:00+08:00');
@@ -119,18 +118,15 @@ describe('built-in scenarios: the documents', () => {
     }
   });
 
-  it('given examples/scenarios and src/sample/scenarios, then they hold the same files, byte for byte, and each built-in is one of them', () => {
-    expect(jsonFiles(copies)).toEqual(jsonFiles(examples));
-    for (const f of jsonFiles(examples)) {
-      expect(readFileSync(`${copies}${f}`, 'utf8'), f).toBe(
-        readFileSync(`${examples}${f}`, 'utf8'),
-      );
-    }
-    const parsed = jsonFiles(examples).map((f) =>
-      JSON.parse(readFileSync(`${examples}${f}`, 'utf8')),
+  it('given packages/core/scenarios (the only copy), then each built-in is one of its JSON files and each has an event script', () => {
+    const parsed = filesEnding('.json').map((f) =>
+      JSON.parse(readFileSync(`${scenarioFiles}${f}`, 'utf8')),
     );
     for (const d of builtInScenarios) expect(parsed).toContainEqual(d);
     expect(parsed).toHaveLength(builtInScenarios.length);
+    expect(filesEnding('.events.jsonl')).toEqual(
+      builtInScenarios.map((d) => `${d.id}.events.jsonl`).sort(),
+    );
   });
 
   it('given each built-in document, when read by the scenario schema, then everything (layout positions too) round-trips untouched', () => {
@@ -159,7 +155,7 @@ describe('built-in scenarios: the documents', () => {
     }
   });
 
-  it('given every event script in examples/scenarios, when it is replayed as `zhizhi simulate` does, then it ends at its end step with the KPIs of its story', async () => {
+  it('given every event script in packages/core/scenarios, when it is replayed as `zhizhi simulate` does, then it ends at its end step with the KPIs of its story', async () => {
     const expected: Record<string, { end: string; kpis: Record<string, number | null> }> = {
       'electrical-fire': {
         end: 'disposed',
@@ -183,7 +179,7 @@ describe('built-in scenarios: the documents', () => {
     };
     for (const d of builtInScenarios) {
       const h = setup();
-      const script = readFileSync(`${examples}${d.id}.events.jsonl`, 'utf8');
+      const script = readFileSync(`${scenarioFiles}${d.id}.events.jsonl`, 'utf8');
       let instance = '';
       for (const raw of script.split('\n')) {
         if (raw.trim() === '') continue;

@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { createAlertNormalizer } from '../src/alert.js';
 import { MemoryStore, SimulatedClock } from '../src/index.js';
-import { checkScenarioData, createAlertNormalizer, ScenarioEngine } from '../src/scenario.js';
+import { checkScenarioData, ScenarioEngine } from '../src/scenario.js';
 import { makeEngine } from './support/engineFixture.js';
 
 const band = JSON.parse(
-  readFileSync(
-    new URL('../../../examples/scenarios/elderly-health-band.json', import.meta.url),
-    'utf8',
-  ),
+  readFileSync(new URL('../scenarios/elderly-health-band.json', import.meta.url), 'utf8'),
 );
 
 function setup(store = new MemoryStore(), clock = new SimulatedClock('2026-09-01T08:00:00+08:00')) {
@@ -279,10 +277,7 @@ describe('ScenarioEngine guards on signals, events and dispatch places', () => {
 
 describe('ScenarioEngine.onAlert with routing by level', () => {
   const fire = JSON.parse(
-    readFileSync(
-      new URL('../../../examples/scenarios/electrical-fire.json', import.meta.url),
-      'utf8',
-    ),
+    readFileSync(new URL('../scenarios/electrical-fire.json', import.meta.url), 'utf8'),
   );
   fire.alertRouting = {
     levels: {
@@ -391,10 +386,7 @@ describe('ScenarioEngine.onAlert with routing by level', () => {
 describe('required fields', () => {
   it('given a sensor trigger that collects a required field the reading lacks, then the instance is refused with run.missingField', async () => {
     const fire = JSON.parse(
-      readFileSync(
-        new URL('../../../examples/scenarios/electrical-fire.json', import.meta.url),
-        'utf8',
-      ),
+      readFileSync(new URL('../scenarios/electrical-fire.json', import.meta.url), 'utf8'),
     );
     const { engine } = makeEngine({ clock: new SimulatedClock('2026-11-20T14:00:00+08:00') });
     const scenarios = new ScenarioEngine(engine);

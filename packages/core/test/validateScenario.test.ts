@@ -714,10 +714,7 @@ describe('validateScenario: guarantees', () => {
 describe('personal data and role recipients', () => {
   it('given pii sent to all residents or all riders by role, then scenario.piiExposed; to grid workers by role, then fine', () => {
     const band = JSON.parse(
-      readFileSync(
-        new URL('../../../examples/scenarios/elderly-health-band.json', import.meta.url),
-        'utf8',
-      ),
+      readFileSync(new URL('../scenarios/elderly-health-band.json', import.meta.url), 'utf8'),
     );
     const notify = band.steps.findIndex((s: { id: string }) => s.id === 'notifyCare');
     band.participants.roles.push('resident', 'partTimeGridWorker');

@@ -1,7 +1,6 @@
-import type { Lang } from '@zhizhi/core';
 import { compileScenario, scenarioSchema, validateScenario } from '@zhizhi/core/scenario';
 import { say } from '../cliMessages.js';
-import type { Io } from '../Io.js';
+import type { Io, Reading } from '../Io.js';
 import { loadInputs } from '../loadInputs.js';
 
 /**
@@ -11,15 +10,15 @@ import { loadInputs } from '../loadInputs.js';
  * @example
  * ```ts
  * import { compileCommand } from './commands/compileCommand.js';
- * // compileCommand(io, 'examples/scenarios/anti-fraud-outreach.json', { lang: 'en', out: 'machine.json' }) → 0
+ * // compileCommand(io, 'packages/core/scenarios/anti-fraud-outreach.json', { lang: 'en', maxBytes: 5_242_880, out: 'machine.json' }) → 0
  * ```
  */
 export function compileCommand(
   io: Io,
   file: string,
-  options: { lang: Lang; out?: string; org?: string },
+  options: Reading & { out?: string; org?: string },
 ): number {
-  const inputs = loadInputs(io, file, options.lang, options.org);
+  const inputs = loadInputs(io, file, options, options.org);
   if (!inputs) return 2;
   const errors = validateScenario(inputs.doc, inputs.directory).filter(
     (d) => d.severity === 'error',

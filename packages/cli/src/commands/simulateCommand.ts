@@ -1,29 +1,30 @@
 import { Engine, type Lang, SimulatedClock } from '@zhizhi/core';
 import { computeScenarioKpis, ScenarioEngine } from '@zhizhi/core/scenario';
 import { say } from '../cliMessages.js';
-import { formatTime } from '../formatTime.js';
 import type { Io } from '../Io.js';
 import { loadInputs } from '../loadInputs.js';
 import { loadPolicies } from '../loadPolicies.js';
-
-type Line = Record<string, unknown>;
+import { readText } from '../readText.js';
+import { formatTransition, type Transition, transitionOf } from '../simulate/formatCommit.js';
+import { LATEST_TIME, playEvents } from '../simulate/playEvents.js';
 
 /**
  * `zhizhi simulate <file> --events <file.jsonl> [--start <ISO time>]`: registers the scenario
- * on an Engine with a simulated clock and feeds it the events file, one JSON object per line:
- * - `{"type":"START","trigger":"manual","actor":"qj-sj-duty","gridId":"qj-sj-c1-g1","data":{…},"lists":{…}}` starts the instance (first);
+ * on an Engine with a simulated clock and plays the events file, one JSON object per line:
+ * - `{"type":"START","trigger":"manual","actor":"qj-sj-duty","gridId":"qj-sj-c1-g1","data":{…},"lists":{…}}` starts the instance (first, and only once: one events file drives one instance);
  * - `{"advance":"PT30M"}` moves the clock (timers that fall due fire);
  * - `{"at":"2026-09-01T08:40:00+08:00", …}` moves the clock to that time first;
  * - `{"type":"TASK_COMPLETE","actor":"…","step":"visit","outcome":"fine","data":{…}}`, `CHECK_IN`, `SIGNAL`, `EVENT` go to the instance;
  * - `{"case":"dispatchCare","type":"ACKNOWLEDGE","actor":"…"}` goes to the case a dispatch step opened.
- * Prints one line per transition (instance and cases), then the final state and the KPIs
- * (`--json` adds the full audit trail); `--json` prints one JSON document instead. A bad line is reported with its
- * number and nothing after it runs (exit 1).
+ * Prints one line per transition (instance and cases), each followed by the notifications the
+ * same commit put in the outbox (`↳ topic → recipients`, escalations included), then the final
+ * state, the KPIs and any problem the scenario host met; `--json` prints one document instead.
+ * A bad line is reported with its number and nothing after it runs (exit 1).
  *
  * @example
  * ```ts
  * import { simulateCommand } from './commands/simulateCommand.js';
- * // await simulateCommand(io, 'health-band.json', { events: 'band.jsonl', lang: 'en', json: false }) → 0
+ * // await simulateCommand(io, 'health-band.json', { events: 'band.jsonl', lang: 'en', maxBytes: 5_242_880, json: false }) → 0
  * ```
  */
 export async function simulateCommand(
@@ -33,6 +34,7 @@ export async function simulateCommand(
     events: string;
     start?: string;
     lang: Lang;
+    maxBytes: number;
     json: boolean;
     org?: string;
     policy?: string;
@@ -40,29 +42,34 @@ export async function simulateCommand(
   },
 ): Promise<number> {
   const { lang } = options;
-  const inputs = loadInputs(io, file, lang, options.org);
+  const inputs = loadInputs(io, file, options, options.org);
   if (!inputs) return 2;
-  let eventsText: string;
-  try {
-    eventsText = io.readFile(options.events);
-  } catch (error) {
-    io.err(say('unreadable', lang, { file: options.events, why: (error as Error).message }));
+  const events = readText(io, options.events, options);
+  if (!events.ok) {
+    io.err(events.message);
     return 2;
   }
   let clock: SimulatedClock;
   try {
     clock = new SimulatedClock(options.start ?? '2026-01-01T08:00:00+08:00');
+    if (clock.now() > LATEST_TIME) throw new RangeError('after 9999-12-31');
   } catch (error) {
     io.err(say('badStart', lang, { start: String(options.start), why: (error as Error).message }));
     return 2;
   }
-  const config = loadPolicies(io, options, lang);
+  const config = loadPolicies(io, options, options);
   if (!config) return 2;
+  const transitions: Transition[] = [];
   const engine = new Engine({
     directory: inputs.directory,
     clock,
     slaPolicy: config.slaPolicy,
     dutyLists: config.dutyLists,
+  });
+  engine.runtime.onCommit((committed) => {
+    const t = transitionOf(committed);
+    transitions.push(t);
+    if (!options.json) for (const line of formatTransition(t)) io.out(line);
   });
   const scenarios = new ScenarioEngine(engine);
   const registered = scenarios.register(inputs.doc);
@@ -73,107 +80,21 @@ export async function simulateCommand(
       );
     return 1;
   }
-  const transitions: {
-    at: number;
-    kind: 'scenario' | 'case';
-    id: string;
-    event: string;
-    from: string | null;
-    to: string;
-    actor: string;
-  }[] = [];
-  const show = (t: (typeof transitions)[number]) => {
-    transitions.push(t);
-    if (!options.json) {
-      io.out(
-        `${formatTime(t.at)}  ${t.kind === 'case' ? `[${t.id}] ` : ''}${t.event}  ${t.from ?? '∅'} → ${t.to}  ${t.actor}`,
-      );
-    }
-  };
-  scenarios.subscribe(({ record, entry }) =>
-    show({
-      at: entry.at,
-      kind: 'scenario',
-      id: record.id,
-      event: entry.event,
-      from: entry.from,
-      to: entry.to,
-      actor: entry.actorId,
-    }),
-  );
-  engine.subscribe(({ record, entry }) =>
-    show({
-      at: entry.at,
-      kind: 'case',
-      id: record.id,
-      event: entry.event,
-      from: entry.from,
-      to: entry.to,
-      actor: entry.actorId,
-    }),
-  );
-  let instanceId: string | undefined;
-  const lines = eventsText.split('\n');
-  const stop = (n: number, why: string) => {
-    io.err(say('badLine', lang, { line: n, why }));
-    io.err(say('stopped', lang, { line: n }));
+  const played = await playEvents(events.text, {
+    engine,
+    scenarios,
+    clock,
+    key: registered.key,
+    lang,
+  });
+  if (!played.ok) {
+    io.err(say('badLine', lang, { line: played.line, why: played.why }));
+    io.err(say('stopped', lang, { line: played.line }));
     return 1;
-  };
-  for (const [i, raw] of lines.entries()) {
-    const n = i + 1;
-    if (raw.trim() === '') continue;
-    let line: Line;
-    try {
-      const parsed: unknown = JSON.parse(raw);
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-        return stop(n, 'not a JSON object');
-      line = parsed as Line;
-    } catch (error) {
-      return stop(n, (error as Error).message);
-    }
-    try {
-      if (typeof line.at === 'string') clock.set(line.at);
-      if (typeof line.advance === 'string') clock.advance(line.advance);
-    } catch (error) {
-      return stop(n, (error as Error).message);
-    }
-    if (line.at !== undefined || line.advance !== undefined) {
-      await engine.tick();
-      await scenarios.settled();
-    }
-    if (line.type === undefined) continue;
-    const { actor, at: _at, advance: _adv, case: caseStep, ...payload } = line;
-    const by = typeof actor === 'string' ? actor : '';
-    let failure: { code: string; message: { zh: string; en: string } } | null = null;
-    if (payload.type === 'START') {
-      const r = await scenarios.start({
-        ...payload,
-        type: undefined,
-        scenario: registered.key.split('@')[0],
-        version: registered.key.split('@')[1],
-        by,
-      });
-      if (r.ok) instanceId = r.record.id;
-      else failure = r.error;
-    } else if (!instanceId) {
-      return stop(n, 'the first event must be {"type":"START", …}');
-    } else if (typeof caseStep === 'string') {
-      const caseId = (await scenarios.get(instanceId))?.context.cases[caseStep];
-      if (!caseId) return stop(n, `no case opened by step ${caseStep}`);
-      const r = await engine.send(caseId, { ...payload, by });
-      if (!r.ok) failure = r.error;
-      await scenarios.settled();
-    } else {
-      const r = await scenarios.send(instanceId, { ...payload, by });
-      if (!r.ok) failure = r.error;
-    }
-    if (failure)
-      return stop(n, `${failure.code} ${lang === 'en' ? failure.message.en : failure.message.zh}`);
   }
-  if (!instanceId) return stop(lines.length, 'no START line');
-  const record = await scenarios.get(instanceId);
-  const audit = await scenarios.auditTrail(instanceId);
+  const record = await scenarios.get(played.instanceId);
   if (!record) return 1;
+  const audit = await scenarios.auditTrail(played.instanceId);
   const doc = scenarios.scenario(registered.key);
   const kpis = doc ? computeScenarioKpis(doc, [{ record, audit }]) : [];
   const cases = await Promise.all(Object.values(record.context.cases).map((id) => engine.get(id)));
@@ -189,6 +110,7 @@ export async function simulateCommand(
           audit,
           kpis,
           cases: cases.filter(Boolean),
+          problems: scenarios.problems,
         },
         null,
         2,
@@ -213,5 +135,6 @@ export async function simulateCommand(
       `  ${lang === 'en' ? k.label.en : k.label.zh}: ${value}${k.met === null ? '' : k.met ? ' ✓' : ' ✗'}`,
     );
   }
+  for (const p of scenarios.problems) io.out(`${say('problem', lang)}: ${p.what}`);
   return 0;
 }

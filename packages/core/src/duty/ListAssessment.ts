@@ -8,7 +8,7 @@ import type { LocalizedText } from '../i18n/Lang.js';
  *
  * @example
  * ```ts
- * import type { AssessByListOptions } from '@zhizhi/core/scenario';
+ * import type { AssessByListOptions } from '@zhizhi/core/duty';
  * const week: AssessByListOptions = {
  *   workerId: 'qj-sj-c1-g1-worker',
  *   from: Date.UTC(2026, 0, 4, 16), // Monday 00:00 in Chongqing (UTC+8)
@@ -36,7 +36,7 @@ export interface AssessByListOptions {
  *
  * @example
  * ```ts
- * import type { DutyAssessment } from '@zhizhi/core/scenario';
+ * import type { DutyAssessment } from '@zhizhi/core/duty';
  * const line = (d: DutyAssessment) => `${d.name.zh} ${d.done}/${d.required}`;
  * ```
  */
@@ -58,7 +58,7 @@ export interface DutyAssessment {
  *
  * @example
  * ```ts
- * import type { DutyGap } from '@zhizhi/core/scenario';
+ * import type { DutyGap } from '@zhizhi/core/duty';
  * const say = (g: DutyGap) => `${g.name.en}: ${g.done}/${g.required} from ${new Date(g.from).toISOString()}`;
  * ```
  */
@@ -79,7 +79,7 @@ export interface DutyGap {
  *
  * @example
  * ```ts
- * import type { ListAssessment } from '@zhizhi/core/scenario';
+ * import type { ListAssessment } from '@zhizhi/core/duty';
  * const passed = (a: ListAssessment) => a.score >= 90 && a.gaps.length === 0;
  * ```
  */

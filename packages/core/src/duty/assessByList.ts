@@ -145,7 +145,7 @@ function judge(tally: Tally, from: number, to: number, gaps: DutyGap[]): DutyAss
  *
  * @example
  * ```ts
- * import { assessByList, sampleGridDutyList } from '@zhizhi/core/scenario';
+ * import { assessByList, sampleGridDutyList } from '@zhizhi/core/duty';
  * const monday = Date.UTC(2026, 0, 4, 16); // 2026-01-05 00:00 in Chongqing
  * const a = assessByList(
  *   sampleGridDutyList,

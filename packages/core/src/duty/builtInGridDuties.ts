@@ -17,7 +17,7 @@ const t = (zh: string, en: string) => ({ zh, en });
  *
  * @example
  * ```ts
- * import { builtInGridDuties } from '@zhizhi/core/scenario';
+ * import { builtInGridDuties } from '@zhizhi/core/duty';
  * builtInGridDuties.map((d) => d.id);
  * // ['dailyPatrol', 'keyPlaces', 'emergencyAssist', 'serveResidents', 'publicity', 'infoCollection']
  * ```

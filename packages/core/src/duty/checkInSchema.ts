@@ -10,7 +10,7 @@ const id = z.string().check(z.minLength(1), z.maxLength(128));
  *
  * @example
  * ```ts
- * import { checkInSchema } from '@zhizhi/core/scenario';
+ * import { checkInSchema } from '@zhizhi/core/duty';
  * checkInSchema.parse({
  *   workerId: 'qj-sj-c1-g1-worker',
  *   dutyId: 'serveResidents',
@@ -43,7 +43,7 @@ export const checkInSchema = z.object({
  *
  * @example
  * ```ts
- * import type { CheckIn } from '@zhizhi/core/scenario';
+ * import type { CheckIn } from '@zhizhi/core/duty';
  * const patrol: CheckIn = { workerId: 'qj-sj-c1-g1-worker', dutyId: 'dailyPatrol', kind: 'patrol', at: 0 };
  * ```
  */

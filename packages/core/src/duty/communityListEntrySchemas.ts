@@ -11,7 +11,7 @@ const aliases = z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(
  *
  * @example
  * ```ts
- * import { villageMatterSchema } from '@zhizhi/core/scenario';
+ * import { villageMatterSchema } from '@zhizhi/core/duty';
  * villageMatterSchema.parse({ id: 'mediation', name: { zh: '调解民间纠纷', en: 'Mediating disputes' }, kind: 'autonomous' });
  * ```
  */
@@ -28,7 +28,7 @@ export const villageMatterSchema = z.object({
  *
  * @example
  * ```ts
- * import { negativeMatterSchema } from '@zhizhi/core/scenario';
+ * import { negativeMatterSchema } from '@zhizhi/core/duty';
  * negativeMatterSchema.parse({
  *   id: 'lawEnforcement',
  *   name: { zh: '行政执法', en: 'Administrative law enforcement' },
@@ -50,7 +50,7 @@ export const negativeMatterSchema = z.object({
  *
  * @example
  * ```ts
- * import { mayIssueCertificateSchema } from '@zhizhi/core/scenario';
+ * import { mayIssueCertificateSchema } from '@zhizhi/core/duty';
  * mayIssueCertificateSchema.parse({ id: 'collectiveMember', name: { zh: '集体经济组织成员身份证明', en: 'Collective membership certificate' } });
  * ```
  */
@@ -67,7 +67,7 @@ export const mayIssueCertificateSchema = z.object({
  *
  * @example
  * ```ts
- * import { mustNotIssueCertificateSchema } from '@zhizhi/core/scenario';
+ * import { mustNotIssueCertificateSchema } from '@zhizhi/core/duty';
  * mustNotIssueCertificateSchema.parse({
  *   id: 'noCriminalRecord',
  *   name: { zh: '无犯罪记录证明', en: 'No-criminal-record certificate' },
@@ -90,7 +90,7 @@ export const mustNotIssueCertificateSchema = z.object({
  *
  * @example
  * ```ts
- * import { signageSchema } from '@zhizhi/core/scenario';
+ * import { signageSchema } from '@zhizhi/core/duty';
  * signageSchema.parse({ id: 'villagersCommittee', name: { zh: '村民委员会', en: 'Villagers’ committee' }, placement: 'exterior' });
  * ```
  */
@@ -105,7 +105,7 @@ export const signageSchema = z.object({
  *
  * @example
  * ```ts
- * import type { VillageMatter } from '@zhizhi/core/scenario';
+ * import type { VillageMatter } from '@zhizhi/core/duty';
  * const m: VillageMatter = { id: 'mediation', name: { zh: '调解民间纠纷', en: 'Mediating disputes' }, kind: 'autonomous' };
  * ```
  */
@@ -116,7 +116,7 @@ export type VillageMatter = z.infer<typeof villageMatterSchema>;
  *
  * @example
  * ```ts
- * import type { NegativeMatter } from '@zhizhi/core/scenario';
+ * import type { NegativeMatter } from '@zhizhi/core/duty';
  * const say = (m: NegativeMatter) => `${m.name.zh}：${m.reason.zh}`;
  * ```
  */
@@ -127,7 +127,7 @@ export type NegativeMatter = z.infer<typeof negativeMatterSchema>;
  *
  * @example
  * ```ts
- * import type { MayIssueCertificate } from '@zhizhi/core/scenario';
+ * import type { MayIssueCertificate } from '@zhizhi/core/duty';
  * const c: MayIssueCertificate = { id: 'residence', name: { zh: '居住证明', en: 'Residence certificate' } };
  * ```
  */
@@ -138,7 +138,7 @@ export type MayIssueCertificate = z.infer<typeof mayIssueCertificateSchema>;
  *
  * @example
  * ```ts
- * import type { MustNotIssueCertificate } from '@zhizhi/core/scenario';
+ * import type { MustNotIssueCertificate } from '@zhizhi/core/duty';
  * const whereTo = (c: MustNotIssueCertificate) => c.authority.en;
  * ```
  */
@@ -149,7 +149,7 @@ export type MustNotIssueCertificate = z.infer<typeof mustNotIssueCertificateSche
  *
  * @example
  * ```ts
- * import type { Signage } from '@zhizhi/core/scenario';
+ * import type { Signage } from '@zhizhi/core/duty';
  * const s: Signage = { id: 'partyCommittee', name: { zh: '村党组织', en: 'Village Party organization' }, placement: 'exterior' };
  * ```
  */

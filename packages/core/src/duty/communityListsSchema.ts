@@ -33,7 +33,7 @@ const lists = ['villageMatters', 'negativeMatters', 'mayIssue', 'mustNotIssue', 
  *
  * @example
  * ```ts
- * import { communityListsSchema } from '@zhizhi/core/scenario';
+ * import { communityListsSchema } from '@zhizhi/core/duty';
  * const r = communityListsSchema.safeParse({
  *   communityIds: ['qj-sj-c2'],
  *   villageMatters: [], negativeMatters: [], mayIssue: [], signage: [],
@@ -92,7 +92,7 @@ export const communityListsSchema = z
  *
  * @example
  * ```ts
- * import type { CommunityLists } from '@zhizhi/core/scenario';
+ * import type { CommunityLists } from '@zhizhi/core/duty';
  * const empty: CommunityLists = {
  *   communityIds: ['qj-sj-c1'],
  *   villageMatters: [], negativeMatters: [], mayIssue: [], mustNotIssue: [], signage: [],

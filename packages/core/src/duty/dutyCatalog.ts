@@ -13,7 +13,7 @@ import { type Diagnostic, makeDiagnostic } from '../diagnostics/Diagnostic.js';
  *
  * @example
  * ```ts
- * import { dutyCatalog } from '@zhizhi/core/scenario';
+ * import { dutyCatalog } from '@zhizhi/core/duty';
  * dutyCatalog['duty.checkInUnknownDuty'].en; // 'Check-in for {dutyId}, which is not on the list, is not counted'
  * ```
  */
@@ -81,7 +81,7 @@ export const dutyCatalog = {
  *
  * @example
  * ```ts
- * import type { DutyCode } from '@zhizhi/core/scenario';
+ * import type { DutyCode } from '@zhizhi/core/duty';
  * const code: DutyCode = 'duty.certificateRefused';
  * ```
  */

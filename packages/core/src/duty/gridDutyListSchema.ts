@@ -22,7 +22,7 @@ const periodSchema = z.string().check(
  *
  * @example
  * ```ts
- * import { dutyFrequencySchema } from '@zhizhi/core/scenario';
+ * import { dutyFrequencySchema } from '@zhizhi/core/duty';
  * dutyFrequencySchema.safeParse({ times: 2, per: 'P7D' }).success; // true
  * dutyFrequencySchema.safeParse('P1M').success; // false
  * ```
@@ -41,7 +41,7 @@ export const dutyFrequencySchema = z.union([
  *
  * @example
  * ```ts
- * import { gridDutySchema } from '@zhizhi/core/scenario';
+ * import { gridDutySchema } from '@zhizhi/core/duty';
  * gridDutySchema.parse({
  *   id: 'riversidePatrol',
  *   name: { zh: '江边巡查', en: 'Riverside patrol' },
@@ -70,7 +70,7 @@ export const gridDutySchema = z.object({
  *
  * @example
  * ```ts
- * import { gridDutyListSchema, builtInGridDuties } from '@zhizhi/core/scenario';
+ * import { gridDutyListSchema, builtInGridDuties } from '@zhizhi/core/duty';
  * gridDutyListSchema.parse({
  *   id: 'qj-sj-6plus1',
  *   name: { zh: '三江街道网格员“6+1”重点任务清单', en: 'Sanjiang grid workers’ 6+1 list' },
@@ -107,7 +107,7 @@ export const gridDutyListSchema = z.object({
  *
  * @example
  * ```ts
- * import type { DutyFrequency } from '@zhizhi/core/scenario';
+ * import type { DutyFrequency } from '@zhizhi/core/duty';
  * const weekly: DutyFrequency = 'P7D';
  * ```
  */
@@ -118,7 +118,7 @@ export type DutyFrequency = z.infer<typeof dutyFrequencySchema>;
  *
  * @example
  * ```ts
- * import type { GridDuty } from '@zhizhi/core/scenario';
+ * import type { GridDuty } from '@zhizhi/core/duty';
  * const publicity: GridDuty = {
  *   id: 'publicity',
  *   name: { zh: '正面宣传引导', en: 'Positive publicity' },
@@ -134,7 +134,7 @@ export type GridDuty = z.infer<typeof gridDutySchema>;
  *
  * @example
  * ```ts
- * import { builtInGridDuties, type GridDutyList } from '@zhizhi/core/scenario';
+ * import { builtInGridDuties, type GridDutyList } from '@zhizhi/core/duty';
  * const six: GridDutyList = { id: 'six', name: { zh: '六项', en: 'The six' }, duties: [...builtInGridDuties] };
  * ```
  */

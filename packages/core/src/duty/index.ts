@@ -1,6 +1,5 @@
 // The duty lists (清单): the grid worker's "6+1" list and assessment by the list, the town's
-// routing lists, and the community's four lists and one catalogue. Part of the future
-// @zhizhi/core/scenario entry.
+// routing lists, and the community's four lists and one catalogue. The @zhizhi/core/duty entry.
 
 export { assessByList } from './assessByList.js';
 export { builtInGridDuties } from './builtInGridDuties.js';

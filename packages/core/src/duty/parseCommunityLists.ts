@@ -9,7 +9,7 @@ import { dutyIssueDiagnostics } from './dutyCatalog.js';
  *
  * @example
  * ```ts
- * import { parseCommunityLists, sampleCommunityLists } from '@zhizhi/core/scenario';
+ * import { parseCommunityLists, sampleCommunityLists } from '@zhizhi/core/duty';
  * const twice = { ...sampleCommunityLists, signage: [...sampleCommunityLists.signage, sampleCommunityLists.signage[0]] };
  * const r = parseCommunityLists(twice);
  * if (!r.ok) r.diagnostics[0]?.code; // 'duty.duplicateId'

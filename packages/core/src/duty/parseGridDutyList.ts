@@ -9,7 +9,7 @@ import { type GridDutyList, gridDutyListSchema } from './gridDutyListSchema.js';
  *
  * @example
  * ```ts
- * import { parseGridDutyList } from '@zhizhi/core/scenario';
+ * import { parseGridDutyList } from '@zhizhi/core/duty';
  * const r = parseGridDutyList({ id: 'l', name: { zh: '清单', en: 'List' }, duties: [] });
  * if (!r.ok) r.diagnostics[0]?.path; // ['duties']
  * ```

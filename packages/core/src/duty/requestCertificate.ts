@@ -9,7 +9,7 @@ import { dutyDiagnostic } from './dutyCatalog.js';
  *
  * @example
  * ```ts
- * import type { CertificateRequest } from '@zhizhi/core/scenario';
+ * import type { CertificateRequest } from '@zhizhi/core/duty';
  * const req: CertificateRequest = { communityId: 'qj-sj-c2', certificate: '亲属关系证明' };
  * ```
  */
@@ -26,7 +26,7 @@ export interface CertificateRequest {
  *
  * @example
  * ```ts
- * import type { CertificateRefusal } from '@zhizhi/core/scenario';
+ * import type { CertificateRefusal } from '@zhizhi/core/duty';
  * const tell = (r: CertificateRefusal) => (r.code === 'duty.certificateRefused' ? r.entry.authority.zh : r.reason.zh);
  * ```
  */
@@ -45,7 +45,7 @@ export type CertificateRefusal =
  *
  * @example
  * ```ts
- * import type { CertificateDecision } from '@zhizhi/core/scenario';
+ * import type { CertificateDecision } from '@zhizhi/core/duty';
  * const issued = (d: CertificateDecision) => (d.ok ? d.entry.name.zh : null);
  * ```
  */
@@ -63,7 +63,7 @@ export type CertificateDecision =
  *
  * @example
  * ```ts
- * import { requestCertificate, sampleCommunityLists } from '@zhizhi/core/scenario';
+ * import { requestCertificate, sampleCommunityLists } from '@zhizhi/core/duty';
  * const d = requestCertificate(sampleCommunityLists, { communityId: 'qj-sj-c2', certificate: '无犯罪记录证明' });
  * if (!d.ok) d.refusal.reason.zh; // '“无犯罪记录证明”列入不得出具证明清单，…请向户籍地或居住地公安派出所申请。'
  * ```

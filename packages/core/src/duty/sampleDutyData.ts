@@ -13,7 +13,7 @@ const t = (zh: string, en: string): LocalizedText => ({ zh, en });
  *
  * @example
  * ```ts
- * import { sampleGridDutyList } from '@zhizhi/core/scenario';
+ * import { sampleGridDutyList } from '@zhizhi/core/duty';
  * sampleGridDutyList.duties.find((d) => d.local)?.name.zh; // '江边巡查'
  * ```
  */
@@ -44,7 +44,7 @@ export const sampleGridDutyList: GridDutyList = {
  *
  * @example
  * ```ts
- * import { assessByList, sampleGridDutyList, sampleGridRoster } from '@zhizhi/core/scenario';
+ * import { assessByList, sampleGridDutyList, sampleGridRoster } from '@zhizhi/core/duty';
  * assessByList(sampleGridDutyList, [], { ...sampleGridRoster, from: 0, to: 7 * 86_400_000 }).score; // 0
  * ```
  */
@@ -76,7 +76,7 @@ const police = t('户籍所在地公安派出所', 'the police station where you
  *
  * @example
  * ```ts
- * import { requestCertificate, sampleCommunityLists } from '@zhizhi/core/scenario';
+ * import { requestCertificate, sampleCommunityLists } from '@zhizhi/core/duty';
  * requestCertificate(sampleCommunityLists, { communityId: 'qj-sj-c2', certificate: 'kinship' }).ok; // false
  * ```
  */

@@ -1,13 +1,16 @@
+import antiFraudOutreach from '../../scenarios/anti-fraud-outreach.json' with { type: 'json' };
+import elderlyHealthBand from '../../scenarios/elderly-health-band.json' with { type: 'json' };
+import electricalFire from '../../scenarios/electrical-fire.json' with { type: 'json' };
+import smokeAlarm from '../../scenarios/smoke-alarm.json' with { type: 'json' };
+import standardCaseFlow from '../../scenarios/standard-case-flow.json' with { type: 'json' };
 import type { Scenario } from '../scenario/document/scenarioSchema.js';
-import antiFraudOutreach from './scenarios/anti-fraud-outreach.json';
-import elderlyHealthBand from './scenarios/elderly-health-band.json';
-import electricalFire from './scenarios/electrical-fire.json';
-import smokeAlarm from './scenarios/smoke-alarm.json';
-import standardCaseFlow from './scenarios/standard-case-flow.json';
 
 /**
  * The built-in one-matter (一件事) scenarios, written against the sample org (三江街道 `qj-sj`
- * of 綦江区) and byte-identical to `examples/scenarios/*.json`:
+ * of 綦江区), as data. The same documents ship as files with the package, each beside the
+ * event script that plays its story with `zhizhi simulate`:
+ * `@zhizhi/core/scenarios/<id>.json` and `@zhizhi/core/scenarios/<id>.events.jsonl`
+ * (`packages/core/scenarios/` in the repository, the only copy):
  * - `electrical-fire` — 电气火灾智防: leakage warnings pushed by level; a level-1 warning reaches
  *   the fire-management post and the district city-operations center at the same moment, is
  *   dispatched with the power-supply company as co-handler and handled on site (article: 24 min);
