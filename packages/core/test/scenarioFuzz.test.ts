@@ -52,8 +52,12 @@ function fail(why: string, detail: unknown): never {
 function checkWellFormed(ds: unknown): asserts ds is Diagnostic[] {
   if (!Array.isArray(ds)) fail('not an array', ds);
   for (const d of ds as Diagnostic[]) {
-    if (typeof d !== 'object' || d === null || Object.keys(d).length !== 4)
+    if (typeof d !== 'object' || d === null) fail('not a diagnostic', d);
+    const keys = Object.keys(d).sort().join();
+    if (keys !== 'code,message,path,severity' && keys !== 'code,message,path,severity,stepId')
       fail('not a diagnostic', d);
+    if (d.stepId !== undefined && (d.path[0] !== 'steps' || typeof d.stepId !== 'string'))
+      fail('a step id outside the steps', d);
     if (!Object.hasOwn(scenarioCatalog, d.code) || d.code === 'scenario.internal')
       fail('bad code', d);
     if (d.severity !== scenarioCatalog[d.code as ScenarioCode].severity) fail('bad severity', d);

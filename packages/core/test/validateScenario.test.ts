@@ -630,7 +630,7 @@ describe('validateScenario: guarantees', () => {
     expect(validateScenario(JSON.parse(text), dir)).toEqual([]);
     const named = base();
     named.steps[0].id = 'constructor';
-    expect(validateScenario(named, dir)[0]?.path).toEqual(['steps', 0, 'id']);
+    expect(at(validateScenario(named, dir), 'scenario.schema')).toEqual([['steps', 0, 'id']]);
     named.steps[0].id = 'check';
     named.steps[3].next = 'hasOwnProperty';
     expect(codes(validateScenario(named, dir))).toEqual(['scenario.unknownStep']);

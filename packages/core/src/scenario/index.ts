@@ -13,6 +13,7 @@ export {
 export { createScenarioMachine, type ScenarioMachine } from './compile/createScenarioMachine.js';
 export { scenarioActionParams, scenarioGuardParams } from './compile/machineRefs.js';
 export { type StepEdge, stepEdges, stepRegions } from './document/scenarioGraph.js';
+export { GOTO_PATTERN, ID_PATTERN } from './document/scenarioIds.js';
 export { scenarioJsonSchema } from './document/scenarioJsonSchema.js';
 export {
   assigneeSchema,

@@ -42,6 +42,7 @@ export function checkFieldRefs(ctx: CheckContext): Diagnostic[] {
     }
   });
   ctx.doc.steps.forEach((step, i) => {
+    if (ctx.broken[i]) return;
     if (step.kind === 'task') check(step.form, ['steps', i, 'form']);
     if (step.kind === 'campaign') check(step.task.form, ['steps', i, 'task', 'form']);
     if (step.kind === 'notify') check(step.fields, ['steps', i, 'fields']);

@@ -60,7 +60,7 @@ export function checkKpis(ctx: CheckContext): Diagnostic[] {
     if (kpi.kind === 'coverage') {
       const i = known(kpi.campaign, ['kpis', k, 'campaign']);
       const step = i === undefined ? undefined : ctx.doc.steps[i];
-      if (step && step.kind !== 'campaign') {
+      if (step && step.kind !== 'campaign' && i !== undefined && !ctx.broken[i]) {
         out.push(
           scenarioDiagnostic('scenario.kpiNotCampaign', ['kpis', k, 'campaign'], {
             kpi: kpi.id,
@@ -82,7 +82,7 @@ export function checkKpis(ctx: CheckContext): Diagnostic[] {
         ? ctx.doc.triggers.map((t) => ctx.stepIndex.get(t.start) ?? -1)
         : (succ[from] ?? []);
     const reach = reachFrom(ctx.doc.steps.length, starts, (i) => succ[i] ?? []);
-    if (reach[to] === 0) {
+    if (reach[to] === 0 && !ctx.unread) {
       out.push(
         scenarioDiagnostic('scenario.kpiUnreachable', ['kpis', k, 'to'], {
           kpi: kpi.id,

@@ -160,6 +160,7 @@ export function checkOrgRefs(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { org } = ctx;
   ctx.doc.steps.forEach((step, i) => {
+    if (ctx.broken[i]) return;
     for (const party of stepParties(step, i)) {
       const d = checkParty(org, party);
       if (d) out.push(d);

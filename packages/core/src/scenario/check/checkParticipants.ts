@@ -51,6 +51,7 @@ export function checkParticipants(ctx: CheckContext): Diagnostic[] {
     }
   };
   ctx.doc.steps.forEach((step, i) => {
+    if (ctx.broken[i]) return;
     for (const party of stepParties(step, i)) {
       if (!Object.hasOwn(words, party.kind)) continue;
       const kind = party.kind as keyof typeof words;

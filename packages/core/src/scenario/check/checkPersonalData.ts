@@ -42,7 +42,7 @@ const publicRoles = {
 export function checkPersonalData(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   ctx.doc.steps.forEach((step, i) => {
-    if (step.kind !== 'notify' || !step.fields) return;
+    if (step.kind !== 'notify' || !step.fields || ctx.broken[i]) return;
     const pii = [...new Set(step.fields.filter((f) => ctx.fields.get(f)?.pii === true))];
     if (pii.length === 0) return;
     const fields = pii.map((f) => `\`${f}\``).join(', ');

@@ -3,6 +3,7 @@ import type { ScenarioStep } from '../document/scenarioSchema.js';
 import type { CheckContext } from './checkContext.js';
 import { JOIN, UNKNOWN } from './checkGraph.js';
 import type { BranchRegion } from './checkRegions.js';
+import { UNREAD } from './salvageSteps.js';
 import { scenarioDiagnostic } from './scenarioCatalog.js';
 
 /**
@@ -83,6 +84,8 @@ export function checkReachability(ctx: CheckContext): Diagnostic[] {
   ctx.doc.steps.forEach((step, i) => {
     if (ctx.duplicate[i]) return;
     if (ctx.reached[i] === 0) {
+      // a half-filled step may yet lead here, or this step's own id cannot be read
+      if (ctx.unread || (ctx.broken[i] === 1 && step.id.startsWith(UNREAD))) return;
       out.push(scenarioDiagnostic('scenario.unreachable', ['steps', i], { step: step.id }));
     } else if (finishes[i] === 0) {
       const why = deadEndDetail(step, ctx.home[i] ?? null, finishes[n + i] === 1);

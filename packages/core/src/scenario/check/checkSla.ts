@@ -29,7 +29,7 @@ function millis(iso: string): number {
 export function checkSla(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   ctx.doc.steps.forEach((step, i) => {
-    if (!('sla' in step) || !step.sla) return;
+    if (!('sla' in step) || !step.sla || ctx.broken[i]) return;
     const { within, onTimeout } = step.sla;
     if (onTimeout !== '@join' && !ctx.stepIndex.has(onTimeout)) {
       out.push(

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
 import type { CheckContext } from './checkContext.js';
 import { JOIN, UNKNOWN } from './checkGraph.js';
 import type { BranchRegion } from './checkRegions.js';
+import { UNREAD } from './salvageSteps.js';
 import { formatPath, scenarioDiagnostic } from './scenarioCatalog.js';
 
 function where(r: BranchRegion | null): { en: string; zh: string } {
@@ -30,8 +31,9 @@ function checkStepEdges(ctx: CheckContext, i: number, out: Diagnostic[]): void {
   const fromSettled = !ctx.duplicate[i] && !ctx.conflicts.has(step.id);
   for (const e of ctx.edges[i] ?? []) {
     if (e.target === UNKNOWN) {
-      // an SLA's unknown timeout target is reported as scenario.slaWithoutTimeout
-      if (!e.timeout) {
+      // an SLA's unknown timeout target is reported as scenario.slaWithoutTimeout; a
+      // transition of a half-filled step that cannot be read is its scenario.schema
+      if (!e.timeout && e.to !== UNREAD) {
         out.push(
           scenarioDiagnostic('scenario.unknownStep', e.path, {
             where: formatPath(e.path),

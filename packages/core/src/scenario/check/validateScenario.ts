@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
 import type { Directory } from '../../org/Directory.js';
+import type { Scenario } from '../document/scenarioSchema.js';
 import { checkConditions } from './checkConditions.js';
 import { type CheckContext, createCheckContext } from './checkContext.js';
 import { checkFieldRefs } from './checkFieldRefs.js';
@@ -12,6 +13,7 @@ import { checkReachability } from './checkReachability.js';
 import { checkSchema } from './checkSchema.js';
 import { checkSla } from './checkSla.js';
 import { checkTransitions } from './checkTransitions.js';
+import { salvageSteps, UNREAD } from './salvageSteps.js';
 import { scenarioDiagnostic } from './scenarioCatalog.js';
 
 const checks: ((ctx: CheckContext) => Diagnostic[])[] = [
@@ -72,15 +74,19 @@ function internal(error: unknown): Diagnostic {
 
 /**
  * Checks a scenario document (一件事) and returns every problem found as a {@link Diagnostic}
- * (stable code, JSON path into the document, zh-CN and English message, severity), sorted by
- * path then code. An empty list, or warnings only, means the document may be compiled with
+ * (stable code, JSON path into the document, zh-CN and English message, severity, and the
+ * `stepId` of the step the path leads into), sorted by path then code. An empty list, or warnings only, means the document may be compiled with
  * `compileScenario`. It never throws and never changes `doc`, whatever it is — not an object,
  * cyclic, deeply nested, huge, or with `__proto__` / `constructor` keys — and it runs in time
  * linear in the size of the document (a 1,000-step scenario takes a few milliseconds).
  *
  * What it proves (codes in `scenarioCatalog`):
  * - **shape**: the document matches `scenarioSchema`, else `scenario.schema` for every issue
- *   (path and rule, at most 50) and nothing else is checked;
+ *   (path and rule, at most 50). When every issue is inside some steps (a half-filled step, a
+ *   task with no assignee yet), the other checks still run on the rest of the document: the
+ *   half-filled steps keep the transitions that can be read, and only their contents are left
+ *   unchecked (while one of their transitions cannot be read, no step is called unreachable).
+ *   Otherwise nothing else is checked;
  * - **ids**: no duplicate step, field, trigger, KPI, task outcome or parallel branch ids
  *   (`scenario.duplicateId`);
  * - **transitions**: every `to`, `next`, `otherwise`, `sla.onTimeout`, trigger and branch
@@ -125,10 +131,22 @@ function internal(error: unknown): Diagnostic {
  */
 export function validateScenario(doc: unknown, org?: Directory): Diagnostic[] {
   const out: Diagnostic[] = [];
+  let ids: readonly (string | undefined)[] = [];
   try {
     const shape = checkSchema(doc);
-    if (!shape.ok) return sortDiagnostics(shape.diagnostics);
-    const ctx = createCheckContext(shape.scenario, org);
+    let scenario: Scenario;
+    let broken: Uint8Array | undefined;
+    if (shape.ok) scenario = shape.scenario;
+    else {
+      out.push(...shape.diagnostics);
+      // a half-filled step does not hide the rest: salvage when only steps are malformed
+      const salvaged = shape.diagnostics.every(insideAStep) ? salvageSteps(doc) : null;
+      if (!salvaged) return withStepIds(sortDiagnostics(out), rawStepIds(doc));
+      scenario = salvaged.scenario;
+      broken = salvaged.broken;
+    }
+    ids = scenario.steps.map((s) => (s.id.startsWith(UNREAD) ? undefined : s.id));
+    const ctx = createCheckContext(scenario, org, broken);
     for (const check of checks) {
       try {
         for (const d of check(ctx)) out.push(d);
@@ -139,5 +157,30 @@ export function validateScenario(doc: unknown, org?: Directory): Diagnostic[] {
   } catch (error) {
     out.push(internal(error));
   }
-  return sortDiagnostics(out);
+  return withStepIds(sortDiagnostics(out), ids);
+}
+
+const insideAStep = (d: Diagnostic) => d.path[0] === 'steps' && typeof d.path[1] === 'number';
+
+/** The ids of the steps of a document that failed its schema, where they can be read. */
+function rawStepIds(doc: unknown): (string | undefined)[] {
+  try {
+    const steps = (doc as { steps?: unknown }).steps;
+    if (!Array.isArray(steps)) return [];
+    return steps.map((s) => {
+      const id = typeof s === 'object' && s !== null ? (s as { id?: unknown }).id : undefined;
+      return typeof id === 'string' && id.length <= 64 ? id : undefined;
+    });
+  } catch {
+    return []; // a hostile document: no step ids
+  }
+}
+
+/** Sets `stepId` on every diagnostic whose path leads into a step with a known id. */
+function withStepIds(list: Diagnostic[], ids: readonly (string | undefined)[]): Diagnostic[] {
+  for (const d of list) {
+    const i = insideAStep(d) ? ids[d.path[1] as number] : undefined;
+    if (i !== undefined) d.stepId = i;
+  }
+  return list;
 }

@@ -3,11 +3,10 @@ import { alertRoutingSchema } from '../../alert/alertRoutingSchema.js';
 import { outcomes } from '../../case/caseStatus.js';
 import { roles } from '../../org/roles.js';
 import { DURATION_PATTERN } from '../../sla/parseDuration.js';
+import { GOTO_PATTERN, ID_PATTERN } from './scenarioIds.js';
 
 /** Step, field, trigger and outcome ids: they become XState state keys and event fields. */
-const key = z
-  .string()
-  .check(z.regex(/^(?!(?:constructor|prototype)$)[A-Za-z][A-Za-z0-9_-]{0,63}$/));
+const key = z.string().check(z.regex(ID_PATTERN));
 const ref = z.string().check(z.minLength(1), z.maxLength(128));
 const duration = z.string().check(z.regex(DURATION_PATTERN));
 const text = z.object({
@@ -15,9 +14,7 @@ const text = z.object({
   en: z.string().check(z.minLength(1), z.maxLength(400)),
 });
 /** Where a step goes next: another step's id, or `@join` to finish a parallel branch. */
-const goto = z
-  .string()
-  .check(z.regex(/^(?:@join|(?!(?:constructor|prototype)$)[A-Za-z][A-Za-z0-9_-]{0,63})$/));
+const goto = z.string().check(z.regex(GOTO_PATTERN));
 const layout = z.optional(z.object({ x: z.number(), y: z.number() }));
 const sla = z.optional(z.object({ within: duration, onTimeout: goto }));
 
