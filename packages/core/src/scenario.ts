@@ -3,6 +3,7 @@
 export * from './alert/index.js';
 export type { Diagnostic, MessageTemplate } from './diagnostics/Diagnostic.js';
 export { makeDiagnostic } from './diagnostics/Diagnostic.js';
+export { closestName, didYouMean } from './diagnostics/didYouMean.js';
 export * from './duty/index.js';
 export * from './expr/index.js';
 export * from './scenario/index.js';

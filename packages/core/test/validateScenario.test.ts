@@ -217,7 +217,7 @@ describe('validateScenario: ids and transitions', () => {
       ['triggers', 1, 'start'],
     ]);
     expect(ds.find((d) => d.path.join() === 'steps,1,otherwise')?.message.en).toBe(
-      'steps[1].otherwise names `x3`, which is not a step of this scenario',
+      'Step `route` names `x3`, which is not a step of this scenario',
     );
   });
 
@@ -570,7 +570,7 @@ describe('validateScenario: conditions and personal data', () => {
       'steps.3.to.4',
       'steps.3.to.5',
     ]);
-    expect(ds[0]?.message.en).toContain('`phone`, `idCard` to the screen channel');
+    expect(ds[0]?.message.en).toContain('(`phone`, `idCard`) to the wall screens');
     expect(ds[1]?.message.zh).toContain('整个村/社区（`qj-sj-c1`）');
     doc.steps[3].fields = ['level'];
     expect(at(validateScenario(doc, dir), 'scenario.piiExposed')).toEqual([]);

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
+import { label } from '../../i18n/labels.js';
 import { roles } from '../../org/roles.js';
 import type { CheckContext } from './checkContext.js';
 import { stepParties } from './checkOrgRefs.js';
@@ -58,10 +59,13 @@ export function checkParticipants(ctx: CheckContext): Diagnostic[] {
       // a recipient role that is no role at all is scenario.unknownRecipient already
       if (kind === 'role' && !(roles as readonly string[]).includes(party.id)) continue;
       if (isDeclared(kind, party.id)) continue;
+      const name = `\`${party.id}\``;
+      const nameZh = kind === 'role' ? `${name}（${label('role', party.id, 'zh-CN')}）` : name;
       out.push(
         scenarioDiagnostic('scenario.undeclaredParticipant', party.path, {
           step: step.id,
-          id: party.id,
+          name,
+          nameZh,
           ...words[kind],
         }),
       );

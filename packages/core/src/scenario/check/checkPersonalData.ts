@@ -20,6 +20,20 @@ const publicRoles = {
   partTimeGridWorker: { en: 'all part-time grid workers', zh: '全体兼职网格员' },
 } as const;
 
+/** The fix for a notify recipient that reaches too many people: the recipients that are fine. */
+const handlersOnly = {
+  fix: 'send personal data only to individual handlers: a post, department, role (not residents or part-time grid workers) or family',
+  fixZh: '个人信息只能发给具体经办人：岗位、部门、角色（居民和兼职网格员除外）或家属',
+};
+
+/** The screen channel: the target and the fix. */
+const onScreen = {
+  target: 'the wall screens (the `screen` channel)',
+  targetZh: '大屏（`screen` 渠道）',
+  fix: 'everyone in the room sees a screen: drop `screen` or the personal-data fields',
+  fixZh: '大屏人人可见，请去掉 `screen` 渠道或这些个人信息字段',
+};
+
 /**
  * Checks that personal data stays with individual handlers. A `notify` step whose `fields`
  * include a field marked `pii: true` may only go to recipients of kind `post`, `department`,
@@ -45,7 +59,12 @@ export function checkPersonalData(ctx: CheckContext): Diagnostic[] {
     if (step.kind !== 'notify' || !step.fields || ctx.broken[i]) return;
     const pii = [...new Set(step.fields.filter((f) => ctx.fields.get(f)?.pii === true))];
     if (pii.length === 0) return;
-    const fields = pii.map((f) => `\`${f}\``).join(', ');
+    const what = {
+      source: `Notify step \`${step.id}\``,
+      sourceZh: `通知步骤 \`${step.id}\` `,
+      fields: pii.map((f) => `\`${f}\``).join(', '),
+      fieldsZh: pii.map((f) => `\`${f}\``).join('、'),
+    };
     step.to.forEach((r, j) => {
       // a role reaches everyone holding it: fine for handlers, not for residents or riders
       const key = r.kind === 'role' && Object.hasOwn(publicRoles, r.id) ? r.id : r.kind;
@@ -55,10 +74,10 @@ export function checkPersonalData(ctx: CheckContext): Diagnostic[] {
       const words = table[key] as { en: string; zh: string };
       out.push(
         scenarioDiagnostic('scenario.piiExposed', ['steps', i, 'to', j], {
-          step: step.id,
-          fields,
+          ...what,
           target: `${words.en} (\`${r.id}\`)`,
           targetZh: `${words.zh}（\`${r.id}\`）`,
+          ...handlersOnly,
         }),
       );
     });
@@ -66,10 +85,8 @@ export function checkPersonalData(ctx: CheckContext): Diagnostic[] {
       if (c !== 'screen') return;
       out.push(
         scenarioDiagnostic('scenario.piiExposed', ['steps', i, 'channels', k], {
-          step: step.id,
-          fields,
-          target: 'the screen channel',
-          targetZh: '大屏渠道',
+          ...what,
+          ...onScreen,
         }),
       );
     });

@@ -1,3 +1,5 @@
+import { closestName, didYouMean } from '../../diagnostics/didYouMean.js';
+
 /**
  * A zod issue as the schema check reads it: loosely, since only a few fields matter and the
  * checker must not trust their shape.
@@ -22,22 +24,22 @@ interface Rule {
 }
 
 /** What zod received, in words; never the value itself (it may be huge or hostile). */
+const code = (word: string): Rule => ({ en: word, zh: `\`${word}\`` });
+
 function received(input: unknown): Rule {
-  if (input === null) return { en: 'null', zh: 'null' };
+  if (input === null) return { en: 'null', zh: '空值（`null`）' };
   if (Array.isArray(input)) return { en: 'an array', zh: '数组' };
   switch (typeof input) {
     case 'string':
       return { en: 'a string', zh: '字符串' };
     case 'number':
-      return Number.isFinite(input)
-        ? { en: 'a number', zh: '数字' }
-        : { en: String(input), zh: String(input) };
+      return Number.isFinite(input) ? { en: 'a number', zh: '数字' } : code(String(input));
     case 'boolean':
       return { en: 'a boolean', zh: '布尔值' };
     case 'object':
       return { en: 'an object', zh: '对象' };
     default:
-      return { en: typeof input, zh: typeof input };
+      return code(typeof input);
   }
 }
 
@@ -52,7 +54,7 @@ const typeWords: Record<string, Rule> = {
 function expected(name: unknown): Rule {
   const word =
     typeof name === 'string' && Object.hasOwn(typeWords, name) ? typeWords[name] : undefined;
-  return word ?? { en: String(name), zh: String(name) };
+  return word ?? code(String(name));
 }
 
 function listValues(values: unknown): string {
@@ -83,7 +85,7 @@ function patternRule(pattern: string): Rule {
       zh: 'ISO 8601 时长（周、天、时、分、秒），例如 `PT30M`、`P1DT12H`',
     };
   }
-  return { en: `a string matching ${pattern}`, zh: `符合 ${pattern} 的字符串` };
+  return { en: `a string matching ${pattern}`, zh: `符合 \`${pattern}\` 的字符串` };
 }
 
 function bound(issue: Issue, small: boolean): Rule {
@@ -135,6 +137,11 @@ export function describeIssue(issue: Issue, keys: string[] | null): Rule {
               en: `must be one of ${listValues(values)}`,
               zh: `必须是以下之一：${listValues(values)}`,
             };
+      if (typeof issue.input === 'string' && Array.isArray(values)) {
+        const strings = values.filter((v): v is string => typeof v === 'string');
+        const hint = didYouMean(closestName(strings)(issue.input));
+        return { en: `${rule.en}${hint.hint}`, zh: `${rule.zh}${hint.hintZh}` };
+      }
       if (issue.input !== undefined) return rule;
       return { en: `required: ${rule.en}`, zh: `缺少此项（${rule.zh}）` };
     }
@@ -147,7 +154,7 @@ export function describeIssue(issue: Issue, keys: string[] | null): Rule {
         ? patternRule(issue.pattern)
         : {
             en: `must be a valid ${String(issue.format)}`,
-            zh: `必须是有效的 ${String(issue.format)}`,
+            zh: `必须是有效的 \`${String(issue.format)}\``,
           };
     case 'invalid_union': {
       if (Array.isArray(issue.options) && issue.options.length > 0) {
@@ -166,6 +173,9 @@ export function describeIssue(issue: Issue, keys: string[] | null): Rule {
       return { en: 'matches none of the allowed forms', zh: '不符合任何一种允许的形式' };
     }
     default:
-      return { en: `is not valid (${String(issue.code)})`, zh: `无效（${String(issue.code)}）` };
+      return {
+        en: `is not valid (${String(issue.code)})`,
+        zh: `无效（\`${String(issue.code)}\`）`,
+      };
   }
 }

@@ -126,7 +126,7 @@ function internal(error: unknown): Diagnostic {
  * const diagnostics = validateScenario(JSON.parse(text), new Directory(sampleOrg));
  * const errors = diagnostics.filter((d) => d.severity === 'error');
  * for (const d of errors) console.log(d.path.join('.'), d.code, d.message.zh);
- * // steps.3.next  scenario.unknownStep  steps[3].next 指向不存在的步骤 `dispach`
+ * // steps.3.next  scenario.unknownStep  步骤 `warn` 指向的 `dispach` 不是本场景的步骤；是否指 `dispatch`？
  * ```
  */
 export function validateScenario(doc: unknown, org?: Directory): Diagnostic[] {
