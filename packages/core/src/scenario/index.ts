@@ -15,6 +15,7 @@ export { scenarioActionParams, scenarioGuardParams } from './compile/machineRefs
 export { type StepEdge, stepEdges, stepRegions } from './document/scenarioGraph.js';
 export { GOTO_PATTERN, ID_PATTERN } from './document/scenarioIds.js';
 export { scenarioJsonSchema } from './document/scenarioJsonSchema.js';
+export { MAX_INSTANT_STEPS, MAX_PARALLEL_DEPTH, MAX_STEPS } from './document/scenarioLimits.js';
 export {
   assigneeSchema,
   fieldSchema,

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { GOTO_PATTERN, ID_PATTERN } from '../document/scenarioIds.js';
+import { MAX_STEPS } from '../document/scenarioLimits.js';
 import {
   type Scenario,
   type ScenarioStep,
@@ -23,7 +24,7 @@ export const UNREAD = '?';
 
 /** The document with its steps left unparsed: everything else must be right to salvage. */
 const looseDocument = z.extend(scenarioSchema, {
-  steps: z.array(z.unknown()).check(z.minLength(1), z.maxLength(5000)),
+  steps: z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_STEPS)),
 });
 
 type Loose = Record<string, unknown>;

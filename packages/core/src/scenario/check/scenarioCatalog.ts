@@ -45,6 +45,11 @@ export const scenarioCatalog = {
     zh: '{detailZh}；并行分支内的步骤只能在本分支内流转，并以 `@join` 结束',
     en: '{detail}; the steps of a parallel branch stay inside it and finish with `@join`',
   },
+  'scenario.tooDeep': {
+    severity: 'error',
+    zh: '并行步骤 `{step}` 处于第 {depth} 层并行嵌套，超过上限 {max} 层；请把它移到外层，或拆成先后两个并行步骤',
+    en: 'Parallel step `{step}` is nested {depth} levels deep, but parallel steps may nest at most {max} levels; move it out, or split the work into parallel steps one after another',
+  },
   'scenario.unreachable': {
     severity: 'error',
     zh: '步骤 `{step}` 从任何触发条件的起始步骤都无法到达',

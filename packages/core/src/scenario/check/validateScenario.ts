@@ -6,6 +6,7 @@ import { type CheckContext, createCheckContext } from './checkContext.js';
 import { checkFieldRefs } from './checkFieldRefs.js';
 import { checkIds } from './checkIds.js';
 import { checkKpis } from './checkKpis.js';
+import { checkNesting } from './checkNesting.js';
 import { checkOrgRefs } from './checkOrgRefs.js';
 import { checkParticipants } from './checkParticipants.js';
 import { checkPersonalData } from './checkPersonalData.js';
@@ -20,6 +21,7 @@ const checks: ((ctx: CheckContext) => Diagnostic[])[] = [
   (ctx) => checkIds(ctx.doc),
   checkTransitions,
   checkReachability,
+  checkNesting,
   checkSla,
   checkFieldRefs,
   checkOrgRefs,

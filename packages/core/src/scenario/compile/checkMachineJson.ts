@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import { type Diagnostic, makeDiagnostic } from '../../diagnostics/Diagnostic.js';
+import { MAX_STATE_DEPTH } from '../document/scenarioLimits.js';
 import type { MachineJson, NamedRef, StateJson, TransitionJson } from './compileScenario.js';
 import { scenarioActionParams, scenarioGuardParams } from './machineRefs.js';
 
@@ -13,7 +14,10 @@ const catalog = {
     zh: '转移目标 {target} 不存在',
     en: 'Transition target {target} does not exist',
   },
-  'machine.tooDeep': { zh: '状态嵌套过深', en: 'States are nested too deeply' },
+  'machine.tooDeep': {
+    zh: '状态嵌套超过 {max} 层',
+    en: 'States are nested more than {max} levels deep',
+  },
 };
 
 const STATE_KEY = /^(?:\$start|\$done|(?!(?:constructor|prototype)$)[A-Za-z][A-Za-z0-9_-]{0,63})$/;
@@ -24,7 +28,8 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 /**
  * Checks untrusted machine JSON (what {@link compileScenario} emits, perhaps edited or forged)
  * and rebuilds it from its checked parts only: known keys, state names, event names, action and
- * guard names with params matching their schemas, expression ASTs, and `#id` targets that exist.
+ * guard names with params matching their schemas, expression ASTs, `#id` targets that exist, and
+ * at most the nesting the compiler emits for `MAX_PARALLEL_DEPTH` levels of parallel steps.
  * Returns the rebuilt JSON (nothing from the input is passed on unchecked) or diagnostics.
  *
  * @example
@@ -119,8 +124,8 @@ export function checkMachineJson(
 
   const state = (v: unknown, path: (string | number)[], key: string, depth: number): StateJson => {
     const out: StateJson = {};
-    if (depth > 16) {
-      d('machine.tooDeep', path);
+    if (depth > MAX_STATE_DEPTH) {
+      d('machine.tooDeep', path, { max: String(MAX_STATE_DEPTH) });
       return out;
     }
     if (!isObject(v)) {

@@ -4,6 +4,7 @@ import { outcomes } from '../../case/caseStatus.js';
 import { roles } from '../../org/roles.js';
 import { DURATION_PATTERN } from '../../sla/parseDuration.js';
 import { GOTO_PATTERN, ID_PATTERN } from './scenarioIds.js';
+import { MAX_STEPS } from './scenarioLimits.js';
 
 /** Step, field, trigger and outcome ids: they become XState state keys and event fields. */
 const key = z.string().check(z.regex(ID_PATTERN));
@@ -310,7 +311,7 @@ export const scenarioSchema = z.object({
     departments: z.optional(z.array(ref).check(z.maxLength(500))),
     centers: z.optional(z.array(ref).check(z.maxLength(500))),
   }),
-  steps: z.array(stepSchema).check(z.minLength(1), z.maxLength(5000)),
+  steps: z.array(stepSchema).check(z.minLength(1), z.maxLength(MAX_STEPS)),
   kpis: z.optional(z.array(kpiSchema).check(z.maxLength(50))),
   /** Routing of sensor alerts by level (分级推送), for scenarios with sensor triggers. */
   alertRouting: z.optional(alertRoutingSchema),
