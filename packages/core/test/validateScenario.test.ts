@@ -389,7 +389,7 @@ describe('validateScenario: parallel branches', () => {
 describe('validateScenario: flow', () => {
   it('given a step nothing leads to, then scenario.unreachable and no dead end for it', () => {
     const doc = base();
-    doc.steps.push({ id: 'island', kind: 'escalate', to: 'town', next: 'island' });
+    doc.steps.push({ id: 'island', kind: 'wait', for: { signal: 'go' }, next: 'island' });
     expect(validateScenario(doc, dir).map((d) => [d.code, d.path])).toEqual([
       ['scenario.unreachable', ['steps', 5]],
     ]);

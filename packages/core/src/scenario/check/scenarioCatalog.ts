@@ -60,6 +60,11 @@ export const scenarioCatalog = {
     zh: '{detailZh}，实例会卡在这里',
     en: '{detail}; an instance would get stuck there',
   },
+  'scenario.instantLoop': {
+    severity: 'error',
+    zh: '步骤 {cycle} 构成一个不等待任何事情的环（环中没有任务、派单、等待或超时）：实例一旦走进这个环就会无限循环，触发它的操作永远不会返回；请在环中加入需要等待的步骤，或让它流向别处',
+    en: 'The steps {cycle} form a loop that waits for nothing (no task, dispatch, wait or timeout in it): an instance that enters it goes round forever and the command that led it there never returns; put a step that waits into the loop, or lead it elsewhere',
+  },
   'scenario.slaWithoutTimeout': {
     severity: 'error',
     zh: '步骤 `{step}` 设有时限 `{within}`，但超时去向 `{target}` 不是本场景的步骤{hintZh}',

@@ -5,6 +5,7 @@ import { checkConditions } from './checkConditions.js';
 import { type CheckContext, createCheckContext } from './checkContext.js';
 import { checkFieldRefs } from './checkFieldRefs.js';
 import { checkIds } from './checkIds.js';
+import { checkInstantLoops } from './checkInstantLoops.js';
 import { checkKpis } from './checkKpis.js';
 import { checkNesting } from './checkNesting.js';
 import { checkOrgRefs } from './checkOrgRefs.js';
@@ -21,6 +22,7 @@ const checks: ((ctx: CheckContext) => Diagnostic[])[] = [
   (ctx) => checkIds(ctx.doc),
   checkTransitions,
   checkReachability,
+  checkInstantLoops,
   checkNesting,
   checkSla,
   checkFieldRefs,
