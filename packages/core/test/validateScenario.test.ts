@@ -329,20 +329,16 @@ describe('validateScenario: parallel branches', () => {
     expect(at(ds, 'scenario.crossesBranch')).toEqual([['steps', 1, 'branches', 1, 'start']]);
   });
 
-  it('given join all and one branch trapped in a loop, then the loop and the parallel step are dead ends', () => {
+  it('given join all and one branch trapped in a loop, then one dead end, at the transition closing the loop (not at the steps before it)', () => {
     const doc = parallelDoc('all');
     doc.steps[4].next = 'b1';
-    expect(at(validateScenario(doc, dir), 'scenario.deadEnd')).toEqual([
-      ['steps', 0],
-      ['steps', 1],
-      ['steps', 4],
-    ]);
+    expect(at(validateScenario(doc, dir), 'scenario.deadEnd')).toEqual([['steps', 4, 'next']]);
   });
 
-  it('given join any and one branch trapped, then only the trapped branch step is a dead end', () => {
+  it('given join any and one branch trapped, then the trapped branch loop is a dead end', () => {
     const doc = parallelDoc('any');
     doc.steps[4].next = 'b1';
-    expect(at(validateScenario(doc, dir), 'scenario.deadEnd')).toEqual([['steps', 4]]);
+    expect(at(validateScenario(doc, dir), 'scenario.deadEnd')).toEqual([['steps', 4, 'next']]);
   });
 
   it('given an end step inside a branch, then it is a dead end: only @join finishes a branch', () => {
@@ -350,9 +346,7 @@ describe('validateScenario: parallel branches', () => {
     doc.steps[3].outcomes = [{ id: 'stop', to: 'stopHere' }];
     doc.steps.push({ id: 'stopHere', kind: 'end', outcome: 'cancelled' });
     expect(at(validateScenario(doc, dir), 'scenario.deadEnd')).toEqual([
-      ['steps', 2],
-      ['steps', 3],
-      ['steps', 7],
+      ['steps', 3, 'outcomes', 0, 'to'],
     ]);
   });
 
