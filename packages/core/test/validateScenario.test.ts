@@ -565,7 +565,7 @@ describe('validateScenario: conditions and personal data', () => {
       'steps.3.to.5',
     ]);
     expect(ds[0]?.message.en).toContain('(`phone`, `idCard`) to the wall screens');
-    expect(ds[1]?.message.zh).toContain('整个村/社区（`qj-sj-c1`）');
+    expect(ds[1]?.message.zh).toContain('整个村（社区）（`qj-sj-c1`）');
     doc.steps[3].fields = ['level'];
     expect(at(validateScenario(doc, dir), 'scenario.piiExposed')).toEqual([]);
   });

@@ -75,6 +75,33 @@ export function stepParties(step: ScenarioStep, i: number): StepParty[] {
 const isRole = (id: string) => (roles as readonly string[]).includes(id);
 
 /**
+ * The kind a party really is, whatever the document calls it: a `department` whose id is the
+ * district's city-operations center (a department of kind `cityOperationsCenter` in the org) is
+ * the `cityOperationsCenter`. Every rule about recipients and handlers (personal data,
+ * dispatch, participants) reads this kind, so that one center is treated alike under either
+ * name. Without an org nothing can be told apart and the kind stays as written.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * import { Directory } from '../../org/Directory.js';
+ * import { sampleOrg } from '../../sample/sampleOrg.js';
+ * import { partyKind } from './checkOrgRefs.js';
+ * partyKind(new Directory(sampleOrg), { kind: 'department', id: 'qj-cyzx' }); // 'cityOperationsCenter'
+ * partyKind(new Directory(sampleOrg), { kind: 'department', id: 'qj-cgj' }); // 'department'
+ * ```
+ */
+export function partyKind<K extends string>(
+  org: Directory | undefined,
+  party: { kind: K; id?: string | undefined },
+): K | 'cityOperationsCenter' {
+  if (party.kind !== 'department' || !org || party.id === undefined) return party.kind;
+  return org.department(party.id)?.kind === 'cityOperationsCenter'
+    ? 'cityOperationsCenter'
+    : party.kind;
+}
+
+/**
  * Whether `id` names a center: a city-operations center, or a town (its command center).
  *
  * @internal
@@ -237,6 +264,17 @@ export function checkOrgRefs(ctx: CheckContext): Diagnostic[] {
     for (const party of stepParties(step, i)) {
       const d = checkParty(org, party, suggest);
       if (d) out.push(d);
+      else if (step.kind === 'dispatch' && partyKind(org, party) === 'cityOperationsCenter') {
+        // it coordinates and oversees: the Engine refuses it as a case's lead or co-handler
+        const lead = party.path[2] === 'lead';
+        out.push(
+          scenarioDiagnostic('scenario.centerNotHandler', party.path, {
+            id: party.id,
+            role: lead ? 'lead' : 'co-handler',
+            roleZh: lead ? '主办单位' : '协办单位',
+          }),
+        );
+      }
     }
   });
   if (!org) return out;

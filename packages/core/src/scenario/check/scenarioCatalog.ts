@@ -100,6 +100,11 @@ export const scenarioCatalog = {
     zh: '接收方{kindZh} `{id}` 不存在：{whyZh}{hintZh}',
     en: 'The recipient {kind} `{id}` does not exist: {why}{hint}',
   },
+  'scenario.centerNotHandler': {
+    severity: 'error',
+    zh: '城运中心 `{id}` 不能作为派单的{roleZh}：城运中心负责统筹调度和监督，不签收、不办理事件，派给它的事件不会生成；请派给具体的岗位或部门，需要城运中心知晓时另加通知步骤',
+    en: 'The city-operations center `{id}` cannot be a dispatch {role}: it coordinates and oversees, it does not acknowledge or handle cases, so no case would open; dispatch to a post or department, and add a notify step to keep the center informed',
+  },
   'scenario.undeclaredParticipant': {
     severity: 'warning',
     zh: '步骤 `{step}` 用到的{kindZh} {nameZh} 未列入 `participants.{list}`',
