@@ -80,6 +80,16 @@ export const scenarioCatalog = {
     zh: '字段 `{field}` 未在场景的字段表（`fields`）中声明{hintZh}',
     en: 'The field `{field}` is not declared in the scenario fields{hint}',
   },
+  'scenario.unknownAlertPath': {
+    severity: 'error',
+    zh: '触发条件 `{trigger}` 要复制的 `{from}` 不是预警中的数据{hintZh}',
+    en: 'Trigger `{trigger}` copies `{from}`, which no alert holds{hint}',
+  },
+  'scenario.alertFieldType': {
+    severity: 'error',
+    zh: '触发条件 `{trigger}` 把 `{from}`（{typeZh}）复制到字段 `{field}`，但该字段的类型是 `{fieldType}`：每条预警都会因类型不符而无法发起实例',
+    en: 'Trigger `{trigger}` copies `{from}` (a {type}) into the field `{field}` of type `{fieldType}`: every alert would fail to start an instance',
+  },
   'scenario.unknownPost': {
     severity: 'error',
     zh: '组织架构中没有岗位 `{id}`{hintZh}',

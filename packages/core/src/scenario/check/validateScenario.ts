@@ -13,6 +13,7 @@ import { checkParticipants } from './checkParticipants.js';
 import { checkPersonalData } from './checkPersonalData.js';
 import { checkReachability } from './checkReachability.js';
 import { checkSchema } from './checkSchema.js';
+import { checkSensorFields } from './checkSensorFields.js';
 import { checkSla } from './checkSla.js';
 import { checkTransitions } from './checkTransitions.js';
 import { salvageSteps, UNREAD } from './salvageSteps.js';
@@ -26,6 +27,7 @@ const checks: ((ctx: CheckContext) => Diagnostic[])[] = [
   checkNesting,
   checkSla,
   checkFieldRefs,
+  checkSensorFields,
   checkOrgRefs,
   checkParticipants,
   checkConditions,
