@@ -90,7 +90,12 @@ export {
   type SectionId,
   sections,
 } from './org/roles.js';
-export { DURATION_PATTERN, isDuration, parseDuration } from './sla/parseDuration.js';
+export {
+  DURATION_PATTERN,
+  isDuration,
+  MAX_DURATION_MS,
+  parseDuration,
+} from './sla/parseDuration.js';
 export {
   type SlaPolicy,
   sectionOfCategory,

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import { sections } from '../org/roles.js';
-import { DURATION_PATTERN } from './parseDuration.js';
+import { durationSchema } from './durationSchema.js';
 
-const duration = z.string().check(z.regex(DURATION_PATTERN));
+const duration = durationSchema;
 const deadlines = z.object({ accept: duration, acknowledge: duration, resolve: duration });
 const someDeadlines = z.optional(
   z.object({

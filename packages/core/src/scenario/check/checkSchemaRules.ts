@@ -18,6 +18,8 @@ export interface Issue {
   [key: string]: unknown;
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
 interface Rule {
   en: string;
   zh: string;
@@ -172,6 +174,14 @@ export function describeIssue(issue: Issue, keys: string[] | null): Rule {
       }
       return { en: 'matches none of the allowed forms', zh: '不符合任何一种允许的形式' };
     }
+    case 'custom':
+      if (isObject(issue.params) && issue.params.rule === 'durationRange') {
+        return {
+          en: 'must be an ISO 8601 duration of at most 10 years (`P3660D`)',
+          zh: '应为最长 10 年的 ISO 8601 时长（`P3660D`）',
+        };
+      }
+      return { en: 'is not valid (custom)', zh: '无效（`custom`）' };
     default:
       return {
         en: `is not valid (${String(issue.code)})`,

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { exprNodeSchema } from '../../expr/exprNodeSchema.js';
-import { DURATION_PATTERN } from '../../sla/parseDuration.js';
+import { durationSchema } from '../../sla/durationSchema.js';
 import { assigneeSchema, recipientSchema } from '../document/scenarioSchema.js';
 
 const step = z
@@ -22,7 +22,7 @@ const target = z.object({ kind: z.enum(['post', 'department']), id: name });
  */
 export const scenarioActionParams = {
   'zz.enter': z.object({ step }),
-  'zz.startTimer': z.object({ step, within: z.string().check(z.regex(DURATION_PATTERN)) }),
+  'zz.startTimer': z.object({ step, within: durationSchema }),
   'zz.cancelTimer': z.object({ step }),
   'zz.record': z.object({ step, fields: z.array(step) }),
   'zz.recordSignal': z.object({ step }),

@@ -2,14 +2,14 @@ import * as z from 'zod/mini';
 import { alertRoutingSchema } from '../../alert/alertRoutingSchema.js';
 import { outcomes } from '../../case/caseStatus.js';
 import { roles } from '../../org/roles.js';
-import { DURATION_PATTERN } from '../../sla/parseDuration.js';
+import { durationSchema } from '../../sla/durationSchema.js';
 import { GOTO_PATTERN, ID_PATTERN } from './scenarioIds.js';
 import { MAX_STEPS } from './scenarioLimits.js';
 
 /** Step, field, trigger and outcome ids: they become XState state keys and event fields. */
 const key = z.string().check(z.regex(ID_PATTERN));
 const ref = z.string().check(z.minLength(1), z.maxLength(128));
-const duration = z.string().check(z.regex(DURATION_PATTERN));
+const duration = durationSchema;
 const text = z.object({
   zh: z.string().check(z.minLength(1), z.maxLength(400)),
   en: z.string().check(z.minLength(1), z.maxLength(400)),
