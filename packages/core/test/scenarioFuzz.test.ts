@@ -10,6 +10,7 @@ import { checkSchema } from '../src/scenario/check/checkSchema.js';
 import { type ScenarioCode, scenarioCatalog } from '../src/scenario/check/scenarioCatalog.js';
 import { sortDiagnostics, validateScenario } from '../src/scenario/check/validateScenario.js';
 import { compileScenario } from '../src/scenario/compile/compileScenario.js';
+import { createScenarioMachine } from '../src/scenario/compile/createScenarioMachine.js';
 import { stepRegions } from '../src/scenario/document/scenarioGraph.js';
 import type { Scenario } from '../src/scenario/document/scenarioSchema.js';
 import { generateScenario } from './support/generateScenario.js';
@@ -137,7 +138,8 @@ function run(group: string, doc: unknown, withOrg: boolean, given?: string | nul
   if (JSON.stringify(again) !== JSON.stringify(ds))
     fail('changed by a JSON round-trip', { ds, again });
   try {
-    compileScenario(JSON.parse(json) as Scenario);
+    // and the machine builds: what the checker accepts, register never refuses
+    createScenarioMachine(compileScenario(JSON.parse(json) as Scenario));
   } catch (error) {
     fail('a valid document does not compile', { error: String(error), json });
   }

@@ -1,4 +1,6 @@
 import { closestName, didYouMean } from '../../diagnostics/didYouMean.js';
+import { FIELD_ID_PATTERN } from '../../expr/fieldName.js';
+import { GOTO_PATTERN, ID_PATTERN, KPI_FROM_PATTERN } from '../document/scenarioIds.js';
 
 /**
  * A zod issue as the schema check reads it: loosely, since only a few fields matter and the
@@ -67,12 +69,21 @@ function listValues(values: unknown): string {
 
 /** Friendly names of the patterns the scenario format uses; anything else is quoted as is. */
 function patternRule(pattern: string): Rule {
-  if (pattern.includes('@join')) return { en: 'a step id or `@join`', zh: '步骤 id 或 `@join`' };
-  if (pattern.includes('@start')) return { en: 'a step id or `@start`', zh: '步骤 id 或 `@start`' };
-  if (pattern.includes('[A-Za-z][A-Za-z0-9_-]{0,63}')) {
+  if (pattern === String(GOTO_PATTERN))
+    return { en: 'a step id or `@join`', zh: '步骤的 `id` 或 `@join`' };
+  if (pattern === String(KPI_FROM_PATTERN)) {
+    return { en: 'a step id or `@start`', zh: '步骤的 `id` 或 `@start`' };
+  }
+  if (pattern === String(FIELD_ID_PATTERN)) {
     return {
-      en: 'an id: a letter, then up to 63 letters, digits, `_` or `-` (not `constructor` or `prototype`)',
-      zh: 'id：以字母开头，其后最多 63 个字母、数字、`_` 或 `-`（不能是 `constructor`、`prototype`）',
+      en: 'a field id, a name a condition can use: a letter of any script (`heartRate`, `心率`), then up to 63 letters, digits or `_` (no `-`; not a reserved word such as `and`, `in` or `null`)',
+      zh: '字段标识，须能直接写进条件：以任意文字的字母开头（`heartRate`、`心率`），其后最多 63 个字母、数字或 `_`（不能有 `-`，不能是 `and`、`in`、`null` 等保留字）',
+    };
+  }
+  if (pattern === String(ID_PATTERN)) {
+    return {
+      en: 'an id: a letter of any script, then up to 63 letters, digits, `_` or `-` (not `constructor` or `prototype`)',
+      zh: '标识：以任意文字的字母开头，其后最多 63 个字母、数字、`_` 或 `-`（不能是 `constructor`、`prototype`）',
     };
   }
   if (pattern.includes('[A-Z][A-Z0-9_]')) {

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import { type Diagnostic, makeDiagnostic } from '../../diagnostics/Diagnostic.js';
+import { STATE_KEY_PATTERN } from '../document/scenarioIds.js';
 import { MAX_STATE_DEPTH } from '../document/scenarioLimits.js';
 import type { MachineJson, NamedRef, StateJson, TransitionJson } from './compileScenario.js';
 import { scenarioActionParams, scenarioGuardParams } from './machineRefs.js';
@@ -20,7 +21,6 @@ const catalog = {
   },
 };
 
-const STATE_KEY = /^(?:\$start|\$done|(?!(?:constructor|prototype)$)[A-Za-z][A-Za-z0-9_-]{0,63})$/;
 const EVENT_KEY = /^(?:TASK_COMPLETE|TIMEOUT|SIGNAL|EVENT|CASE_ACKNOWLEDGED|CHECK_IN|BRANCH_DONE)$/;
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -168,7 +168,7 @@ export function checkMachineJson(
       else {
         out.states = {};
         for (const [k, child] of Object.entries(v.states)) {
-          if (!STATE_KEY.test(k))
+          if (!STATE_KEY_PATTERN.test(k))
             d('machine.badStateKey', [...path, 'states', k.slice(0, 64)], { key: k.slice(0, 64) });
           else out.states[k] = state(child, [...path, 'states', k], k, depth + 1);
         }

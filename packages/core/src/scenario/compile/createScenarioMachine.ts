@@ -1,18 +1,17 @@
 import { assign, raise, setup } from 'xstate';
 import type { ExprNode } from '../../expr/ExprNode.js';
 import { evaluateExpression } from '../../expr/evaluateExpression.js';
+import { FIELD_ID_PATTERN } from '../../expr/fieldName.js';
 import { parseDuration } from '../../sla/parseDuration.js';
 import type { ScenarioContext, ScenarioEvent, ScenarioInput } from '../run/scenarioContext.js';
 import { checkMachineJson } from './checkMachineJson.js';
-
-const FIELD = /^(?!(?:__proto__|constructor|prototype)$)[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 
 /** Copies only own, well-named keys (optionally only the listed ones) of event data. */
 function pick(data: unknown, fields?: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return out;
   for (const [k, v] of Object.entries(data)) {
-    if (FIELD.test(k) && (!fields || fields.includes(k))) out[k] = v;
+    if (FIELD_ID_PATTERN.test(k) && (!fields || fields.includes(k))) out[k] = v;
   }
   return out;
 }

@@ -1,11 +1,10 @@
 import * as z from 'zod/mini';
 import { exprNodeSchema } from '../../expr/exprNodeSchema.js';
 import { durationSchema } from '../../sla/durationSchema.js';
+import { ID_PATTERN } from '../document/scenarioIds.js';
 import { assigneeSchema, recipientSchema } from '../document/scenarioSchema.js';
 
-const step = z
-  .string()
-  .check(z.regex(/^(?!(?:constructor|prototype)$)[A-Za-z][A-Za-z0-9_-]{0,63}$/));
+const step = z.string().check(z.regex(ID_PATTERN));
 const name = z.string().check(z.minLength(1), z.maxLength(128));
 const text = z.nullable(z.object({ zh: z.string(), en: z.string() }));
 const target = z.object({ kind: z.enum(['post', 'department']), id: name });

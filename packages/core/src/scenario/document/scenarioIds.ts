@@ -1,17 +1,24 @@
+import { NAME_PART, NAME_START } from '../../expr/nameChars.js';
+
+/** An id without anchors: a letter of any script, then up to 63 letters, marks, digits, `_` or `-`. */
+const ID = `(?!(?:constructor|prototype)$)[${NAME_START}][${NAME_PART}-]{0,63}`;
+
 /**
- * The ids of a scenario document (the scenario, steps, fields, triggers, task outcomes,
- * parallel branches, KPIs): a letter, then up to 63 letters, digits, `_` or `-`; never
- * `constructor` or `prototype`. They become XState state keys, `#id` targets and data keys,
- * so the schema, the compiler and the machine-JSON check all read them from here.
+ * The ids of a scenario document (the scenario, steps, triggers, task outcomes, parallel
+ * branches, KPIs): a letter of any script (`callBack`, `核实`), then up to 63 letters, combining
+ * marks, digits, `_` or `-`; never `constructor` or `prototype`. They become XState state
+ * keys, `#id` targets and event fields, so the schema, the compiler and the machine-JSON check
+ * all read them from here. Field ids are stricter: see `FIELD_ID_PATTERN`.
  *
  * @example
  * ```ts
  * import { ID_PATTERN } from '@zhizhi/core/scenario';
  * ID_PATTERN.test('callBack'); // true
+ * ID_PATTERN.test('上门核实'); // true
  * ID_PATTERN.test('constructor'); // false
  * ```
  */
-export const ID_PATTERN = /^(?!(?:constructor|prototype)$)[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+export const ID_PATTERN = new RegExp(`^${ID}$`, 'u');
 
 /**
  * Where a transition may lead: a step id ({@link ID_PATTERN}) or `@join` (the end of a
@@ -23,4 +30,28 @@ export const ID_PATTERN = /^(?!(?:constructor|prototype)$)[A-Za-z][A-Za-z0-9_-]{
  * GOTO_PATTERN.test('@join'); // true
  * ```
  */
-export const GOTO_PATTERN = /^(?:@join|(?!(?:constructor|prototype)$)[A-Za-z][A-Za-z0-9_-]{0,63})$/;
+export const GOTO_PATTERN = new RegExp(`^(?:@join|${ID})$`, 'u');
+
+/**
+ * Where a duration KPI starts: a step id or `@start` (the instance's start).
+ *
+ * @internal
+ * @example
+ * ```ts
+ * import { KPI_FROM_PATTERN } from './scenarioIds.js';
+ * KPI_FROM_PATTERN.test('@start'); // true
+ * ```
+ */
+export const KPI_FROM_PATTERN = new RegExp(`^(?:@start|${ID})$`, 'u');
+
+/**
+ * A state key of machine JSON: a step id, `$start` or `$done`.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * import { STATE_KEY_PATTERN } from './scenarioIds.js';
+ * STATE_KEY_PATTERN.test('$done'); // true
+ * ```
+ */
+export const STATE_KEY_PATTERN = new RegExp(`^(?:\\$start|\\$done|${ID})$`, 'u');

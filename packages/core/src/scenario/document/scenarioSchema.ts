@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
 import { alertRoutingSchema } from '../../alert/alertRoutingSchema.js';
 import { outcomes } from '../../case/caseStatus.js';
+import { FIELD_ID_PATTERN } from '../../expr/fieldName.js';
 import { roles } from '../../org/roles.js';
 import { durationSchema } from '../../sla/durationSchema.js';
-import { GOTO_PATTERN, ID_PATTERN } from './scenarioIds.js';
+import { GOTO_PATTERN, ID_PATTERN, KPI_FROM_PATTERN } from './scenarioIds.js';
 import { MAX_STEPS } from './scenarioLimits.js';
 
 /** Step, field, trigger and outcome ids: they become XState state keys and event fields. */
@@ -231,7 +232,7 @@ export const triggerSchema = z.discriminatedUnion('kind', [
  * ```
  */
 export const fieldSchema = z.object({
-  id: key,
+  id: z.string().check(z.regex(FIELD_ID_PATTERN)),
   type: z.enum(fieldTypes),
   label: text,
   required: z.optional(z.boolean()),
@@ -252,9 +253,7 @@ export const kpiSchema = z.discriminatedUnion('kind', [
     id: key,
     kind: z.literal('duration'),
     label: text,
-    from: z
-      .string()
-      .check(z.regex(/^(?:@start|(?!(?:constructor|prototype)$)[A-Za-z][A-Za-z0-9_-]{0,63})$/)),
+    from: z.string().check(z.regex(KPI_FROM_PATTERN)),
     to: key,
     target: z.optional(duration),
   }),
