@@ -40,6 +40,7 @@ export {
   type AlertNormalizerSnapshot,
   alertNormalizerSnapshotSchema,
 } from './normalizerSnapshot.js';
+export { parseDecimal } from './parseDecimal.js';
 export { readXml, type XmlElement, type XmlLimits } from './readXml.js';
 export { type AlertRoute, routeAlert } from './routeAlert.js';
 export {
