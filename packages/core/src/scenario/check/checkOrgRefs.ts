@@ -242,8 +242,10 @@ function checkParty(
  * `scenario.unknownPost`, `scenario.unknownDepartment`, `scenario.unknownCenter` (a
  * `cityOperationsCenter` recipient names a city-operations center, a `commandCenter` recipient
  * names its town, a participant center either) and `scenario.unknownRecipient` (a `grid` or
- * `community` recipient that is no such unit). `family` recipients are the instance's own
- * contacts and are not looked up.
+ * `community` recipient that is no such unit), each with a near miss suggested when there is
+ * one; and a dispatch lead or co-handler that is the city-operations center (named as a
+ * `department`: {@link partyKind}) is `scenario.centerNotHandler` — the Engine would refuse the
+ * case. `family` recipients are the instance's own contacts and are not looked up.
  *
  * @internal
  * @example

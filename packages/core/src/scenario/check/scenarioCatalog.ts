@@ -11,7 +11,7 @@ import { type Diagnostic, makeDiagnostic } from '../../diagnostics/Diagnostic.js
  * ```ts
  * import { scenarioCatalog } from '@zhizhi/core/scenario';
  * scenarioCatalog['scenario.unknownStep'].severity; // 'error'
- * Object.keys(scenarioCatalog).length; // 22
+ * Object.keys(scenarioCatalog).length; // 27
  * ```
  */
 export const scenarioCatalog = {
