@@ -73,7 +73,7 @@ describe('field names', () => {
   });
 
   it("given the guide's condition examples, then every field they name is one a scenario can declare", () => {
-    for (const file of ['scenarios.md']) {
+    for (const file of ['scenarios.md', 'scenarios.zh-CN.md']) {
       const text = readFileSync(new URL(`../../../docs/${file}`, import.meta.url), 'utf8');
       const block =
         /##[^\n]*(?:condition language|条件表达式)[^\n]*\n[\s\S]*?```\n([\s\S]*?)```/.exec(text);
