@@ -61,7 +61,8 @@ export function checkParticipants(ctx: CheckContext): Diagnostic[] {
       if (kind === 'role' && !(roles as readonly string[]).includes(party.id)) continue;
       if (isDeclared(kind, party.id)) continue;
       const name = `\`${party.id}\``;
-      const nameZh = kind === 'role' ? `${name}（${label('role', party.id, 'zh-CN')}）` : name;
+      const nameZh =
+        kind === 'role' ? `“${label('role', party.id, 'zh-CN')}”（${name}）` : ` ${name} `;
       out.push(
         scenarioDiagnostic('scenario.undeclaredParticipant', party.path, {
           step: step.id,

@@ -117,7 +117,7 @@ export const scenarioCatalog = {
   },
   'scenario.undeclaredParticipant': {
     severity: 'warning',
-    zh: '步骤 `{step}` 用到的{kindZh} {nameZh} 未列入 `participants.{list}`',
+    zh: '步骤 `{step}` 用到的{kindZh}{nameZh}未列入 `participants.{list}`',
     en: 'Step `{step}` uses the {kind} {name}, which is not listed in `participants.{list}`',
   },
   'scenario.conditionSyntax': {
