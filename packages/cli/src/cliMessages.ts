@@ -137,8 +137,8 @@ Exit status: 0 done; 1 a document is invalid or a simulation stopped; 2 usage or
     en: '"actor" is missing (the member id who does it)',
   },
   lineBadDuration: {
-    zh: '"advance" 不是由周、日、时、分、秒组成的 ISO 8601 时长：{value}',
-    en: '"advance" is not a duration of W/D/H/M/S: {value}',
+    zh: '"advance" 不是由周、日、时、分、秒组成、不超过 10 年的 ISO 8601 时长：{value}',
+    en: '"advance" is not a duration of W/D/H/M/S of at most 10 years: {value}',
   },
   lineBadTime: { zh: '"at" 不是 ISO 时间：{value}', en: '"at" is not an ISO time: {value}' },
   lineTimeBack: {

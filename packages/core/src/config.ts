@@ -9,4 +9,5 @@ export {
   orgUnitSchema,
   postSchema,
 } from './org/orgSchema.js';
+export { durationSchema } from './sla/durationSchema.js';
 export { slaPolicySchema } from './sla/slaPolicySchema.js';

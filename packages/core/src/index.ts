@@ -119,7 +119,12 @@ export {
   type RuntimeResult,
   type Subscription,
 } from './runtime/Runtime.js';
-export { DURATION_PATTERN, isDuration, parseDuration } from './sla/parseDuration.js';
+export {
+  DURATION_PATTERN,
+  isDuration,
+  MAX_DURATION_MS,
+  parseDuration,
+} from './sla/parseDuration.js';
 export {
   type SlaPolicy,
   sectionOfCategory,

@@ -12,5 +12,6 @@ export type {
 } from './alert/index.js';
 export type { Diagnostic, MessageTemplate } from './diagnostics/Diagnostic.js';
 export { makeDiagnostic } from './diagnostics/Diagnostic.js';
+export { closestName, didYouMean } from './diagnostics/didYouMean.js';
 export * from './expr/index.js';
 export * from './scenario/index.js';

@@ -17,7 +17,9 @@ const BUDGET = 34 * 1000;
 /**
  * What a consumer pays for one import through the published entry (the built `dist`, as a
  * bundler sees it after `npm install`), in gzip bytes: budgets with some headroom over what
- * was measured when the entries were split by concept (2026-12-05, figures in 0005).
+ * was measured when the entries were split by concept (2026-12-05, figures in 0005); the checker
+ * and the scenario runtime were raised the same day for the checks of issue #7 (instant loops,
+ * alert paths, recipients, did-you-mean) and the runtime of 0012.
  */
 const perImport: { entry: string; name: string; source: string; budget: number }[] = [
   { entry: '', name: 'Engine', source: 'index.ts', budget: BUDGET },
@@ -27,15 +29,15 @@ const perImport: { entry: string; name: string; source: string; budget: number }
   { entry: '/alert', name: 'readXml', source: 'alert.ts', budget: 4_000 },
   { entry: '/alert', name: 'createAlertNormalizer', source: 'alert.ts', budget: 14_000 },
   { entry: '/duty', name: 'assessByList', source: 'duty.ts', budget: 3_500 },
-  { entry: '/scenario', name: 'validateScenario', source: 'scenario.ts', budget: 25_000 },
-  { entry: '/scenario', name: 'ScenarioEngine', source: 'scenario.ts', budget: 56_000 },
+  { entry: '/scenario', name: 'validateScenario', source: 'scenario.ts', budget: 33_000 },
+  { entry: '/scenario', name: 'ScenarioEngine', source: 'scenario.ts', budget: 62_000 },
   { entry: '/config', name: 'checkConfig', source: 'config.ts', budget: 9_000 },
   { entry: '/persist', name: 'restoreCase', source: 'persist.ts', budget: 32_000 },
   { entry: '/json', name: 'parseJsonStrict', source: 'json.ts', budget: 3_000 },
   { entry: '/kpi', name: 'computeKpis', source: 'kpi/index.ts', budget: 3_000 },
   { entry: '/labels', name: 'label', source: 'labels.ts', budget: 3_000 },
   // the whole runtime in the page: cases, scenarios (checker, compiler), alerts, JSON Schemas
-  { entry: '/client', name: 'LocalClient', source: 'client.ts', budget: 80_000 },
+  { entry: '/client', name: 'LocalClient', source: 'client.ts', budget: 86_000 },
 ];
 
 const core = fileURLToPath(new URL('../', import.meta.url));

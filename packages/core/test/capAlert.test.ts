@@ -499,6 +499,73 @@ const alertArb: fc.Arbitrary<{
 
 const validDoc = alertArb.map(({ alert, kind }) => toCap(alert, { sender: SENDER, kind }));
 
+describe('fromCap: numbers and options', () => {
+  const withValue = (value: string) =>
+    toCap(leakageAlert(1), { sender: SENDER }).replace(
+      '<valueName>zhizhi:value</valueName>\n      <value>512.5</value>',
+      `<valueName>zhizhi:value</valueName>\n      <value>${value}</value>`,
+    );
+
+  it('given a zhizhi:value that is empty, hexadecimal, binary, octal, infinite or spaced out, then cap.invalid at that value, never a number', () => {
+    expect(withValue('0x1F')).toContain('<value>0x1F</value>');
+    for (const v of [
+      '',
+      ' ',
+      '0x1F',
+      '0b11',
+      '0o7',
+      'Infinity',
+      '-Infinity',
+      'NaN',
+      '1_000',
+      '1,5',
+      '1 2',
+      '+',
+      '.',
+    ]) {
+      const d = refusal(withValue(v));
+      expect([d.code, d.path.join('.')], JSON.stringify(v)).toEqual([
+        'cap.invalid',
+        'alert.info.0.parameter.5.value',
+      ]);
+    }
+  });
+
+  it('given decimal values, with a sign, a fraction or an exponent, then they are read as written', () => {
+    for (const [v, n] of [
+      ['512.5', 512.5],
+      ['-3', -3],
+      ['+7', 7],
+      ['0.5', 0.5],
+      ['1e-7', 1e-7],
+      ['2.5E+3', 2500],
+      [' 42 ', 42],
+    ] as const) {
+      const r = fromCap(withValue(v));
+      expect(r.ok && r.alert.value, v).toBe(n);
+    }
+  });
+
+  it('given options that are null or not an object, then fromCap still never throws: null reads as no options, anything else is refused with a diagnostic', () => {
+    const xml = toCap(leakageAlert(1), { sender: SENDER });
+    // biome-ignore lint/suspicious/noExplicitAny: a caller from plain JavaScript
+    const loose = fromCap as (xml: unknown, options?: any) => ReturnType<typeof fromCap>;
+    expect(() => loose(xml, null)).not.toThrow();
+    expect(loose(xml, null).ok).toBe(true);
+    for (const options of [42, 'strict', [], { limits: 5 }, { previous: 'x' }]) {
+      const r = loose(xml, options);
+      expect(r.ok, JSON.stringify(options)).toBe(false);
+      if (!r.ok) expect(r.diagnostics[0]?.code).toBe('cap.options');
+    }
+    expect(loose(null).ok).toBe(false);
+    expect(loose(12345).ok).toBe(false);
+    // biome-ignore lint/suspicious/noExplicitAny: a caller from plain JavaScript
+    const looseXml = readXml as (xml: unknown, options?: any) => ReturnType<typeof readXml>;
+    expect(looseXml('<a/>', null).ok).toBe(true);
+    expect(looseXml(undefined).ok).toBe(false);
+  });
+});
+
 describe('CAP properties', () => {
   it('given any alert, when exported and imported, then the same alert comes back', () => {
     fc.assert(

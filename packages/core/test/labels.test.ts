@@ -12,6 +12,7 @@ import {
   slaClocks,
 } from '../src/index.js';
 import { label, labels } from '../src/labels.js';
+import { stepSchemas } from '../src/scenario/document/scenarioSchema.js';
 
 const cjk = /[\u4e00-\u9fff]/;
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -26,6 +27,7 @@ describe('labels', () => {
     severity: severities,
     clock: slaClocks,
     level: orgLevels,
+    stepKind: Object.keys(stepSchemas),
   } as const;
 
   for (const [table, keys] of Object.entries(tables)) {

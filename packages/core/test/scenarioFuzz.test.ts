@@ -10,6 +10,7 @@ import { checkSchema } from '../src/scenario/check/checkSchema.js';
 import { type ScenarioCode, scenarioCatalog } from '../src/scenario/check/scenarioCatalog.js';
 import { sortDiagnostics, validateScenario } from '../src/scenario/check/validateScenario.js';
 import { compileScenario } from '../src/scenario/compile/compileScenario.js';
+import { createScenarioMachine } from '../src/scenario/compile/createScenarioMachine.js';
 import { stepRegions } from '../src/scenario/document/scenarioGraph.js';
 import type { Scenario } from '../src/scenario/document/scenarioSchema.js';
 import { generateScenario } from './support/generateScenario.js';
@@ -52,8 +53,12 @@ function fail(why: string, detail: unknown): never {
 function checkWellFormed(ds: unknown): asserts ds is Diagnostic[] {
   if (!Array.isArray(ds)) fail('not an array', ds);
   for (const d of ds as Diagnostic[]) {
-    if (typeof d !== 'object' || d === null || Object.keys(d).length !== 4)
+    if (typeof d !== 'object' || d === null) fail('not a diagnostic', d);
+    const keys = Object.keys(d).sort().join();
+    if (keys !== 'code,message,path,severity' && keys !== 'code,message,path,severity,stepId')
       fail('not a diagnostic', d);
+    if (d.stepId !== undefined && (d.path[0] !== 'steps' || typeof d.stepId !== 'string'))
+      fail('a step id outside the steps', d);
     if (!Object.hasOwn(scenarioCatalog, d.code) || d.code === 'scenario.internal')
       fail('bad code', d);
     if (d.severity !== scenarioCatalog[d.code as ScenarioCode].severity) fail('bad severity', d);
@@ -133,7 +138,8 @@ function run(group: string, doc: unknown, withOrg: boolean, given?: string | nul
   if (JSON.stringify(again) !== JSON.stringify(ds))
     fail('changed by a JSON round-trip', { ds, again });
   try {
-    compileScenario(JSON.parse(json) as Scenario);
+    // and the machine builds: what the checker accepts, register never refuses
+    createScenarioMachine(compileScenario(JSON.parse(json) as Scenario));
   } catch (error) {
     fail('a valid document does not compile', { error: String(error), json });
   }

@@ -217,7 +217,7 @@ describe('validateScenario: ids and transitions', () => {
       ['triggers', 1, 'start'],
     ]);
     expect(ds.find((d) => d.path.join() === 'steps,1,otherwise')?.message.en).toBe(
-      'steps[1].otherwise names `x3`, which is not a step of this scenario',
+      'Step `route` names `x3`, which is not a step of this scenario',
     );
   });
 
@@ -329,20 +329,16 @@ describe('validateScenario: parallel branches', () => {
     expect(at(ds, 'scenario.crossesBranch')).toEqual([['steps', 1, 'branches', 1, 'start']]);
   });
 
-  it('given join all and one branch trapped in a loop, then the loop and the parallel step are dead ends', () => {
+  it('given join all and one branch trapped in a loop, then one dead end, at the transition closing the loop (not at the steps before it)', () => {
     const doc = parallelDoc('all');
     doc.steps[4].next = 'b1';
-    expect(at(validateScenario(doc, dir), 'scenario.deadEnd')).toEqual([
-      ['steps', 0],
-      ['steps', 1],
-      ['steps', 4],
-    ]);
+    expect(at(validateScenario(doc, dir), 'scenario.deadEnd')).toEqual([['steps', 4, 'next']]);
   });
 
-  it('given join any and one branch trapped, then only the trapped branch step is a dead end', () => {
+  it('given join any and one branch trapped, then the trapped branch loop is a dead end', () => {
     const doc = parallelDoc('any');
     doc.steps[4].next = 'b1';
-    expect(at(validateScenario(doc, dir), 'scenario.deadEnd')).toEqual([['steps', 4]]);
+    expect(at(validateScenario(doc, dir), 'scenario.deadEnd')).toEqual([['steps', 4, 'next']]);
   });
 
   it('given an end step inside a branch, then it is a dead end: only @join finishes a branch', () => {
@@ -350,9 +346,7 @@ describe('validateScenario: parallel branches', () => {
     doc.steps[3].outcomes = [{ id: 'stop', to: 'stopHere' }];
     doc.steps.push({ id: 'stopHere', kind: 'end', outcome: 'cancelled' });
     expect(at(validateScenario(doc, dir), 'scenario.deadEnd')).toEqual([
-      ['steps', 2],
-      ['steps', 3],
-      ['steps', 7],
+      ['steps', 3, 'outcomes', 0, 'to'],
     ]);
   });
 
@@ -389,7 +383,7 @@ describe('validateScenario: parallel branches', () => {
 describe('validateScenario: flow', () => {
   it('given a step nothing leads to, then scenario.unreachable and no dead end for it', () => {
     const doc = base();
-    doc.steps.push({ id: 'island', kind: 'escalate', to: 'town', next: 'island' });
+    doc.steps.push({ id: 'island', kind: 'wait', for: { signal: 'go' }, next: 'island' });
     expect(validateScenario(doc, dir).map((d) => [d.code, d.path])).toEqual([
       ['scenario.unreachable', ['steps', 5]],
     ]);
@@ -570,8 +564,8 @@ describe('validateScenario: conditions and personal data', () => {
       'steps.3.to.4',
       'steps.3.to.5',
     ]);
-    expect(ds[0]?.message.en).toContain('`phone`, `idCard` to the screen channel');
-    expect(ds[1]?.message.zh).toContain('整个村/社区（`qj-sj-c1`）');
+    expect(ds[0]?.message.en).toContain('(`phone`, `idCard`) to the wall screens');
+    expect(ds[1]?.message.zh).toContain('整个村（社区）（`qj-sj-c1`）');
     doc.steps[3].fields = ['level'];
     expect(at(validateScenario(doc, dir), 'scenario.piiExposed')).toEqual([]);
   });
@@ -630,7 +624,7 @@ describe('validateScenario: guarantees', () => {
     expect(validateScenario(JSON.parse(text), dir)).toEqual([]);
     const named = base();
     named.steps[0].id = 'constructor';
-    expect(validateScenario(named, dir)[0]?.path).toEqual(['steps', 0, 'id']);
+    expect(at(validateScenario(named, dir), 'scenario.schema')).toEqual([['steps', 0, 'id']]);
     named.steps[0].id = 'check';
     named.steps[3].next = 'hasOwnProperty';
     expect(validateScenario(named, dir).map((d) => [d.code, d.path.join('.')])).toEqual([

@@ -74,6 +74,10 @@ export const alertCatalog = {
     zh: '{path} 的值 “{value}” 无效，应为 {expected}',
     en: 'The value "{value}" of {path} is invalid; expected {expected}',
   },
+  'cap.options': {
+    zh: '无法导入：{why}',
+    en: 'Cannot import: {why}',
+  },
   'cap.unsupported': {
     zh: '{path} 为 {value}，本平台只接收 Alert、Update、Cancel',
     en: '{path} is {value}; only Alert, Update and Cancel are accepted',

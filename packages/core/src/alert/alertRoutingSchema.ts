@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DURATION_PATTERN } from '../sla/parseDuration.js';
+import { durationSchema } from '../sla/durationSchema.js';
 
 const id = z.string().check(z.minLength(1), z.maxLength(128));
 
@@ -61,7 +61,7 @@ export type AlertChannel = (typeof alertChannels)[number];
 const levelRoute = z.object({
   to: z.array(alertTargetSchema).check(z.minLength(1), z.maxLength(64)),
   channels: z.array(z.enum(alertChannels)).check(z.minLength(1)),
-  acknowledgeWithin: z.string().check(z.regex(DURATION_PATTERN)),
+  acknowledgeWithin: durationSchema,
 });
 
 /**

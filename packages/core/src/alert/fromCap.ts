@@ -9,6 +9,7 @@ import {
   capToLevel,
   capUrgencies,
 } from './capLevelMapping.js';
+import { parseDecimal } from './parseDecimal.js';
 import { formatPath, readXml, type XmlElement, type XmlLimits } from './readXml.js';
 import type { AlertLocation } from './sensorReadingSchema.js';
 import { CAP_NAMESPACE, capCategories } from './toCap.js';
@@ -105,8 +106,8 @@ function epochParam(params: Map<string, XmlElement>, name: string): number | und
   const e = params.get(name);
   if (!e) return undefined;
   const v = e.text.trim();
-  const n = Number(v);
-  if (!/^\d{1,16}$/.test(v) || !Number.isSafeInteger(n)) {
+  const n = parseDecimal(v);
+  if (n === null || !Number.isSafeInteger(n) || n < 0) {
     fail('cap.invalid', e.path, { value: v.slice(0, 64), expected: 'epoch milliseconds' });
   }
   return n;
@@ -120,13 +121,14 @@ function levelParam(
   const e = params.get(name);
   if (!e) return undefined;
   const v = e.text.trim();
-  if (!/^[0-3]$/.test(v) || Number(v) < min) {
+  const n = parseDecimal(v);
+  if (n === null || !Number.isInteger(n) || n < min || n > 3) {
     fail('cap.invalid', e.path, {
       value: v.slice(0, 64),
       expected: min ? '1, 2 or 3' : '0, 1, 2 or 3',
     });
   }
-  return Number(v);
+  return n;
 }
 
 function certaintyOf(e: XmlElement): CapGrade['certainty'] {
@@ -138,11 +140,11 @@ function readLocation(area: XmlElement | undefined): AlertLocation | null {
   const circle = area && first(area, 'circle');
   if (!area || !circle) return null;
   const text = circle.text.trim();
-  const m =
-    /^(-?\d+(?:\.\d+)?(?:e-?\d+)?),\s*(-?\d+(?:\.\d+)?(?:e-?\d+)?)\s+(\d+(?:\.\d+)?)$/i.exec(text);
-  const lat = Number(m?.[1]);
-  const lng = Number(m?.[2]);
-  if (!m || !(lat >= -90 && lat <= 90) || !(lng >= -180 && lng <= 180)) {
+  const m = /^([^,\s]+),\s*(\S+)\s+(\S+)$/.exec(text);
+  const lat = parseDecimal(m?.[1] ?? '') ?? Number.NaN;
+  const lng = parseDecimal(m?.[2] ?? '') ?? Number.NaN;
+  const radius = parseDecimal(m?.[3] ?? '') ?? Number.NaN;
+  if (!m || !(lat >= -90 && lat <= 90) || !(lng >= -180 && lng <= 180) || !(radius >= 0)) {
     fail('cap.invalid', circle.path, {
       value: text.slice(0, 64),
       expected: '"lat,lng radiusKm" (WGS 84)',
@@ -153,6 +155,8 @@ function readLocation(area: XmlElement | undefined): AlertLocation | null {
 }
 
 function read(xml: string, options: FromCapOptions): FromCapResult {
+  if (typeof xml !== 'string')
+    fail('cap.options', ['xml'], { why: 'the message must be a string' });
   const doc = readXml(xml, { ...options.limits, repeated: REPEATED });
   if (!doc.ok) return doc;
   const root = doc.root;
@@ -206,11 +210,11 @@ function read(xml: string, options: FromCapOptions): FromCapResult {
   const peak = levelParam(params, 'zhizhi:peakLevel', 1) ?? level;
   const previous = levelParam(params, 'zhizhi:previousLevel', 0) ?? options.previous?.level;
   const valueEl = params.get('zhizhi:value');
-  const value = valueEl ? Number(valueEl.text.trim()) : null;
-  if (valueEl && !Number.isFinite(value)) {
+  const value = valueEl ? parseDecimal(valueEl.text.trim()) : null;
+  if (valueEl && value === null) {
     fail('cap.invalid', valueEl.path, {
       value: valueEl.text.trim().slice(0, 64),
-      expected: 'a number',
+      expected: 'a decimal number',
     });
   }
   const kind: AlertEventKind =
@@ -282,8 +286,11 @@ export interface FromCapOptions {
  * `zhizhi:previousLevel`, else `options.previous`) was more severe, else `escalated`.
  * Exact times, ids and value come from `zhizhi:*` parameters when present (as {@link toCap}
  * writes them), else from `onset`, `effective`, `sent`, `references`, `source` and `event`.
+ * Numbers (`zhizhi:value`, times, levels, the circle's coordinates) must be decimal
+ * ({@link parseDecimal}): an empty value, `0x1F` or `0b11` is refused, not read as 0, 31 or 3.
  * Refused input gets one diagnostic naming the path, e.g. `alert.info[0].severity`; XML the
- * reader refuses (DOCTYPE, entities, oversize…) gets its diagnostic.
+ * reader refuses (DOCTYPE, entities, oversize…) gets its diagnostic; options that are not
+ * `FromCapOptions` (`null` counts as none) and a message that is not a string get `cap.options`.
  *
  * @example
  * ```ts
@@ -292,12 +299,42 @@ export interface FromCapOptions {
  * if (r.ok) r.alert.level; // alert.level
  * ```
  */
-export function fromCap(xml: string, options: FromCapOptions = {}): FromCapResult {
+export function fromCap(xml: string, options: FromCapOptions | null = {}): FromCapResult {
   try {
-    return read(xml, options);
+    return read(xml, checkedOptions(options));
   } catch (e) {
     // Only our own refusals are caught: anything else is a bug and must surface.
     if (e instanceof CapFailure) return { ok: false, diagnostics: [e.diagnostic] };
     throw e;
   }
+}
+
+const LIMITS = ['maxLength', 'maxDepth', 'maxElements', 'maxAttributes'] as const;
+
+/**
+ * The options as `read` may trust them: `null` or `undefined` is none; anything else that is
+ * not `{ previous?: { level: 1 | 2 | 3, … }, limits?: { maxLength?: n, … } }` with positive
+ * integer limits is a `cap.options` refusal (a caller from plain JavaScript, a bad config).
+ */
+function checkedOptions(options: unknown): FromCapOptions {
+  if (options === null || options === undefined) return {};
+  const bad = (why: string): never => fail('cap.options', ['options'], { why });
+  if (typeof options !== 'object' || Array.isArray(options)) bad('options must be an object');
+  const { previous, limits } = options as Record<string, unknown>;
+  if (previous !== undefined) {
+    const level = typeof previous === 'object' && previous !== null ? (previous as Alert).level : 0;
+    if (level !== 1 && level !== 2 && level !== 3) bad('previous must be an alert (level 1–3)');
+  }
+  if (limits !== undefined) {
+    if (typeof limits !== 'object' || limits === null || Array.isArray(limits)) {
+      bad('limits must be an object');
+    }
+    for (const key of LIMITS) {
+      const n = (limits as Record<string, unknown>)[key];
+      if (n !== undefined && !(Number.isSafeInteger(n) && (n as number) > 0)) {
+        bad(`limits.${key} must be a positive integer`);
+      }
+    }
+  }
+  return options as FromCapOptions;
 }

@@ -2,6 +2,7 @@
 // alerts → routing by level (分级推送) → CAP 1.2 import and export. No DOM, no I/O.
 
 export { type AlertDiagnosticCode, alertCatalog } from './alertCatalog.js';
+export { type AlertFieldPath, alertFieldPaths } from './alertFieldPaths.js';
 export {
   type AlertChannel,
   type AlertRouting,
@@ -39,6 +40,7 @@ export {
   type AlertNormalizerSnapshot,
   alertNormalizerSnapshotSchema,
 } from './normalizerSnapshot.js';
+export { parseDecimal } from './parseDecimal.js';
 export { readXml, type XmlElement, type XmlLimits } from './readXml.js';
 export { type AlertRoute, routeAlert } from './routeAlert.js';
 export {

@@ -90,10 +90,14 @@ class XmlFailure {
  */
 export function readXml(
   input: string,
-  options: XmlLimits & { repeated?: ReadonlySet<string> } = {},
+  options: (XmlLimits & { repeated?: ReadonlySet<string> }) | null = {},
 ): { ok: true; root: XmlElement } | { ok: false; diagnostics: Diagnostic[] } {
+  if (typeof input !== 'string') {
+    const why = { why: 'the input is not a string', path: '(document)' };
+    return { ok: false, diagnostics: [makeDiagnostic(alertCatalog, 'xml.malformed', [], why)] };
+  }
   try {
-    return { ok: true, root: parse(input, options) };
+    return { ok: true, root: parse(input, options ?? {}) };
   } catch (e) {
     // Only our own failures are caught: anything else is a bug and must surface.
     if (e instanceof XmlFailure) return { ok: false, diagnostics: [e.diagnostic] };

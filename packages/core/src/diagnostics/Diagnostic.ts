@@ -5,10 +5,16 @@ import { fillTemplate } from '../errors/ZhizhiError.js';
  * importer…): a stable `code`, the JSON `path` it concerns, a `severity`, and the message in
  * zh-CN and English. Checkers return lists of these; they never throw on bad input.
  *
+ * The message never repeats `path`: a printer shows the path, the message says what is wrong.
+ * A scenario diagnostic about a step (its path starts with `steps.<i>`) also carries `stepId`,
+ * the id of that step, which stays right when steps are inserted or moved (the designer focuses
+ * the node by it).
+ *
  * @example
  * ```ts
  * import type { Diagnostic } from '@zhizhi/core/scenario';
- * const line = (d: Diagnostic) => `${d.path.join('.')}  ${d.code}  ${d.message.en}`;
+ * const line = (d: Diagnostic) =>
+ *   `${d.path.join('.')}${d.stepId ? ` (${d.stepId})` : ''}  ${d.code}  ${d.message.en}`;
  * ```
  */
 export interface Diagnostic {
@@ -16,6 +22,8 @@ export interface Diagnostic {
   path: (string | number)[];
   severity: 'error' | 'warning';
   message: { zh: string; en: string };
+  /** The id of the scenario step the path leads into (`steps.<i>…`), when it has one. */
+  stepId?: string;
 }
 
 /**

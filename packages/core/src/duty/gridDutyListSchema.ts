@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { localizedTextSchema } from '../org/orgSchema.js';
-import { DURATION_PATTERN, parseDuration } from '../sla/parseDuration.js';
+import { DURATION_PATTERN, isDuration, parseDuration } from '../sla/parseDuration.js';
 
 const id = z.string().check(z.minLength(1), z.maxLength(128));
 const HOUR = 3_600_000;
@@ -8,9 +8,12 @@ const HOUR = 3_600_000;
 /** @internal An assessment period: an ISO 8601 duration of at least one hour (`PT4H`, `P1D`, `P7D`). */
 const periodSchema = z.string().check(
   z.regex(DURATION_PATTERN, 'an ISO 8601 duration of W/D/H/M/S'),
-  z.refine((p: string) => !DURATION_PATTERN.test(p) || parseDuration(p) >= HOUR, {
-    error: 'a period of at least PT1H',
-  }),
+  z.refine(
+    (p: string) => !DURATION_PATTERN.test(p) || (isDuration(p) && parseDuration(p) >= HOUR),
+    {
+      error: 'a period of at least PT1H and at most 10 years',
+    },
+  ),
 );
 
 /**

@@ -85,8 +85,14 @@ class Evaluator {
   }
 
   private typeError(node: ExprNode, op: string, ...values: unknown[]): never {
-    const types = values.map(typeName).join(', ');
-    return this.fail('expr.runtimeType', { expr: printShort(node), op, types });
+    const names = values.map(typeName);
+    const typesZh = names.map((t) => `\`${t}\``).join('、');
+    return this.fail('expr.runtimeType', {
+      expr: printShort(node),
+      op,
+      types: names.join(', '),
+      typesZh,
+    });
   }
 
   visit(node: ExprNode, depth: number): unknown {

@@ -66,31 +66,31 @@ export const exprCatalog = {
     en: 'Comparisons cannot be chained (at offset {offset}); join two comparisons with `and`',
   },
   'expr.unknownFunction': {
-    zh: '位置 {offset} 处的函数 {name} 不存在；可用的函数：{allowed}',
+    zh: '位置 {offset} 处的函数 `{name}` 不存在；可用的函数：`{allowed}`',
     en: 'There is no function {name} (at offset {offset}); the functions are: {allowed}',
   },
   'expr.arity': {
-    zh: '函数 {name} 需要 {expected} 个参数，位置 {offset} 处给了 {actual} 个',
+    zh: '函数 `{name}` 需要 {expected} 个参数，位置 {offset} 处给了 {actual} 个',
     en: 'The function {name} takes {expected} argument(s), {actual} given at offset {offset}',
   },
   'expr.forbiddenName': {
-    zh: '名称 {name} 不允许使用（位置 {offset}）',
+    zh: '名称 `{name}` 不允许使用（位置 {offset}）',
     en: 'The name {name} is not allowed (at offset {offset})',
   },
   'expr.invalidAst': {
-    zh: '条件的语法树无效：{detail}',
+    zh: '条件的语法树无效：`{detail}`',
     en: 'The condition syntax tree is not valid: {detail}',
   },
   'expr.unknownField': {
-    zh: '未知字段 {name}',
+    zh: '未知字段 `{name}`',
     en: 'Unknown field {name}',
   },
   'expr.typeMismatch': {
-    zh: '`{expr}` 中的 {op} 不能用于 {types}',
+    zh: '`{expr}` 中的 `{op}` 不能用于 {typesZh}',
     en: 'The operator {op} in `{expr}` cannot be applied to {types}',
   },
   'expr.notBoolean': {
-    zh: '条件 `{expr}` 的结果是 {type}，应为 boolean',
+    zh: '条件 `{expr}` 的结果是 `{type}`，应为布尔值（`boolean`）',
     en: 'The condition `{expr}` gives a {type}, not a boolean',
   },
   'expr.divisionByZero': {
@@ -102,15 +102,15 @@ export const exprCatalog = {
     en: 'The result of `{expr}` is out of the number range',
   },
   'expr.runtimeType': {
-    zh: '`{expr}` 中的 {op} 不能用于数据中的 {types}',
+    zh: '`{expr}` 中的 `{op}` 不能用于数据中的 {typesZh}',
     en: 'The operator {op} in `{expr}` cannot be applied to the data values {types}',
   },
   'expr.noClock': {
-    zh: '`{expr}` 需要当前时间，但求值时未提供 now',
+    zh: '`{expr}` 需要当前时间，但求值时未提供当前时间（`now`）',
     en: '`{expr}` needs the current time, but no `now` was given to the evaluation',
   },
   'expr.badDate': {
-    zh: '`{expr}` 中的时间无效：应为毫秒时间戳或带时区的 ISO-8601 字符串',
+    zh: '`{expr}` 中的时间无效：应为毫秒时间戳或带时区的 ISO 8601 字符串',
     en: 'The time in `{expr}` is not valid: expected epoch milliseconds or an ISO-8601 string with an offset',
   },
   'expr.badData': {
@@ -144,7 +144,7 @@ const treeCatalog = {
     en: 'The condition nests deeper than {max} levels',
   },
   'expr.tooLarge': { zh: '条件超过 {max} 个节点', en: 'The condition has more than {max} nodes' },
-  'expr.forbiddenName': { zh: '名称 {name} 不允许使用', en: 'The name {name} is not allowed' },
+  'expr.forbiddenName': { zh: '名称 `{name}` 不允许使用', en: 'The name {name} is not allowed' },
 } as const;
 
 /** @internal Builds an expression diagnostic with an empty path (callers prefix it). */

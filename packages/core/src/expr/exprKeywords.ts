@@ -1,3 +1,5 @@
+import { NAME_PART, NAME_START } from './nameChars.js';
+
 /**
  * The reserved words of the expression language. They cannot name a field.
  *
@@ -20,7 +22,7 @@ export const exprKeywords = [
 
 const keywordSet: ReadonlySet<string> = new Set(exprKeywords);
 
-const identifierPattern = /^[\p{ID_Start}_$][\p{ID_Continue}$\u200C\u200D]*$/u;
+const identifierPattern = new RegExp(`^[${NAME_START}_$][${NAME_PART}$\u200C\u200D]*$`, 'u');
 
 /**
  * Whether `name` can be written as one segment of a field path: an identifier (Unicode

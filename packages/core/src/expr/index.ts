@@ -30,6 +30,7 @@ export { exprKeywords, isFieldSegment } from './exprKeywords.js';
 export { exprLimits } from './exprLimits.js';
 export { exprNodeSchema } from './exprNodeSchema.js';
 export type { FieldType } from './FieldType.js';
+export { FIELD_ID_PATTERN } from './fieldName.js';
 export { forbiddenNames, isForbiddenName } from './forbiddenNames.js';
 export { type ParseResult, parseExpression } from './parseExpression.js';
 export { printExpression } from './printExpression.js';

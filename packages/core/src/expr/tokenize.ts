@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
 import { type ExprCode, exprDiagnostic } from './exprCatalog.js';
 import { isKeyword } from './exprKeywords.js';
+import { NAME_PART, NAME_START } from './nameChars.js';
 
 /** @internal A token of the expression language. `text` is the source slice. */
 export interface Token {
@@ -18,8 +19,8 @@ export class ExprSyntaxError {
 
 const whitespace = /\s+/y;
 const numberPattern = /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const identifierPattern = /[\p{ID_Start}_$][\p{ID_Continue}$\u200C\u200D]*/uy;
-const numberTail = /[\p{ID_Continue}$.]+/uy;
+const identifierPattern = new RegExp(`[${NAME_START}_$][${NAME_PART}$\u200C\u200D]*`, 'uy');
+const numberTail = new RegExp(`[${NAME_PART}$.]+`, 'uy');
 const twoCharPuncts = new Set(['==', '!=', '<=', '>=', '&&', '||']);
 const oneCharPuncts = new Set([
   '(',

@@ -53,7 +53,13 @@ class Checker {
   constructor(private readonly fields: Record<string, FieldType>) {}
 
   private mismatch(node: ExprNode, op: string, ...types: Ty[]): Ty {
-    const params = { op, expr: printExpression(node), types: types.map(name).join(', ') };
+    const names = types.map(name);
+    const params = {
+      op,
+      expr: printExpression(node),
+      types: names.join(', '),
+      typesZh: names.map((t) => `\`${t}\``).join('、'),
+    };
     this.diagnostics.push(exprDiagnostic('expr.typeMismatch', params));
     return UNKNOWN;
   }

@@ -1,6 +1,7 @@
 import type { CaseEventType } from '../case/caseEventSchemas.js';
 import type { CaseStatus, Outcome, Severity, SlaClock } from '../case/caseStatus.js';
 import type { OrgLevel, Role, SectionId } from '../org/roles.js';
+import type { ScenarioStep } from '../scenario/document/scenarioSchema.js';
 import type { Lang } from './Lang.js';
 
 type Table<K extends string> = Readonly<Record<K, readonly [zh: string, en: string]>>;
@@ -89,9 +90,21 @@ const level: Table<OrgLevel> = {
   grid: ['网格', 'Grid'],
 };
 
+const stepKind: Table<ScenarioStep['kind']> = {
+  task: ['任务', 'Task'],
+  dispatch: ['派单', 'Dispatch'],
+  notify: ['通知', 'Notify'],
+  decision: ['判断', 'Decision'],
+  parallel: ['并行', 'Parallel'],
+  wait: ['等待', 'Wait'],
+  escalate: ['上报', 'Escalate'],
+  campaign: ['走访活动', 'Campaign'],
+  end: ['结束', 'End'],
+};
+
 /**
  * The zh-CN and English labels of every status, event, role, section, outcome, severity, SLA
- * clock and org level. Each entry is `[zh, en]`.
+ * clock, org level and scenario step kind. Each entry is `[zh, en]`.
  *
  * @example
  * ```ts
@@ -99,7 +112,17 @@ const level: Table<OrgLevel> = {
  * labels.status.intake; // ['待受理', 'Intake']
  * ```
  */
-export const labels = { status, event, role, section, outcome, severity, clock, level } as const;
+export const labels = {
+  status,
+  event,
+  role,
+  section,
+  outcome,
+  severity,
+  clock,
+  level,
+  stepKind,
+} as const;
 
 /**
  * The label of one key of one table in a language; the key itself if unknown.

@@ -13,7 +13,9 @@ export {
 export { createScenarioMachine, type ScenarioMachine } from './compile/createScenarioMachine.js';
 export { scenarioActionParams, scenarioGuardParams } from './compile/machineRefs.js';
 export { type StepEdge, stepEdges, stepRegions } from './document/scenarioGraph.js';
+export { GOTO_PATTERN, ID_PATTERN } from './document/scenarioIds.js';
 export { scenarioJsonSchema } from './document/scenarioJsonSchema.js';
+export { MAX_INSTANT_STEPS, MAX_PARALLEL_DEPTH, MAX_STEPS } from './document/scenarioLimits.js';
 export {
   assigneeSchema,
   fieldSchema,

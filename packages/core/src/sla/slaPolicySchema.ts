@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import { safeIdSchema } from '../ids/safeIdSchema.js';
 import { sections } from '../org/roles.js';
-import { DURATION_PATTERN } from './parseDuration.js';
+import { durationSchema } from './durationSchema.js';
 
-const duration = z.string().check(z.regex(DURATION_PATTERN));
+const duration = durationSchema;
 const deadlines = z.object({ accept: duration, acknowledge: duration, resolve: duration });
 const someDeadlines = z.optional(
   z.object({

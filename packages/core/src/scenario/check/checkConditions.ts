@@ -63,7 +63,7 @@ export function checkConditions(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   let types: Record<string, FieldType> | undefined;
   ctx.doc.steps.forEach((step, i) => {
-    if (step.kind !== 'decision') return;
+    if (step.kind !== 'decision' || ctx.broken[i]) return;
     step.branches.forEach((b, j) => {
       const path = ['steps', i, 'branches', j, 'when'];
       const parsed = parseExpression(b.when);

@@ -2,6 +2,7 @@ import type { Directory } from '../../org/Directory.js';
 import type { Scenario } from '../document/scenarioSchema.js';
 import { type GraphEdge, reachFrom, resolveEdges, successors, UNKNOWN } from './checkGraph.js';
 import { type BranchRegion, homeRegions } from './checkRegions.js';
+import { UNREAD } from './salvageSteps.js';
 
 /**
  * What every scenario check shares, computed once per validation in linear time: the step
@@ -34,6 +35,16 @@ export interface CheckContext {
   home: (BranchRegion | null)[];
   conflicts: Set<string>;
   reached: Uint8Array;
+  /**
+   * 1 for a step that failed its schema and was kept as a skeleton of its transitions: the
+   * graph checks see it, the checks of a step's contents leave it alone.
+   */
+  broken: Uint8Array;
+  /**
+   * Whether a reachable half-filled step has a transition that cannot be read yet: it may lead
+   * anywhere, so no step is called unreachable until it is fixed.
+   */
+  unread: boolean;
 }
 
 /**
@@ -48,7 +59,11 @@ export interface CheckContext {
  * // if (r.ok) createCheckContext(r.scenario).reached.every((x) => x === 1);
  * ```
  */
-export function createCheckContext(doc: Scenario, org?: Directory): CheckContext {
+export function createCheckContext(
+  doc: Scenario,
+  org?: Directory,
+  broken: Uint8Array = new Uint8Array(doc.steps.length),
+): CheckContext {
   const stepIndex = new Map<string, number>();
   const duplicate = doc.steps.map((s, i) => {
     if (stepIndex.has(s.id)) return true;
@@ -63,5 +78,8 @@ export function createCheckContext(doc: Scenario, org?: Directory): CheckContext
   const starts = doc.triggers.map((t) => stepIndex.get(t.start) ?? UNKNOWN);
   const all = successors(edges, true);
   const reached = reachFrom(doc.steps.length, starts, (i) => all[i] ?? []);
-  return { ...base, home, conflicts, reached };
+  const unread = edges.some(
+    (list, i) => broken[i] === 1 && reached[i] === 1 && list.some((e) => e.to === UNREAD),
+  );
+  return { ...base, home, conflicts, reached, broken, unread };
 }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
+import { closestName, didYouMean } from '../../diagnostics/didYouMean.js';
 import type { CheckContext } from './checkContext.js';
 import { scenarioDiagnostic } from './scenarioCatalog.js';
 
@@ -21,27 +22,28 @@ type Path = (string | number)[];
  */
 export function checkFieldRefs(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
+  let suggest: ((name: string) => string | undefined) | undefined;
+  const unknown = (field: string, path: Path) => {
+    suggest ??= closestName(ctx.fields.keys());
+    out.push(
+      scenarioDiagnostic('scenario.unknownField', path, { field, ...didYouMean(suggest(field)) }),
+    );
+  };
   const check = (names: readonly string[] | undefined, at: Path) => {
     names?.forEach((field, j) => {
-      if (!ctx.fields.has(field))
-        out.push(scenarioDiagnostic('scenario.unknownField', [...at, j], { field }));
+      if (!ctx.fields.has(field)) unknown(field, [...at, j]);
     });
   };
   ctx.doc.triggers.forEach((t, i) => {
     if (t.kind === 'report') check(t.fields, ['triggers', i, 'fields']);
     if (t.kind === 'sensor') {
       t.fields?.forEach((f, j) => {
-        if (!ctx.fields.has(f.field)) {
-          out.push(
-            scenarioDiagnostic('scenario.unknownField', ['triggers', i, 'fields', j, 'field'], {
-              field: f.field,
-            }),
-          );
-        }
+        if (!ctx.fields.has(f.field)) unknown(f.field, ['triggers', i, 'fields', j, 'field']);
       });
     }
   });
   ctx.doc.steps.forEach((step, i) => {
+    if (ctx.broken[i]) return;
     if (step.kind === 'task') check(step.form, ['steps', i, 'form']);
     if (step.kind === 'campaign') check(step.task.form, ['steps', i, 'task', 'form']);
     if (step.kind === 'notify') check(step.fields, ['steps', i, 'fields']);

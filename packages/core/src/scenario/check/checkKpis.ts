@@ -1,7 +1,9 @@
 import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
+import { closestName, didYouMean } from '../../diagnostics/didYouMean.js';
+import { label } from '../../i18n/labels.js';
 import type { CheckContext } from './checkContext.js';
 import { JOIN, reachFrom } from './checkGraph.js';
-import { formatPath, scenarioDiagnostic } from './scenarioCatalog.js';
+import { ownerOf, scenarioDiagnostic } from './scenarioCatalog.js';
 
 /** Where `@join` of step `i`'s branch leads: its parallel step's `next` (up through nested parallels). */
 function afterJoin(ctx: CheckContext, i: number): number {
@@ -47,33 +49,40 @@ function successors(ctx: CheckContext): number[][] {
 export function checkKpis(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   let next: number[][] | undefined;
-  const known = (id: string, path: (string | number)[]): number | undefined => {
+  let suggest: ((name: string) => string | undefined) | undefined;
+  const known = (kpi: string, id: string, path: (string | number)[]): number | undefined => {
     const i = ctx.stepIndex.get(id);
     if (i === undefined) {
+      suggest ??= closestName(ctx.stepIndex.keys());
       out.push(
-        scenarioDiagnostic('scenario.unknownStep', path, { where: formatPath(path), target: id }),
+        scenarioDiagnostic('scenario.unknownStep', path, {
+          ...ownerOf(path, kpi),
+          target: id,
+          ...didYouMean(suggest(id)),
+        }),
       );
     }
     return i;
   };
   (ctx.doc.kpis ?? []).forEach((kpi, k) => {
     if (kpi.kind === 'coverage') {
-      const i = known(kpi.campaign, ['kpis', k, 'campaign']);
+      const i = known(kpi.id, kpi.campaign, ['kpis', k, 'campaign']);
       const step = i === undefined ? undefined : ctx.doc.steps[i];
-      if (step && step.kind !== 'campaign') {
+      if (step && step.kind !== 'campaign' && i !== undefined && !ctx.broken[i]) {
         out.push(
           scenarioDiagnostic('scenario.kpiNotCampaign', ['kpis', k, 'campaign'], {
             kpi: kpi.id,
             step: step.id,
             kind: step.kind,
+            kindZh: label('stepKind', step.kind, 'zh-CN'),
           }),
         );
       }
       return;
     }
     if (kpi.kind !== 'duration') return;
-    const from = kpi.from === '@start' ? -1 : known(kpi.from, ['kpis', k, 'from']);
-    const to = known(kpi.to, ['kpis', k, 'to']);
+    const from = kpi.from === '@start' ? -1 : known(kpi.id, kpi.from, ['kpis', k, 'from']);
+    const to = known(kpi.id, kpi.to, ['kpis', k, 'to']);
     if (from === undefined || to === undefined) return;
     next ??= successors(ctx);
     const succ = next;
@@ -82,7 +91,7 @@ export function checkKpis(ctx: CheckContext): Diagnostic[] {
         ? ctx.doc.triggers.map((t) => ctx.stepIndex.get(t.start) ?? -1)
         : (succ[from] ?? []);
     const reach = reachFrom(ctx.doc.steps.length, starts, (i) => succ[i] ?? []);
-    if (reach[to] === 0) {
+    if (reach[to] === 0 && !ctx.unread) {
       out.push(
         scenarioDiagnostic('scenario.kpiUnreachable', ['kpis', k, 'to'], {
           kpi: kpi.id,

@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
+import { label } from '../../i18n/labels.js';
 import { roles } from '../../org/roles.js';
 import type { CheckContext } from './checkContext.js';
-import { stepParties } from './checkOrgRefs.js';
+import { partyKind, stepParties } from './checkOrgRefs.js';
 import { scenarioDiagnostic } from './scenarioCatalog.js';
 
 const words = {
@@ -51,16 +52,22 @@ export function checkParticipants(ctx: CheckContext): Diagnostic[] {
     }
   };
   ctx.doc.steps.forEach((step, i) => {
+    if (ctx.broken[i]) return;
     for (const party of stepParties(step, i)) {
-      if (!Object.hasOwn(words, party.kind)) continue;
-      const kind = party.kind as keyof typeof words;
+      const normal = partyKind(ctx.org, party);
+      if (!Object.hasOwn(words, normal)) continue;
+      const kind = normal as keyof typeof words;
       // a recipient role that is no role at all is scenario.unknownRecipient already
       if (kind === 'role' && !(roles as readonly string[]).includes(party.id)) continue;
       if (isDeclared(kind, party.id)) continue;
+      const name = `\`${party.id}\``;
+      const nameZh =
+        kind === 'role' ? `“${label('role', party.id, 'zh-CN')}”（${name}）` : ` ${name} `;
       out.push(
         scenarioDiagnostic('scenario.undeclaredParticipant', party.path, {
           step: step.id,
-          id: party.id,
+          name,
+          nameZh,
           ...words[kind],
         }),
       );

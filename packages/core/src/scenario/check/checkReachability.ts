@@ -1,9 +1,11 @@
 import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
 import type { ScenarioStep } from '../document/scenarioSchema.js';
 import type { CheckContext } from './checkContext.js';
-import { JOIN, UNKNOWN } from './checkGraph.js';
+import { type GraphEdge, JOIN, UNKNOWN } from './checkGraph.js';
 import type { BranchRegion } from './checkRegions.js';
+import { UNREAD } from './salvageSteps.js';
 import { scenarioDiagnostic } from './scenarioCatalog.js';
+import { stronglyConnected, wayRound } from './stronglyConnected.js';
 
 /**
  * Which steps can finish: reach an `end` step (inside a parallel branch: reach `@join`). An
@@ -60,68 +62,104 @@ function finishingSteps(ctx: CheckContext): Uint8Array {
 }
 
 /**
+ * The graph of the reachable steps that cannot finish, with the transitions that keep an
+ * instance among them: for an ordinary step every transition to such a step; for a parallel
+ * step its `next` if that cannot finish, and its branch entries if its branches cannot.
+ */
+function trappedGraph(ctx: CheckContext, finishes: Uint8Array): GraphEdge[][] {
+  const n = ctx.doc.steps.length;
+  const trapped = (i: number) => ctx.reached[i] === 1 && finishes[i] === 0 && !ctx.duplicate[i];
+  return ctx.doc.steps.map((step, i) => {
+    if (!trapped(i)) return [];
+    const edges = (ctx.edges[i] ?? []).filter((e) => e.target >= 0 && trapped(e.target));
+    if (step.kind !== 'parallel') return edges;
+    const branchesFinish = finishes[n + i] === 1;
+    return edges.filter((e) => e.branch === null || !branchesFinish);
+  });
+}
+
+/**
  * Checks that every step can be reached and can finish. Reports `scenario.unreachable` for a
- * step no trigger's start step leads to, and `scenario.deadEnd` for a reachable step from which
- * no `end` step can be reached — inside a parallel branch: no `@join`; for a parallel step: its
- * branches cannot finish (all of them for `join: 'all'`, one for `join: 'any'`) or its `next`
- * cannot. This also catches trap cycles (a loop with no way out). Linear in the size of the
- * graph: one breadth-first pass forwards from the triggers, one backwards from the ends.
+ * step no trigger's start step leads to, and `scenario.deadEnd` where an instance gets trapped:
+ * a loop of reachable steps with no way out to an `end` step (inside a parallel branch: to
+ * `@join`), at the transition that closes the loop; and an `end` step inside a branch (only
+ * `@join` finishes a branch), at each transition that leads into it. The steps on the way into a
+ * trap are not blamed: they are fine once the trap is fixed. Linear in the size of the graph:
+ * one breadth-first pass forwards from the triggers, one backwards from the ends, and one pass
+ * over the strongly connected components of the trapped steps.
  *
  * @internal
  * @example
  * ```ts
  * import { checkReachability } from './checkReachability.js';
  * import { createCheckContext } from './checkContext.js';
- * // a → b → a with no way out: both are dead ends
- * // checkReachability(createCheckContext(doc)).map((d) => d.code); // ['scenario.deadEnd', 'scenario.deadEnd']
+ * // notify `tell` → task `stuck`, whose only outcome leads back to `stuck`
+ * // checkReachability(createCheckContext(doc)).map((d) => d.path); // [['steps', 5, 'outcomes', 0, 'to']]
  * ```
  */
 export function checkReachability(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const finishes = finishingSteps(ctx);
-  const n = ctx.doc.steps.length;
   ctx.doc.steps.forEach((step, i) => {
-    if (ctx.duplicate[i]) return;
-    if (ctx.reached[i] === 0) {
-      out.push(scenarioDiagnostic('scenario.unreachable', ['steps', i], { step: step.id }));
-    } else if (finishes[i] === 0) {
-      const why = deadEndDetail(step, ctx.home[i] ?? null, finishes[n + i] === 1);
-      out.push(
-        scenarioDiagnostic('scenario.deadEnd', ['steps', i], { detail: why.en, detailZh: why.zh }),
-      );
+    if (ctx.duplicate[i] || ctx.reached[i] === 1) return;
+    // a half-filled step may yet lead here, or this step's own id cannot be read
+    if (ctx.unread || (ctx.broken[i] === 1 && step.id.startsWith(UNREAD))) return;
+    out.push(scenarioDiagnostic('scenario.unreachable', ['steps', i], { step: step.id }));
+  });
+  const trapped = trappedGraph(ctx, finishes);
+  const inLoop = new Uint8Array(trapped.length);
+  for (const component of stronglyConnected(trapped)) {
+    for (const i of component) inLoop[i] = 1;
+    const inside = new Set(component);
+    const leaves = component.some((i) => (trapped[i] ?? []).some((e) => !inside.has(e.target)));
+    const way = leaves ? null : wayRound(trapped, component);
+    if (!way) continue;
+    const ids = [...way.steps, way.steps[0] as number].map((i) => ctx.doc.steps[i]?.id ?? '');
+    const why = loopDetail(ids, ctx.home[way.steps[0] as number] ?? null);
+    out.push(deadEnd(way.closing.path, why));
+  }
+  ctx.doc.steps.forEach((step, i) => {
+    if ((trapped[i] ?? []).length > 0 || inLoop[i] === 1) return;
+    if (ctx.reached[i] === 0 || finishes[i] === 1 || ctx.duplicate[i]) return;
+    // a trap without a loop: an end step inside a branch. Blame the transitions into it.
+    const home = ctx.home[i] ?? null;
+    const into = ctx.edges.flatMap((edges, from) =>
+      ctx.reached[from] === 1 ? edges.filter((e) => e.target === i) : [],
+    );
+    for (const e of into.length > 0 ? into : [null]) {
+      const why = endDetail(step, home);
+      out.push(deadEnd(e ? e.path : ['steps', i], why));
     }
   });
   return out;
 }
 
-/** Why a step cannot finish, in words. `branchesFinish` matters for parallel steps only. */
-function deadEndDetail(
-  step: ScenarioStep,
-  home: BranchRegion | null,
-  branchesFinish: boolean,
-): { en: string; zh: string } {
+function deadEnd(path: (string | number)[], why: { en: string; zh: string }): Diagnostic {
+  return scenarioDiagnostic('scenario.deadEnd', path, { detail: why.en, detailZh: why.zh });
+}
+
+/** Why a loop traps an instance, in words. */
+function loopDetail(ids: string[], home: BranchRegion | null): { en: string; zh: string } {
+  const cycle = ids.map((id) => `\`${id}\``).join(' → ');
+  if (home) {
+    return {
+      en: `The steps ${cycle} go round with no way out to \`@join\`, so branch \`${home.branch}\` of parallel step \`${home.parallel}\` never finishes`,
+      zh: `步骤 ${cycle} 构成一个出不去的环，到不了 \`@join\`，并行步骤 \`${home.parallel}\` 的分支 \`${home.branch}\` 永远不会结束`,
+    };
+  }
+  return {
+    en: `The steps ${cycle} go round with no way out: no end step can be reached from them`,
+    zh: `步骤 ${cycle} 构成一个出不去的环，从这里无法到达任何结束步骤`,
+  };
+}
+
+/** Why a step that cannot finish and leads nowhere traps an instance: an end step in a branch. */
+function endDetail(step: ScenarioStep, home: BranchRegion | null): { en: string; zh: string } {
   const s = step.id;
   if (step.kind === 'end' && home) {
     return {
-      en: `End step \`${s}\` is inside branch \`${home.branch}\` of parallel step \`${home.parallel}\`, where only \`@join\` finishes a branch (put the end step after the parallel step)`,
-      zh: `结束步骤 \`${s}\` 位于并行步骤 \`${home.parallel}\` 的分支 \`${home.branch}\` 内，分支只能以 \`@join\` 结束（请把结束步骤放在并行步骤之后）`,
-    };
-  }
-  if (step.kind === 'parallel' && !branchesFinish) {
-    return step.join === 'all'
-      ? {
-          en: `Parallel step \`${s}\` waits for all its branches, but not every branch can reach \`@join\``,
-          zh: `并行步骤 \`${s}\` 需等待全部分支，但并非每个分支都能到达 \`@join\``,
-        }
-      : {
-          en: `Parallel step \`${s}\` waits for one of its branches, but none can reach \`@join\``,
-          zh: `并行步骤 \`${s}\` 需等待任一分支，但没有分支能到达 \`@join\``,
-        };
-  }
-  if (home) {
-    return {
-      en: `Step \`${s}\` cannot reach \`@join\`, so branch \`${home.branch}\` of parallel step \`${home.parallel}\` never finishes`,
-      zh: `步骤 \`${s}\` 无法到达 \`@join\`，并行步骤 \`${home.parallel}\` 的分支 \`${home.branch}\` 永远不会结束`,
+      en: `This leads to the end step \`${s}\` inside branch \`${home.branch}\` of parallel step \`${home.parallel}\`, where only \`@join\` finishes a branch (lead to \`@join\` here, and put the end step after the parallel step)`,
+      zh: `此处通向并行步骤 \`${home.parallel}\` 的分支 \`${home.branch}\` 内的结束步骤 \`${s}\`，但分支只能以 \`@join\` 结束（请在此处改为 \`@join\`，把结束步骤放到并行步骤之后）`,
     };
   }
   return {

@@ -51,7 +51,7 @@ function branchClaims(doc: Scenario, ctx: Base, flow: readonly number[][]) {
   return { claim, conflict, regions };
 }
 
-type Base = Omit<CheckContext, 'home' | 'conflicts' | 'reached'>;
+type Base = Omit<CheckContext, 'home' | 'conflicts' | 'reached' | 'broken' | 'unread'>;
 
 /**
  * Where each step lives (`home`, per step index) and which steps two branches claim

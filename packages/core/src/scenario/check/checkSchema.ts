@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
 import { type Scenario, scenarioSchema } from '../document/scenarioSchema.js';
 import { describeIssue, type Issue } from './checkSchemaRules.js';
-import { formatPath, scenarioDiagnostic } from './scenarioCatalog.js';
+import { scenarioDiagnostic } from './scenarioCatalog.js';
 
 /** At most this many diagnostics come out of the schema check (the last one may say how many more). */
 const MAX_SCHEMA_DIAGNOSTICS = 50;
@@ -77,7 +77,6 @@ function collect(issues: readonly Issue[], prefix: Path, out: Diagnostic[], limi
     const rule = describeIssue(issue, keys);
     out.push(
       scenarioDiagnostic('scenario.schema', path, {
-        where: formatPath(path),
         rule: rule.en,
         ruleZh: rule.zh,
       }),
@@ -118,10 +117,9 @@ export function checkSchema(
     }
     const rule = {
       en: `the input cannot be read (${detail})`,
-      zh: `无法读取输入（${detail}）`,
+      zh: `无法读取输入（\`${detail}\`）`,
     };
     const d = scenarioDiagnostic('scenario.schema', [], {
-      where: formatPath([]),
       rule: rule.en,
       ruleZh: rule.zh,
     });
@@ -136,7 +134,6 @@ export function checkSchema(
     const rule = { en: 'is not a scenario document', zh: '不是场景文档' };
     diagnostics.push(
       scenarioDiagnostic('scenario.schema', [], {
-        where: formatPath([]),
         rule: rule.en,
         ruleZh: rule.zh,
       }),

@@ -1,3 +1,7 @@
+import { closestName, didYouMean } from '../../diagnostics/didYouMean.js';
+import { FIELD_ID_PATTERN } from '../../expr/fieldName.js';
+import { GOTO_PATTERN, ID_PATTERN, KPI_FROM_PATTERN } from '../document/scenarioIds.js';
+
 /**
  * A zod issue as the schema check reads it: loosely, since only a few fields matter and the
  * checker must not trust their shape.
@@ -16,28 +20,30 @@ export interface Issue {
   [key: string]: unknown;
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
 interface Rule {
   en: string;
   zh: string;
 }
 
 /** What zod received, in words; never the value itself (it may be huge or hostile). */
+const code = (word: string): Rule => ({ en: word, zh: `\`${word}\`` });
+
 function received(input: unknown): Rule {
-  if (input === null) return { en: 'null', zh: 'null' };
+  if (input === null) return { en: 'null', zh: '空值（`null`）' };
   if (Array.isArray(input)) return { en: 'an array', zh: '数组' };
   switch (typeof input) {
     case 'string':
       return { en: 'a string', zh: '字符串' };
     case 'number':
-      return Number.isFinite(input)
-        ? { en: 'a number', zh: '数字' }
-        : { en: String(input), zh: String(input) };
+      return Number.isFinite(input) ? { en: 'a number', zh: '数字' } : code(String(input));
     case 'boolean':
       return { en: 'a boolean', zh: '布尔值' };
     case 'object':
       return { en: 'an object', zh: '对象' };
     default:
-      return { en: typeof input, zh: typeof input };
+      return code(typeof input);
   }
 }
 
@@ -52,7 +58,7 @@ const typeWords: Record<string, Rule> = {
 function expected(name: unknown): Rule {
   const word =
     typeof name === 'string' && Object.hasOwn(typeWords, name) ? typeWords[name] : undefined;
-  return word ?? { en: String(name), zh: String(name) };
+  return word ?? code(String(name));
 }
 
 function listValues(values: unknown): string {
@@ -63,18 +69,21 @@ function listValues(values: unknown): string {
 
 /** Friendly names of the patterns the scenario format uses; anything else is quoted as is. */
 function patternRule(pattern: string): Rule {
-  if (pattern.includes('@join')) return { en: 'a step id or `@join`', zh: '步骤 id 或 `@join`' };
-  if (pattern.includes('@start')) return { en: 'a step id or `@start`', zh: '步骤 id 或 `@start`' };
-  if (pattern.includes('[A-Za-z][A-Za-z0-9_-]{0,63}')) {
+  if (pattern === String(GOTO_PATTERN))
+    return { en: 'a step id or `@join`', zh: '步骤的 `id` 或 `@join`' };
+  if (pattern === String(KPI_FROM_PATTERN)) {
+    return { en: 'a step id or `@start`', zh: '步骤的 `id` 或 `@start`' };
+  }
+  if (pattern === String(FIELD_ID_PATTERN)) {
     return {
-      en: 'an id: a letter, then up to 63 letters, digits, `_` or `-` (not `constructor`, `prototype`, `toString` or another `Object.prototype` name)',
-      zh: 'id：以字母开头，其后最多 63 个字母、数字、`_` 或 `-`（不能是 `constructor`、`prototype`、`toString` 等 `Object.prototype` 上的名字）',
+      en: 'a field id, a name a condition can use: a letter of any script (`heartRate`, `心率`), then up to 63 letters, digits or `_` (no `-`; not a reserved word such as `and`, `in` or `null`)',
+      zh: '字段标识，须能直接写进条件：以任意文字的字母开头（`heartRate`、`心率`），其后最多 63 个字母、数字或 `_`（不能有 `-`，不能是 `and`、`in`、`null` 等保留字）',
     };
   }
-  if (pattern.startsWith('/^(?!(?:__proto__') && pattern.endsWith('$)/')) {
+  if (pattern === String(ID_PATTERN)) {
     return {
-      en: 'a safe id: not `__proto__`, `constructor`, `prototype`, `toString` or another `Object.prototype` name',
-      zh: '安全的 id：不能是 `__proto__`、`constructor`、`prototype`、`toString` 等 `Object.prototype` 上的名字',
+      en: 'an id: a letter of any script, then up to 63 letters, digits, `_` or `-` (not `constructor` or `prototype`)',
+      zh: '标识：以任意文字的字母开头，其后最多 63 个字母、数字、`_` 或 `-`（不能是 `constructor`、`prototype`）',
     };
   }
   if (pattern.includes('[A-Z][A-Z0-9_]')) {
@@ -89,7 +98,7 @@ function patternRule(pattern: string): Rule {
       zh: 'ISO 8601 时长（周、天、时、分、秒），例如 `PT30M`、`P1DT12H`',
     };
   }
-  return { en: `a string matching ${pattern}`, zh: `符合 ${pattern} 的字符串` };
+  return { en: `a string matching ${pattern}`, zh: `符合 \`${pattern}\` 的字符串` };
 }
 
 function bound(issue: Issue, small: boolean): Rule {
@@ -141,6 +150,11 @@ export function describeIssue(issue: Issue, keys: string[] | null): Rule {
               en: `must be one of ${listValues(values)}`,
               zh: `必须是以下之一：${listValues(values)}`,
             };
+      if (typeof issue.input === 'string' && Array.isArray(values)) {
+        const strings = values.filter((v): v is string => typeof v === 'string');
+        const hint = didYouMean(closestName(strings)(issue.input));
+        return { en: `${rule.en}${hint.hint}`, zh: `${rule.zh}${hint.hintZh}` };
+      }
       if (issue.input !== undefined) return rule;
       return { en: `required: ${rule.en}`, zh: `缺少此项（${rule.zh}）` };
     }
@@ -153,7 +167,7 @@ export function describeIssue(issue: Issue, keys: string[] | null): Rule {
         ? patternRule(issue.pattern)
         : {
             en: `must be a valid ${String(issue.format)}`,
-            zh: `必须是有效的 ${String(issue.format)}`,
+            zh: `必须是有效的 \`${String(issue.format)}\``,
           };
     case 'invalid_union': {
       if (Array.isArray(issue.options) && issue.options.length > 0) {
@@ -171,7 +185,18 @@ export function describeIssue(issue: Issue, keys: string[] | null): Rule {
       }
       return { en: 'matches none of the allowed forms', zh: '不符合任何一种允许的形式' };
     }
+    case 'custom':
+      if (isObject(issue.params) && issue.params.rule === 'durationRange') {
+        return {
+          en: 'must be an ISO 8601 duration of at most 10 years (`P3660D`)',
+          zh: '应为最长 10 年的 ISO 8601 时长（`P3660D`）',
+        };
+      }
+      return { en: 'is not valid (custom)', zh: '无效（`custom`）' };
     default:
-      return { en: `is not valid (${String(issue.code)})`, zh: `无效（${String(issue.code)}）` };
+      return {
+        en: `is not valid (${String(issue.code)})`,
+        zh: `无效（\`${String(issue.code)}\`）`,
+      };
   }
 }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
+import { closestName, didYouMean } from '../../diagnostics/didYouMean.js';
 import { parseDuration } from '../../sla/parseDuration.js';
 import type { CheckContext } from './checkContext.js';
 import { scenarioDiagnostic } from './scenarioCatalog.js';
@@ -28,15 +29,18 @@ function millis(iso: string): number {
  */
 export function checkSla(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
+  let suggest: ((name: string) => string | undefined) | undefined;
   ctx.doc.steps.forEach((step, i) => {
-    if (!('sla' in step) || !step.sla) return;
+    if (!('sla' in step) || !step.sla || ctx.broken[i]) return;
     const { within, onTimeout } = step.sla;
     if (onTimeout !== '@join' && !ctx.stepIndex.has(onTimeout)) {
+      suggest ??= closestName(ctx.stepIndex.keys());
       out.push(
         scenarioDiagnostic('scenario.slaWithoutTimeout', ['steps', i, 'sla', 'onTimeout'], {
           step: step.id,
           within,
           target: onTimeout,
+          ...didYouMean(suggest(onTimeout)),
         }),
       );
     }

@@ -1,8 +1,10 @@
 import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
+import { closestName, didYouMean } from '../../diagnostics/didYouMean.js';
 import type { CheckContext } from './checkContext.js';
 import { JOIN, UNKNOWN } from './checkGraph.js';
 import type { BranchRegion } from './checkRegions.js';
-import { formatPath, scenarioDiagnostic } from './scenarioCatalog.js';
+import { UNREAD } from './salvageSteps.js';
+import { ownerOf, scenarioDiagnostic } from './scenarioCatalog.js';
 
 function where(r: BranchRegion | null): { en: string; zh: string } {
   if (r === null) return { en: 'at the top level', zh: '主流程' };
@@ -23,19 +25,26 @@ function crosses(path: (string | number)[], detail: { en: string; zh: string }):
 }
 
 /** The edges of one step: unknown targets, `@join` outside a branch, edges that cross a branch border. */
-function checkStepEdges(ctx: CheckContext, i: number, out: Diagnostic[]): void {
+function checkStepEdges(
+  ctx: CheckContext,
+  i: number,
+  out: Diagnostic[],
+  suggest: (name: string) => string | undefined,
+): void {
   const step = ctx.doc.steps[i];
   if (!step) return;
   const from = ctx.home[i] ?? null;
   const fromSettled = !ctx.duplicate[i] && !ctx.conflicts.has(step.id);
   for (const e of ctx.edges[i] ?? []) {
     if (e.target === UNKNOWN) {
-      // an SLA's unknown timeout target is reported as scenario.slaWithoutTimeout
-      if (!e.timeout) {
+      // an SLA's unknown timeout target is reported as scenario.slaWithoutTimeout; a
+      // transition of a half-filled step that cannot be read is its scenario.schema
+      if (!e.timeout && e.to !== UNREAD) {
         out.push(
           scenarioDiagnostic('scenario.unknownStep', e.path, {
-            where: formatPath(e.path),
+            ...ownerOf(e.path, step.id),
             target: e.to,
+            ...didYouMean(suggest(e.to)),
           }),
         );
       }
@@ -92,14 +101,16 @@ function checkStepEdges(ctx: CheckContext, i: number, out: Diagnostic[]): void {
  */
 export function checkTransitions(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const suggest = closestName(ctx.stepIndex.keys());
   ctx.doc.triggers.forEach((t, i) => {
     const path = ['triggers', i, 'start'];
     const target = ctx.stepIndex.get(t.start);
     if (target === undefined) {
       out.push(
         scenarioDiagnostic('scenario.unknownStep', path, {
-          where: formatPath(path),
+          ...ownerOf(path, t.id),
           target: t.start,
+          ...didYouMean(suggest(t.start)),
         }),
       );
       return;
@@ -115,7 +126,7 @@ export function checkTransitions(ctx: CheckContext): Diagnostic[] {
       );
     }
   });
-  for (let i = 0; i < ctx.doc.steps.length; i++) checkStepEdges(ctx, i, out);
+  for (let i = 0; i < ctx.doc.steps.length; i++) checkStepEdges(ctx, i, out, suggest);
   for (const id of ctx.conflicts) {
     const i = ctx.stepIndex.get(id);
     if (i === undefined) continue;

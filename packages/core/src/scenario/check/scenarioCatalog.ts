@@ -11,14 +11,14 @@ import { type Diagnostic, makeDiagnostic } from '../../diagnostics/Diagnostic.js
  * ```ts
  * import { scenarioCatalog } from '@zhizhi/core/scenario';
  * scenarioCatalog['scenario.unknownStep'].severity; // 'error'
- * Object.keys(scenarioCatalog).length; // 22
+ * Object.keys(scenarioCatalog).length; // 27
  * ```
  */
 export const scenarioCatalog = {
   'scenario.schema': {
     severity: 'error',
-    zh: '{where} 不符合场景文档格式：{ruleZh}',
-    en: '{where} does not match the scenario format: {rule}',
+    zh: '不符合场景文档格式：{ruleZh}',
+    en: 'Does not fit the scenario format: {rule}',
   },
   'scenario.tooManyIssues': {
     severity: 'warning',
@@ -27,13 +27,13 @@ export const scenarioCatalog = {
   },
   'scenario.duplicateId': {
     severity: 'error',
-    zh: '{whatZh} id `{id}` 重复（第一次出现在 {first}）',
-    en: 'The {what} id `{id}` is used twice (first at {first})',
+    zh: '{whatZh} `{id}` 重复（第一次出现在 `{first}`）',
+    en: 'The {what} id `{id}` is used twice (first at `{first}`)',
   },
   'scenario.unknownStep': {
     severity: 'error',
-    zh: '{where} 指向不存在的步骤 `{target}`',
-    en: '{where} names `{target}`, which is not a step of this scenario',
+    zh: '{ownerZh}指向的 `{target}` 不是本场景的步骤{hintZh}',
+    en: '{owner} names `{target}`, which is not a step of this scenario{hint}',
   },
   'scenario.joinOutsideBranch': {
     severity: 'error',
@@ -45,6 +45,11 @@ export const scenarioCatalog = {
     zh: '{detailZh}；并行分支内的步骤只能在本分支内流转，并以 `@join` 结束',
     en: '{detail}; the steps of a parallel branch stay inside it and finish with `@join`',
   },
+  'scenario.tooDeep': {
+    severity: 'error',
+    zh: '并行步骤 `{step}` 处于第 {depth} 层并行嵌套，超过上限 {max} 层；请把它移到外层，或拆成先后两个并行步骤',
+    en: 'Parallel step `{step}` is nested {depth} levels deep, but parallel steps may nest at most {max} levels; move it out, or split the work into parallel steps one after another',
+  },
   'scenario.unreachable': {
     severity: 'error',
     zh: '步骤 `{step}` 从任何触发条件的起始步骤都无法到达',
@@ -55,45 +60,65 @@ export const scenarioCatalog = {
     zh: '{detailZh}，实例会卡在这里',
     en: '{detail}; an instance would get stuck there',
   },
+  'scenario.instantLoop': {
+    severity: 'error',
+    zh: '步骤 {cycle} 构成一个不等待任何事情的环（环中没有任务、派单、等待或超时）：实例一旦走进这个环就会无限循环，触发它的操作永远不会返回；请在环中加入需要等待的步骤，或让它流向别处',
+    en: 'The steps {cycle} form a loop that waits for nothing (no task, dispatch, wait or timeout in it): an instance that enters it goes round forever and the command that led it there never returns; put a step that waits into the loop, or lead it elsewhere',
+  },
   'scenario.slaWithoutTimeout': {
     severity: 'error',
-    zh: '步骤 `{step}` 设有时限 {within}，但超时去向 `{target}` 不是本场景的步骤',
-    en: 'Step `{step}` has an SLA of {within}, but its timeout target `{target}` is not a step of this scenario',
+    zh: '步骤 `{step}` 设有时限 `{within}`，但超时去向 `{target}` 不是本场景的步骤{hintZh}',
+    en: 'Step `{step}` has an SLA of `{within}`, but its timeout target `{target}` is not a step of this scenario{hint}',
   },
   'scenario.slaNeverFires': {
     severity: 'warning',
-    zh: '步骤 `{step}` 等待 {duration}，其时限 {within} 不短于等待时间，永远不会超时',
-    en: 'Step `{step}` waits {duration}; its SLA of {within} is not shorter, so it can never fire',
+    zh: '步骤 `{step}` 等待 `{duration}`，其时限 `{within}` 不短于等待时间，永远不会超时',
+    en: 'Step `{step}` waits `{duration}`; its SLA of `{within}` is not shorter, so it can never fire',
   },
   'scenario.unknownField': {
     severity: 'error',
-    zh: '字段 `{field}` 未在场景的 fields 中定义',
-    en: 'The field `{field}` is not declared in the scenario fields',
+    zh: '字段 `{field}` 未在场景的字段表（`fields`）中声明{hintZh}',
+    en: 'The field `{field}` is not declared in the scenario fields{hint}',
+  },
+  'scenario.unknownAlertPath': {
+    severity: 'error',
+    zh: '触发条件 `{trigger}` 要复制的 `{from}` 不是预警中的数据{hintZh}',
+    en: 'Trigger `{trigger}` copies `{from}`, which no alert holds{hint}',
+  },
+  'scenario.alertFieldType': {
+    severity: 'error',
+    zh: '触发条件 `{trigger}` 把 `{from}`（{typeZh}）复制到字段 `{field}`，但该字段的类型是 `{fieldType}`：每条预警都会因类型不符而无法发起实例',
+    en: 'Trigger `{trigger}` copies `{from}` (a {type}) into the field `{field}` of type `{fieldType}`: every alert would fail to start an instance',
   },
   'scenario.unknownPost': {
     severity: 'error',
-    zh: '组织架构中没有岗位 `{id}`',
-    en: 'There is no post `{id}` in the org',
+    zh: '组织架构中没有岗位 `{id}`{hintZh}',
+    en: 'There is no post `{id}` in the org{hint}',
   },
   'scenario.unknownDepartment': {
     severity: 'error',
-    zh: '组织架构中没有部门 `{id}`',
-    en: 'There is no department `{id}` in the org',
+    zh: '组织架构中没有部门 `{id}`{hintZh}',
+    en: 'There is no department `{id}` in the org{hint}',
   },
   'scenario.unknownCenter': {
     severity: 'error',
-    zh: '组织架构中没有{kindZh} `{id}`',
-    en: 'There is no {kind} `{id}` in the org',
+    zh: '组织架构中没有{kindZh} `{id}`{hintZh}',
+    en: 'There is no {kind} `{id}` in the org{hint}',
   },
   'scenario.unknownRecipient': {
     severity: 'error',
-    zh: '接收方 {kind} `{id}` 不存在：{whyZh}',
-    en: 'The recipient {kind} `{id}` does not exist: {why}',
+    zh: '接收方{kindZh} `{id}` 不存在：{whyZh}{hintZh}',
+    en: 'The recipient {kind} `{id}` does not exist: {why}{hint}',
+  },
+  'scenario.centerNotHandler': {
+    severity: 'error',
+    zh: '城运中心 `{id}` 不能作为派单的{roleZh}：城运中心负责统筹调度和监督，不签收、不办理事件，派给它的事件不会生成；请派给具体的岗位或部门，需要城运中心知晓时另加通知步骤',
+    en: 'The city-operations center `{id}` cannot be a dispatch {role}: it coordinates and oversees, it does not acknowledge or handle cases, so no case would open; dispatch to a post or department, and add a notify step to keep the center informed',
   },
   'scenario.undeclaredParticipant': {
     severity: 'warning',
-    zh: '步骤 `{step}` 用到的{kindZh} `{id}` 未列入 participants.{list}',
-    en: 'Step `{step}` uses the {kind} `{id}`, which is not listed in participants.{list}',
+    zh: '步骤 `{step}` 用到的{kindZh}{nameZh}未列入 `participants.{list}`',
+    en: 'Step `{step}` uses the {kind} {name}, which is not listed in `participants.{list}`',
   },
   'scenario.conditionSyntax': {
     severity: 'error',
@@ -107,8 +132,8 @@ export const scenarioCatalog = {
   },
   'scenario.piiExposed': {
     severity: 'error',
-    zh: '通知步骤 `{step}` 把个人信息字段 {fields} 发给了{targetZh}；个人信息只能发给具体经办人（岗位、部门、角色、家属），且不能上大屏',
-    en: 'Notify step `{step}` sends the personal-data field(s) {fields} to {target}; personal data may only go to individual handlers (post, department, role, family), never to a screen',
+    zh: '{sourceZh}把个人信息（{fieldsZh}）发给了{targetZh}；{fixZh}',
+    en: '{source} sends personal data ({fields}) to {target}; {fix}',
   },
   'scenario.kpiUnreachable': {
     severity: 'warning',
@@ -117,12 +142,12 @@ export const scenarioCatalog = {
   },
   'scenario.kpiNotCampaign': {
     severity: 'error',
-    zh: '覆盖率指标 `{kpi}` 指向的步骤 `{step}` 是 {kind} 步骤，不是 campaign',
+    zh: '覆盖率指标 `{kpi}` 指向的步骤 `{step}` 是{kindZh}步骤，不是走访活动（`campaign`）步骤',
     en: 'Coverage KPI `{kpi}` names step `{step}`, a {kind} step rather than a campaign',
   },
   'scenario.internal': {
     severity: 'error',
-    zh: '校验器内部出错（{error}），结果可能不完整；请报告此问题',
+    zh: '校验器内部出错（`{error}`），结果可能不完整；请报告此问题',
     en: 'The validator failed internally ({error}); the result may be incomplete. Please report this',
   },
 } as const;
@@ -157,21 +182,42 @@ export function scenarioDiagnostic(
 }
 
 /**
- * Formats a JSON path for a message: `steps[3].assignee.post`, or `(document)` for `[]`.
+ * Formats a JSON path the way printers show a diagnostic's own path (`d.path.join('.')`), for a
+ * message that must name another place, e.g. where a duplicate id was first used:
+ * `steps.3.next`, or `(document)` for `[]`. A message never names its own path.
  *
  * @internal
  * @example
  * ```ts
  * import { formatPath } from './scenarioCatalog.js';
- * formatPath(['steps', 3, 'next']); // 'steps[3].next'
+ * formatPath(['steps', 3, 'next']); // 'steps.3.next'
  * ```
  */
 export function formatPath(path: readonly (string | number)[]): string {
-  if (path.length === 0) return '(document)';
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else out += out === '' ? segment : `.${segment}`;
+  return path.length === 0 ? '(document)' : path.join('.');
+}
+
+/**
+ * How a message names the step, trigger or KPI that holds a reference: `Step \`route\`` and
+ * `步骤 \`route\``, from the first segments of a path into a document.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * import { ownerOf } from './scenarioCatalog.js';
+ * ownerOf(['steps', 1, 'otherwise'], 'route'); // { owner: 'Step `route`', ownerZh: '步骤 `route` ' }
+ * ```
+ */
+export function ownerOf(
+  path: readonly (string | number)[],
+  id: string,
+): { owner: string; ownerZh: string } {
+  switch (path[0]) {
+    case 'triggers':
+      return { owner: `Trigger \`${id}\``, ownerZh: `触发条件 \`${id}\` ` };
+    case 'kpis':
+      return { owner: `KPI \`${id}\``, ownerZh: `指标 \`${id}\` ` };
+    default:
+      return { owner: `Step \`${id}\``, ownerZh: `步骤 \`${id}\` ` };
   }
-  return out;
 }

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import { type Diagnostic, makeDiagnostic } from '../../diagnostics/Diagnostic.js';
-import { NOT_UNSAFE_ID } from '../../ids/unsafeIdPattern.js';
+import { STATE_KEY_PATTERN } from '../document/scenarioIds.js';
+import { MAX_STATE_DEPTH } from '../document/scenarioLimits.js';
 import type { MachineJson, NamedRef, StateJson, TransitionJson } from './compileScenario.js';
 import { scenarioActionParams, scenarioGuardParams } from './machineRefs.js';
 
@@ -14,10 +15,12 @@ const catalog = {
     zh: '转移目标 {target} 不存在',
     en: 'Transition target {target} does not exist',
   },
-  'machine.tooDeep': { zh: '状态嵌套过深', en: 'States are nested too deeply' },
+  'machine.tooDeep': {
+    zh: '状态嵌套超过 {max} 层',
+    en: 'States are nested more than {max} levels deep',
+  },
 };
 
-const STATE_KEY = new RegExp(`^(?:\\$start|\\$done|${NOT_UNSAFE_ID}[A-Za-z][A-Za-z0-9_-]{0,63})$`);
 const EVENT_KEY = /^(?:TASK_COMPLETE|TIMEOUT|SIGNAL|EVENT|CASE_ACKNOWLEDGED|CHECK_IN|BRANCH_DONE)$/;
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -25,7 +28,8 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 /**
  * Checks untrusted machine JSON (what {@link compileScenario} emits, perhaps edited or forged)
  * and rebuilds it from its checked parts only: known keys, state names, event names, action and
- * guard names with params matching their schemas, expression ASTs, and `#id` targets that exist.
+ * guard names with params matching their schemas, expression ASTs, `#id` targets that exist, and
+ * at most the nesting the compiler emits for `MAX_PARALLEL_DEPTH` levels of parallel steps.
  * Returns the rebuilt JSON (nothing from the input is passed on unchecked) or diagnostics.
  *
  * @example
@@ -120,8 +124,8 @@ export function checkMachineJson(
 
   const state = (v: unknown, path: (string | number)[], key: string, depth: number): StateJson => {
     const out: StateJson = {};
-    if (depth > 16) {
-      d('machine.tooDeep', path);
+    if (depth > MAX_STATE_DEPTH) {
+      d('machine.tooDeep', path, { max: String(MAX_STATE_DEPTH) });
       return out;
     }
     if (!isObject(v)) {
@@ -164,7 +168,7 @@ export function checkMachineJson(
       else {
         out.states = {};
         for (const [k, child] of Object.entries(v.states)) {
-          if (!STATE_KEY.test(k))
+          if (!STATE_KEY_PATTERN.test(k))
             d('machine.badStateKey', [...path, 'states', k.slice(0, 64)], { key: k.slice(0, 64) });
           else out.states[k] = state(child, [...path, 'states', k], k, depth + 1);
         }

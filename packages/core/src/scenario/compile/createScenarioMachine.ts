@@ -1,19 +1,17 @@
 import { assign, raise, setup } from 'xstate';
 import type { ExprNode } from '../../expr/ExprNode.js';
 import { evaluateExpression } from '../../expr/evaluateExpression.js';
-import { NOT_UNSAFE_ID } from '../../ids/unsafeIdPattern.js';
+import { FIELD_ID_PATTERN } from '../../expr/fieldName.js';
 import { parseDuration } from '../../sla/parseDuration.js';
 import type { ScenarioContext, ScenarioEvent, ScenarioInput } from '../run/scenarioContext.js';
 import { checkMachineJson } from './checkMachineJson.js';
-
-const FIELD = new RegExp(`^${NOT_UNSAFE_ID}[A-Za-z][A-Za-z0-9_-]{0,63}$`);
 
 /** Copies only own, well-named keys (optionally only the listed ones) of event data. */
 function pick(data: unknown, fields?: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return out;
   for (const [k, v] of Object.entries(data)) {
-    if (FIELD.test(k) && (!fields || fields.includes(k))) out[k] = v;
+    if (FIELD_ID_PATTERN.test(k) && (!fields || fields.includes(k))) out[k] = v;
   }
   return out;
 }
@@ -49,6 +47,7 @@ const implementations = setup({
   },
   actions: {
     'zz.enter': assign(({ context, event }, p: { step: string }) => {
+      if (--instantStepBudget.left < 0) throw new InstantLoopError(p.step);
       const now = timeOf(event, context);
       return { now, entered: { ...context.entered, [p.step]: now } };
     }),
@@ -98,6 +97,28 @@ const implementations = setup({
     'zz.escalate': () => {},
   },
 });
+
+/**
+ * How many more steps the transition being taken may enter: the stepper sets it to
+ * `MAX_INSTANT_STEPS` around each transition (JavaScript runs one transition at a time), so that
+ * a loop of instantaneous steps the checker somehow let through stops with an error instead of
+ * blocking the process. Infinite outside a stepper.
+ *
+ * @internal
+ */
+export const instantStepBudget = { left: Number.POSITIVE_INFINITY };
+
+/**
+ * Thrown out of a transition that entered more than `MAX_INSTANT_STEPS` steps.
+ *
+ * @internal
+ */
+export class InstantLoopError extends Error {
+  constructor(readonly step: string) {
+    super(`More than the allowed number of steps entered in one command (last: ${step})`);
+    this.name = 'InstantLoopError';
+  }
+}
 
 /**
  * Turns machine JSON (from {@link compileScenario}, or imported) back into an XState 5 machine.

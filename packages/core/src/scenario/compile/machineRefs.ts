@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import { exprNodeSchema } from '../../expr/exprNodeSchema.js';
-import { NOT_UNSAFE_ID } from '../../ids/unsafeIdPattern.js';
-import { DURATION_PATTERN } from '../../sla/parseDuration.js';
+import { durationSchema } from '../../sla/durationSchema.js';
+import { ID_PATTERN } from '../document/scenarioIds.js';
 import { assigneeSchema, recipientSchema } from '../document/scenarioSchema.js';
 
-const step = z.string().check(z.regex(new RegExp(`^${NOT_UNSAFE_ID}[A-Za-z][A-Za-z0-9_-]{0,63}$`)));
+const step = z.string().check(z.regex(ID_PATTERN));
 const name = z.string().check(z.minLength(1), z.maxLength(128));
 const text = z.nullable(z.object({ zh: z.string(), en: z.string() }));
 const target = z.object({ kind: z.enum(['post', 'department']), id: name });
@@ -21,7 +21,7 @@ const target = z.object({ kind: z.enum(['post', 'department']), id: name });
  */
 export const scenarioActionParams = {
   'zz.enter': z.object({ step }),
-  'zz.startTimer': z.object({ step, within: z.string().check(z.regex(DURATION_PATTERN)) }),
+  'zz.startTimer': z.object({ step, within: durationSchema }),
   'zz.cancelTimer': z.object({ step }),
   'zz.record': z.object({ step, fields: z.array(step) }),
   'zz.recordSignal': z.object({ step }),

@@ -1,28 +1,27 @@
 import * as z from 'zod/mini';
 import { alertRoutingSchema } from '../../alert/alertRoutingSchema.js';
 import { outcomes } from '../../case/caseStatus.js';
+import { FIELD_ID_PATTERN } from '../../expr/fieldName.js';
 import { NOT_UNSAFE_ID } from '../../ids/unsafeIdPattern.js';
 import { roles } from '../../org/roles.js';
-import { DURATION_PATTERN } from '../../sla/parseDuration.js';
+import { durationSchema } from '../../sla/durationSchema.js';
+import { GOTO_PATTERN, ID_PATTERN, KPI_FROM_PATTERN } from './scenarioIds.js';
+import { MAX_STEPS } from './scenarioLimits.js';
 
-/**
- * Step, field, trigger and outcome ids: they become XState state keys, event fields and the keys
- * of an instance's context, so they follow the safe-id rule (never `constructor`, `toString` …).
- */
-const ID = `${NOT_UNSAFE_ID}[A-Za-z][A-Za-z0-9_-]{0,63}`;
-const key = z.string().check(z.regex(new RegExp(`^${ID}$`)));
+/** Step, field, trigger and outcome ids: they become XState state keys and event fields. */
+const key = z.string().check(z.regex(ID_PATTERN));
 const ref = z.string().check(z.minLength(1), z.maxLength(128));
 /** A name that keys data (a category, a list): a safe id, as a pattern JSON Schema can carry. */
 const safeRef = z
   .string()
   .check(z.minLength(1), z.maxLength(128), z.regex(new RegExp(`^${NOT_UNSAFE_ID}`)));
-const duration = z.string().check(z.regex(DURATION_PATTERN));
+const duration = durationSchema;
 const text = z.object({
   zh: z.string().check(z.minLength(1), z.maxLength(400)),
   en: z.string().check(z.minLength(1), z.maxLength(400)),
 });
 /** Where a step goes next: another step's id, or `@join` to finish a parallel branch. */
-const goto = z.string().check(z.regex(new RegExp(`^(?:@join|${ID})$`)));
+const goto = z.string().check(z.regex(GOTO_PATTERN));
 const layout = z.optional(z.object({ x: z.number(), y: z.number() }));
 const sla = z.optional(z.object({ within: duration, onTimeout: goto }));
 
@@ -238,7 +237,7 @@ export const triggerSchema = z.discriminatedUnion('kind', [
  * ```
  */
 export const fieldSchema = z.object({
-  id: key,
+  id: z.string().check(z.regex(FIELD_ID_PATTERN)),
   type: z.enum(fieldTypes),
   label: text,
   required: z.optional(z.boolean()),
@@ -259,7 +258,7 @@ export const kpiSchema = z.discriminatedUnion('kind', [
     id: key,
     kind: z.literal('duration'),
     label: text,
-    from: z.string().check(z.regex(new RegExp(`^(?:@start|${ID})$`))),
+    from: z.string().check(z.regex(KPI_FROM_PATTERN)),
     to: key,
     target: z.optional(duration),
   }),
@@ -316,7 +315,7 @@ export const scenarioSchema = z.object({
     departments: z.optional(z.array(ref).check(z.maxLength(500))),
     centers: z.optional(z.array(ref).check(z.maxLength(500))),
   }),
-  steps: z.array(stepSchema).check(z.minLength(1), z.maxLength(5000)),
+  steps: z.array(stepSchema).check(z.minLength(1), z.maxLength(MAX_STEPS)),
   kpis: z.optional(z.array(kpiSchema).check(z.maxLength(50))),
   /** Routing of sensor alerts by level (分级推送), for scenarios with sensor triggers. */
   alertRouting: z.optional(alertRoutingSchema),

@@ -311,6 +311,7 @@ export function createScenarioKind(options: { directory: Directory }) {
       lists: s.lists ?? {},
       alertId: trusted.alertId ?? null,
     });
+    if (step.loop) return runError('run.instantLoop', { step: step.loop }, ['trigger']);
     return propose(host, registered, undefined, id, member, 'START', at, step, {
       note: trigger.id,
       data: { scenario: registered.doc.id, version: registered.doc.version, trigger: trigger.id },
@@ -330,6 +331,7 @@ export function createScenarioKind(options: { directory: Directory }) {
     const event = { ...command, at } as ScenarioEvent;
     const step = registered.stepper.next(record.status, record.context, event);
     const stepId = 'step' in command ? command.step : 'name' in command ? command.name : '';
+    if (step.loop) return runError('run.instantLoop', { step: step.loop });
     if (!step.changed)
       return runError('run.notActive', { step: stepId, type: command.type }, ['step']);
     const { type: _t, by: _b, ...payload } = command as Record<string, unknown>;

@@ -1,6 +1,8 @@
 import type { AnyActorScope } from 'xstate';
 import { createInertScope } from '../../case/createInertScope.js';
 import type { ScenarioMachine } from '../compile/createScenarioMachine.js';
+import { InstantLoopError, instantStepBudget } from '../compile/createScenarioMachine.js';
+import { MAX_INSTANT_STEPS } from '../document/scenarioLimits.js';
 import { parseStatus, statusOf } from './activeSteps.js';
 import type { ScenarioContext, ScenarioEvent, ScenarioInput } from './scenarioContext.js';
 
@@ -30,6 +32,8 @@ export interface ScenarioEffect {
  */
 export interface ScenarioStepResult {
   changed: boolean;
+  /** Set when the step entered more than `MAX_INSTANT_STEPS` steps (an instant loop): nothing changed. */
+  loop?: string;
   status: string;
   done: boolean;
   context: ScenarioContext;
@@ -62,9 +66,12 @@ export function createScenarioStepper(machine: ScenarioMachine) {
     return scope;
   };
   const result = (
-    snapshot: { value: unknown; context: ScenarioContext; status: string },
+    snapshot: { value: unknown; context: ScenarioContext; status: string; error?: unknown },
     changed: boolean,
   ): ScenarioStepResult => {
+    // XState turns an error thrown while resolving a state into an error snapshot
+    if (snapshot.status === 'error' && snapshot.error instanceof InstantLoopError)
+      throw snapshot.error;
     const out = effects;
     effects = [];
     return {
@@ -75,19 +82,35 @@ export function createScenarioStepper(machine: ScenarioMachine) {
       effects: out,
     };
   };
+  /** Runs one transition within the instant-step budget; a loop leaves everything as it was. */
+  const bounded = (
+    step: () => ScenarioStepResult,
+    unchanged: () => { status: string; context: ScenarioContext },
+  ): ScenarioStepResult => {
+    instantStepBudget.left = MAX_INSTANT_STEPS;
+    try {
+      return step();
+    } catch (error) {
+      if (!(error instanceof InstantLoopError)) throw error;
+      effects = [];
+      return { changed: false, done: false, effects: [], loop: error.step, ...unchanged() };
+    } finally {
+      instantStepBudget.left = Number.POSITIVE_INFINITY;
+    }
+  };
   return {
     initial(input: ScenarioInput): ScenarioStepResult {
-      const s = scopeFor(input);
-      effects = [];
-      return result(machine.getInitialSnapshot(s, input), true);
+      return bounded(
+        // the scope's actor computes an initial state too: inside the budget as well
+        () => {
+          const s = scopeFor(input);
+          effects = [];
+          return result(machine.getInitialSnapshot(s, input), true);
+        },
+        () => ({ status: '', context: undefined as unknown as ScenarioContext }),
+      );
     },
     next(status: string, context: ScenarioContext, event: ScenarioEvent): ScenarioStepResult {
-      const s = scopeFor({
-        trigger: context.trigger ?? '',
-        townId: context.townId,
-        at: context.startedAt,
-      });
-      effects = [];
       // Internal events (a finished parallel step's onDone, BRANCH_DONE) carry no time: step
       // with the event's time already in context so every step entered in this macrostep gets it.
       const now = typeof event.at === 'number' ? event.at : context.now;
@@ -95,8 +118,19 @@ export function createScenarioStepper(machine: ScenarioMachine) {
         value: parseStatus(status),
         context: { ...context, now },
       } as never);
-      const after = machine.transition(before, event, s);
-      return result(after, after !== before && after.context !== before.context);
+      return bounded(
+        () => {
+          const s = scopeFor({
+            trigger: context.trigger ?? '',
+            townId: context.townId,
+            at: context.startedAt,
+          });
+          effects = [];
+          const after = machine.transition(before, event, s);
+          return result(after, after !== before && after.context !== before.context);
+        },
+        () => ({ status, context }),
+      );
     },
   };
 }

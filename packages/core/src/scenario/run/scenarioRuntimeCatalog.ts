@@ -58,6 +58,10 @@ export const scenarioRuntimeCatalog = {
     zh: '场景 {scenario} 版本 {version} 已部署且内容不同：请使用新版本号',
     en: 'Scenario {scenario} version {version} is already deployed with other content: use a new version',
   },
+  'run.instantLoop': {
+    zh: '一次操作进入了过多步骤（最后为 {step}），已停止，未作任何更改：场景中有不经等待的循环',
+    en: 'One command entered too many steps (last: {step}) and was stopped, changing nothing: the scenario loops without waiting',
+  },
   'run.conflict': {
     zh: '版本冲突：期望 {expected}，实际 {actual}',
     en: 'Version conflict: expected {expected}, found {actual}',
