@@ -244,6 +244,8 @@ async function replay(doc: Scenario, graph: Graph, path: { trigger: string; hops
     const step = hop.step;
     /** When the target is entered: now, except a branch start, entered with its parallel. */
     let enteredAt: number | null = null;
+    /** `entered` right after the command that entered the parallel (it holds the branch starts). */
+    let enteredWith: Record<string, number> | null = null;
     if (hop.timeout) {
       const due = (await load()).context.timers[step.id];
       if (due === undefined) throw new Error(`${doc.id}: ${step.id} has no running timer`);
@@ -253,6 +255,7 @@ async function replay(doc: Scenario, graph: Graph, path: { trigger: string; hops
     } else if (step.kind === 'parallel' && hop.from === step.id) {
       if (step.join !== 'all') throw new Error('only join: all is driven');
       enteredAt = clock.now();
+      enteredWith = (await load()).context.entered;
       // entering the parallel entered every branch: finish the others, then follow the focus
       for (const b of step.branches) {
         const entry = graph.all.find((h) => h.step === step && h.to === b.start);
@@ -317,8 +320,13 @@ async function replay(doc: Scenario, graph: Graph, path: { trigger: string; hops
     const record = await load();
     const target = graph.steps.get(hop.to);
     if (!target) return; // a `$join` node: the next hop checks where the parallel went
+    // `entered` holds the steps the latest command passed through (a branch start was entered
+    // by the command that entered its parallel)
     expect
-      .soft(record.context.entered[target.id], `${doc.id}: ${hop.key} entered ${target.id}`)
+      .soft(
+        (enteredWith ?? record.context.entered)[target.id],
+        `${doc.id}: ${hop.key} entered ${target.id}`,
+      )
       .toBe(enteredAt ?? clock.now());
     if (!['notify', 'escalate', 'decision'].includes(target.kind)) {
       expect(activeSteps(record.status), `${doc.id}: ${hop.key}`).toContain(target.id);

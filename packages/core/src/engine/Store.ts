@@ -8,7 +8,7 @@ import type { Timer } from './Timer.js';
 
 /**
  * What {@link Store.query} and `Engine.list` filter by. `overdue` needs `now`. Results come in
- * creation order; pass the previous page's `cursor` (from {@link Store.page}) to go on.
+ * creation order; pass the previous page's `cursor` (from `Store.page`) to go on.
  *
  * @example
  * ```ts
@@ -94,7 +94,7 @@ export interface Store {
   claimTimer(timerId: string, claimant: string, now: number, until: number): Promise<boolean>;
   /** Records matching the query, in creation order (scenario instances with `kind: 'scenario'`). */
   query(query: CaseQuery): Promise<InstanceRecord[]>;
-  /** One page of {@link query}'s results and the cursor of the next. */
+  /** One page of `query`'s results and the cursor of the next. */
   page(query: CaseQuery): Promise<Page<InstanceRecord>>;
   pendingNotifications(limit: number): Promise<Notification[]>;
   markDelivered(ids: string[], at: number): Promise<void>;

@@ -78,7 +78,13 @@ export function loadScenario(
     ok: true,
     value: {
       doc: parsed,
-      stepper: createScenarioStepper(machine),
+      // `entered` carries only what KPIs measure from one command to the next: copying every
+      // step ever entered on every step made long scenarios quadratic
+      stepper: createScenarioStepper(machine, {
+        keep: new Set(
+          (parsed.kpis ?? []).flatMap((k) => (k.kind === 'duration' ? [k.from, k.to] : [])),
+        ),
+      }),
       steps: new Map(parsed.steps.map((s) => [s.id, s])),
     },
   };
@@ -151,9 +157,13 @@ export function createScenarioKind(options: { directory: Directory }) {
         note: detail.note,
         data: detail.data,
         seal(entry: AuditEntry) {
-          const context: ScenarioContext = { ...step.context, cases: { ...step.context.cases } };
           const version = entry.seq;
           const dispatches = step.effects.filter((e) => e.type === 'zz.dispatch');
+          // The record keeps the stepper's own context object (so the next command steps on from
+          // its snapshot). A dispatch entered a step, so that context is this step's fresh
+          // object: its `cases` may be replaced in place before anyone else sees it.
+          const context: ScenarioContext = step.context;
+          if (dispatches.length > 0) context.cases = { ...context.cases };
           const handoffs: Handoff[] = [];
           for (const [i, d] of dispatches.entries()) {
             const p = d.params as {

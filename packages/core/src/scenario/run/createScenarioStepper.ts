@@ -42,6 +42,8 @@ export interface ScenarioStepResult {
 
 const EFFECTS = new Set(['zz.notify', 'zz.dispatch', 'zz.escalate']);
 
+type Snapshot = ReturnType<ScenarioMachine['resolveState']>;
+
 /**
  * Steps a scenario machine without a live actor, like the case stepper: one inert actor scope
  * per machine, reused; the state is a stored status string and a context.
@@ -54,7 +56,24 @@ const EFFECTS = new Set(['zz.notify', 'zz.dispatch', 'zz.escalate']);
  * // stepper.next(first.status, first.context, { type: 'TIMEOUT', step: 'call', by: 'system', at: later });
  * ```
  */
-export function createScenarioStepper(machine: ScenarioMachine) {
+export function createScenarioStepper(
+  machine: ScenarioMachine,
+  options: {
+    /**
+     * Steps whose last entry `entered` keeps across commands (the steps duration KPIs measure);
+     * every other step is kept only for the command that entered it. Default: keep every step.
+     */
+    keep?: ReadonlySet<string>;
+  } = {},
+) {
+  const keep = options.keep;
+  /** `entered` as the next command starts it: the kept steps only (so it never grows with the scenario). */
+  const carried = (entered: Record<string, number>): Record<string, number> => {
+    if (!keep) return entered;
+    const out: Record<string, number> = {};
+    for (const step of keep) if (Object.hasOwn(entered, step)) out[step] = entered[step] as number;
+    return out;
+  };
   let effects: ScenarioEffect[] = [];
   let scope: AnyActorScope | undefined;
   const scopeFor = (input: ScenarioInput): AnyActorScope => {
@@ -65,6 +84,10 @@ export function createScenarioStepper(machine: ScenarioMachine) {
     });
     return scope;
   };
+  // The snapshot each step returned, by its context: when the next command comes with that same
+  // context (the record this process just wrote), stepping on from the snapshot skips
+  // `resolveState`, whose cost grows with the number of steps of the scenario.
+  const snapshots = new WeakMap<ScenarioContext, Snapshot>();
   const result = (
     snapshot: { value: unknown; context: ScenarioContext; status: string; error?: unknown },
     changed: boolean,
@@ -74,6 +97,7 @@ export function createScenarioStepper(machine: ScenarioMachine) {
       throw snapshot.error;
     const out = effects;
     effects = [];
+    snapshots.set(snapshot.context, snapshot as Snapshot);
     return {
       changed,
       status: statusOf(snapshot.value),
@@ -114,10 +138,15 @@ export function createScenarioStepper(machine: ScenarioMachine) {
       // Internal events (a finished parallel step's onDone, BRANCH_DONE) carry no time: step
       // with the event's time already in context so every step entered in this macrostep gets it.
       const now = typeof event.at === 'number' ? event.at : context.now;
-      const before = machine.resolveState({
-        value: parseStatus(status),
-        context: { ...context, now },
-      } as never);
+      const known = snapshots.get(context);
+      const start = { ...context, now, entered: carried(context.entered) };
+      const before =
+        known && statusOf(known.value) === status
+          ? ({ ...known, context: start } as Snapshot)
+          : (machine.resolveState({
+              value: parseStatus(status),
+              context: start,
+            } as never) as Snapshot);
       return bounded(
         () => {
           const s = scopeFor({

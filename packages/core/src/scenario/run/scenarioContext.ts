@@ -1,7 +1,8 @@
 /**
  * What a running scenario instance knows: the trigger that started it, its data (field
  * values), the lists its campaigns fan out over, campaign coverage, its running timers (step →
- * due time, owned durably by the host), when each step was last entered, the cases its
+ * due time, owned durably by the host), when the steps the latest command passed through were
+ * entered (with the last entry of every step a duration KPI measures), the cases its
  * dispatch steps opened, its outcome, and the last time it was stepped. Plain JSON.
  *
  * @example
