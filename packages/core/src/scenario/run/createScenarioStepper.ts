@@ -48,10 +48,13 @@ const EFFECTS = new Set(['zz.notify', 'zz.dispatch', 'zz.escalate']);
  *
  * @example
  * ```ts
- * import { createScenarioStepper } from '@zhizhi/core/scenario';
- * // const stepper = createScenarioStepper(machine);
- * // const first = stepper.initial({ trigger: 'band', townId: 'qj-sj', at: now });
- * // stepper.next(first.status, first.context, { type: 'TIMEOUT', step: 'call', by: 'system', at: later });
+ * import { createScenarioStepper, type ScenarioMachine } from '@zhizhi/core/scenario';
+ * declare const machine: ScenarioMachine; // createScenarioMachine(compileScenario(doc))
+ * declare const now: number;
+ * declare const later: number;
+ * const stepper = createScenarioStepper(machine);
+ * const first = stepper.initial({ trigger: 'band', townId: 'qj-sj', at: now });
+ * stepper.next(first.status, first.context, { type: 'TIMEOUT', step: 'call', by: 'system', at: later });
  * ```
  */
 export function createScenarioStepper(machine: ScenarioMachine) {
