@@ -294,7 +294,8 @@ export interface FromCapOptions {
  *
  * @example
  * ```ts
- * import { fromCap, toCap } from '@zhizhi/core/alert';
+ * import { type Alert, fromCap, toCap } from '@zhizhi/core/alert';
+ * declare const alert: Alert;
  * const r = fromCap(toCap(alert, { sender: 'zhizhi@qj-sj' }));
  * if (r.ok) r.alert.level; // alert.level
  * ```

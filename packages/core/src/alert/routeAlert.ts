@@ -37,7 +37,9 @@ export interface AlertRoute {
  *
  * @example
  * ```ts
- * import { routeAlert } from '@zhizhi/core/alert';
+ * import { type Alert, type AlertRouting, routeAlert } from '@zhizhi/core/alert';
+ * declare const alert: Alert;
+ * declare const routing: AlertRouting;
  * // routing.levels[1] = { to: [post qj-sj-xfgl, cityOperationsCenter qj-cyzx], acknowledgeWithin: 'PT5M', … }
  * const r = routeAlert(alert, routing);
  * r.to;            // [{ kind: 'post', id: 'qj-sj-xfgl' }, { kind: 'cityOperationsCenter', id: 'qj-cyzx' }]

@@ -131,7 +131,8 @@ function kindOf(alert: Alert): AlertEventKind {
  *
  * @example
  * ```ts
- * import { toCap } from '@zhizhi/core/alert';
+ * import { type Alert, toCap } from '@zhizhi/core/alert';
+ * declare const alert: Alert;
  * const xml = toCap(alert, { sender: 'zhizhi@qj-sj' });
  * // <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>…</identifier>…<msgType>Alert</msgType>…
  * ```

@@ -39,11 +39,12 @@ type Edge = { from: CaseStatus; to: CaseStatus };
  * @example
  * ```ts
  * import { createActor } from 'xstate';
- * import { createCaseMachine, Directory } from '@zhizhi/core';
+ * import { type CaseContext, createCaseMachine, Directory } from '@zhizhi/core';
  * import { sampleOrg } from '@zhizhi/core/sample';
+ * declare const context: CaseContext; // a new case, from initialCaseContext
  * const machine = createCaseMachine({ directory: new Directory(sampleOrg) });
- * // const actor = createActor(machine, { input: context }).start();
- * // actor.send({ type: 'ACCEPT', by: 'qj-sj-duty', at: Date.now() });
+ * const actor = createActor(machine, { input: context }).start();
+ * actor.send({ type: 'ACCEPT', by: 'qj-sj-duty', at: Date.now() });
  * ```
  */
 export function createCaseMachine(options: CaseMachineOptions) {

@@ -32,11 +32,13 @@ export interface CaseStep {
  *
  * @example
  * ```ts
- * import { createCaseMachine, createCaseStepper, Directory } from '@zhizhi/core';
+ * import { type CaseContext, createCaseMachine, createCaseStepper, Directory } from '@zhizhi/core';
  * import { sampleOrg } from '@zhizhi/core/sample';
+ * declare const context: CaseContext; // a new case, from initialCaseContext
+ * declare const at: number;
  * const step = createCaseStepper(createCaseMachine({ directory: new Directory(sampleOrg) }));
- * // step.initial(context).status === 'intake'
- * // step.next('intake', context, { type: 'ACCEPT', by: 'qj-sj-duty', at }).status === 'dispatching'
+ * step.initial(context).status; // 'intake'
+ * step.next('intake', context, { type: 'ACCEPT', by: 'qj-sj-duty', at }).status; // 'dispatching'
  * ```
  */
 export function createCaseStepper(machine: CaseMachine) {

@@ -45,9 +45,13 @@ function replayStepper(directory: Directory): CaseStepper {
  *
  * @example
  * ```ts
+ * import type { AuditEntry, Directory, SlaPolicy } from '@zhizhi/core';
  * import { replayCaseTrail } from '@zhizhi/core/persist';
- * // const replay = replayCaseTrail(directory, policy, 'river-1', trail);
- * // replay.ok && replay.status === 'closed'
+ * declare const directory: Directory;
+ * declare const policy: SlaPolicy;
+ * declare const trail: AuditEntry[]; // await engine.auditTrail('river-1')
+ * const replay = replayCaseTrail(directory, policy, 'river-1', trail);
+ * replay.ok && replay.status === 'closed';
  * ```
  */
 export function replayCaseTrail(

@@ -19,10 +19,13 @@ import { StoreConflict } from './Store.js';
  *
  * @example
  * ```ts
+ * import type { Engine } from '@zhizhi/core';
  * import { restoreCase } from '@zhizhi/core/persist';
- * // const saved = JSON.stringify(await engineA.persist('river-1'));
- * // const result = await restoreCase(engineB, JSON.parse(saved));
- * // result.ok && result.record.status
+ * declare const engineA: Engine; // the source, and an Engine with the same org and SLA policy
+ * declare const engineB: Engine;
+ * const saved = JSON.stringify(await engineA.persist('river-1'));
+ * const result = await restoreCase(engineB, JSON.parse(saved));
+ * result.ok && result.record.status; // the case's status, replayed from its trail
  * ```
  */
 export async function restoreCase(engine: Engine, input: unknown): Promise<EngineResult> {

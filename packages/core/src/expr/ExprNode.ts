@@ -5,7 +5,7 @@ import type { ExprFunctionName } from './exprFunctions.js';
  *
  * @example
  * ```ts
- * import { binaryOperators } from '@zhizhi/core/scenario';
+ * import { binaryOperators } from '@zhizhi/core/expr';
  * binaryOperators.includes('not in'); // true
  * ```
  */
@@ -33,7 +33,7 @@ export const binaryOperators = [
  *
  * @example
  * ```ts
- * import type { BinaryOperator } from '@zhizhi/core/scenario';
+ * import type { BinaryOperator } from '@zhizhi/core/expr';
  * const op: BinaryOperator = '>=';
  * ```
  */
@@ -44,7 +44,7 @@ export type BinaryOperator = (typeof binaryOperators)[number];
  *
  * @example
  * ```ts
- * import type { UnaryOperator } from '@zhizhi/core/scenario';
+ * import type { UnaryOperator } from '@zhizhi/core/expr';
  * const op: UnaryOperator = 'not';
  * ```
  */
@@ -55,7 +55,7 @@ export type UnaryOperator = 'not' | '-';
  *
  * @example
  * ```ts
- * import type { LiteralNode } from '@zhizhi/core/scenario';
+ * import type { LiteralNode } from '@zhizhi/core/expr';
  * const n: LiteralNode = { kind: 'literal', value: 120 };
  * ```
  */
@@ -69,7 +69,7 @@ export interface LiteralNode {
  *
  * @example
  * ```ts
- * import type { ArrayNode } from '@zhizhi/core/scenario';
+ * import type { ArrayNode } from '@zhizhi/core/expr';
  * const a: ArrayNode = { kind: 'array', items: [{ kind: 'literal', value: 'fire' }] };
  * ```
  */
@@ -84,7 +84,7 @@ export interface ArrayNode {
  *
  * @example
  * ```ts
- * import type { FieldNode } from '@zhizhi/core/scenario';
+ * import type { FieldNode } from '@zhizhi/core/expr';
  * const f: FieldNode = { kind: 'field', path: ['household', 'floor'] };
  * ```
  */
@@ -98,7 +98,7 @@ export interface FieldNode {
  *
  * @example
  * ```ts
- * import type { CallNode } from '@zhizhi/core/scenario';
+ * import type { CallNode } from '@zhizhi/core/expr';
  * const c: CallNode = { kind: 'call', name: 'minutesSince', args: [{ kind: 'field', path: ['alarmAt'] }] };
  * ```
  */
@@ -113,7 +113,7 @@ export interface CallNode {
  *
  * @example
  * ```ts
- * import type { UnaryNode } from '@zhizhi/core/scenario';
+ * import type { UnaryNode } from '@zhizhi/core/expr';
  * const u: UnaryNode = { kind: 'unary', op: 'not', operand: { kind: 'field', path: ['answered'] } };
  * ```
  */
@@ -128,7 +128,7 @@ export interface UnaryNode {
  *
  * @example
  * ```ts
- * import type { BinaryNode } from '@zhizhi/core/scenario';
+ * import type { BinaryNode } from '@zhizhi/core/expr';
  * const b: BinaryNode = {
  *   kind: 'binary',
  *   op: '>',
@@ -150,7 +150,7 @@ export interface BinaryNode {
  *
  * @example
  * ```ts
- * import { parseExpression, type ExprNode } from '@zhizhi/core/scenario';
+ * import { parseExpression, type ExprNode } from '@zhizhi/core/expr';
  * const r = parseExpression('heartRate > 120');
  * const ast: ExprNode | undefined = r.ok ? r.ast : undefined;
  * ```

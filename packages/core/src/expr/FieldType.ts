@@ -6,7 +6,7 @@
  *
  * @example
  * ```ts
- * import type { FieldType } from '@zhizhi/core/scenario';
+ * import type { FieldType } from '@zhizhi/core/expr';
  * const household: FieldType = { object: { floor: 'number', tags: 'string[]' } };
  * ```
  */

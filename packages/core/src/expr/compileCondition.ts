@@ -12,7 +12,7 @@ import { typeCheckExpression } from './typeCheckExpression.js';
  *
  * @example
  * ```ts
- * import { compileCondition, type Condition } from '@zhizhi/core/scenario';
+ * import { compileCondition, type Condition } from '@zhizhi/core/expr';
  * const r = compileCondition('level == 1');
  * const condition: Condition | undefined = r.ok ? r : undefined;
  * ```
@@ -40,7 +40,7 @@ function deepFreeze(node: ExprNode): ExprNode {
  *
  * @example
  * ```ts
- * import { compileCondition, type CompileResult } from '@zhizhi/core/scenario';
+ * import { compileCondition, type CompileResult } from '@zhizhi/core/expr';
  * const r: CompileResult = compileCondition('not answered');
  * ```
  */
@@ -56,7 +56,7 @@ export type CompileResult =
  *
  * @example
  * ```ts
- * import { compileCondition } from '@zhizhi/core/scenario';
+ * import { compileCondition } from '@zhizhi/core/expr';
  * const r = compileCondition('heartRate > 120 or heartRate < 40', { heartRate: 'number' });
  * if (r.ok) r.evaluate({ heartRate: 130 }); // { ok: true, value: true }
  * ```

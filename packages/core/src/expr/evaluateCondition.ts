@@ -9,7 +9,7 @@ import { printExpression } from './printExpression.js';
  *
  * @example
  * ```ts
- * import type { ConditionResult } from '@zhizhi/core/scenario';
+ * import type { ConditionResult } from '@zhizhi/core/expr';
  * const passed = (r: ConditionResult) => r.ok && r.value;
  * ```
  */
@@ -22,7 +22,7 @@ export type ConditionResult = { ok: true; value: boolean } | { ok: false; error:
  *
  * @example
  * ```ts
- * import { evaluateCondition, parseExpression } from '@zhizhi/core/scenario';
+ * import { evaluateCondition, parseExpression } from '@zhizhi/core/expr';
  * const r = parseExpression('answered');
  * if (r.ok) evaluateCondition(r.ast, {}); // { ok: true, value: false }
  * ```

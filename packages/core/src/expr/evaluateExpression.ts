@@ -15,7 +15,7 @@ import { printExpression } from './printExpression.js';
  *
  * @example
  * ```ts
- * import type { EvaluateOptions } from '@zhizhi/core/scenario';
+ * import type { EvaluateOptions } from '@zhizhi/core/expr';
  * const options: EvaluateOptions = { now: Date.parse('2024-05-01T08:00:00Z') };
  * ```
  */
@@ -29,7 +29,7 @@ export interface EvaluateOptions {
  *
  * @example
  * ```ts
- * import type { EvaluateResult } from '@zhizhi/core/scenario';
+ * import type { EvaluateResult } from '@zhizhi/core/expr';
  * const show = (r: EvaluateResult) => (r.ok ? String(r.value) : r.error.code);
  * ```
  */
@@ -299,7 +299,7 @@ class Evaluator {
  *
  * @example
  * ```ts
- * import { evaluateExpression, parseExpression } from '@zhizhi/core/scenario';
+ * import { evaluateExpression, parseExpression } from '@zhizhi/core/expr';
  * const r = parseExpression('household.floor * 2 + 1 <= 9');
  * if (r.ok) evaluateExpression(r.ast, { household: { floor: 3 } }); // { ok: true, value: true }
  * ```

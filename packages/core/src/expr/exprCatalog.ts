@@ -19,7 +19,7 @@ import { type Diagnostic, makeDiagnostic } from '../diagnostics/Diagnostic.js';
  *
  * @example
  * ```ts
- * import { exprCatalog } from '@zhizhi/core/scenario';
+ * import { exprCatalog } from '@zhizhi/core/expr';
  * exprCatalog['expr.divisionByZero'].en; // 'Division by zero in `{expr}`'
  * ```
  */
@@ -128,7 +128,7 @@ export const exprCatalog = {
  *
  * @example
  * ```ts
- * import type { ExprCode } from '@zhizhi/core/scenario';
+ * import type { ExprCode } from '@zhizhi/core/expr';
  * const code: ExprCode = 'expr.unknownField';
  * ```
  */

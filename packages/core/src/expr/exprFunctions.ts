@@ -8,7 +8,7 @@
  *
  * @example
  * ```ts
- * import { exprFunctions } from '@zhizhi/core/scenario';
+ * import { exprFunctions } from '@zhizhi/core/expr';
  * exprFunctions.minutesSince.arity; // 1
  * ```
  */
@@ -24,7 +24,7 @@ export const exprFunctions = {
  *
  * @example
  * ```ts
- * import type { ExprFunctionName } from '@zhizhi/core/scenario';
+ * import type { ExprFunctionName } from '@zhizhi/core/expr';
  * const f: ExprFunctionName = 'minutesSince';
  * ```
  */

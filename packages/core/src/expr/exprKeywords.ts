@@ -5,7 +5,7 @@ import { NAME_PART, NAME_START } from './nameChars.js';
  *
  * @example
  * ```ts
- * import { exprKeywords } from '@zhizhi/core/scenario';
+ * import { exprKeywords } from '@zhizhi/core/expr';
  * exprKeywords.includes('contains'); // true
  * ```
  */
@@ -31,7 +31,7 @@ const identifierPattern = new RegExp(`^[${NAME_START}_$][${NAME_PART}$\u200C\u20
  *
  * @example
  * ```ts
- * import { isFieldSegment } from '@zhizhi/core/scenario';
+ * import { isFieldSegment } from '@zhizhi/core/expr';
  * isFieldSegment('heartRate'); // true
  * isFieldSegment('in'); // false
  * isFieldSegment('first name'); // false

@@ -8,7 +8,7 @@
  *
  * @example
  * ```ts
- * import { exprLimits } from '@zhizhi/core/scenario';
+ * import { exprLimits } from '@zhizhi/core/expr';
  * exprLimits.maxSourceLength; // 2000
  * ```
  */

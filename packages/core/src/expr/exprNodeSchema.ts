@@ -60,7 +60,7 @@ const node: z.ZodMiniType<ExprNode> = z.lazy(() =>
  *
  * @example
  * ```ts
- * import { exprNodeSchema } from '@zhizhi/core/scenario';
+ * import { exprNodeSchema } from '@zhizhi/core/expr';
  * exprNodeSchema.safeParse({ kind: 'field', path: ['household', 'floor'] }).success; // true
  * exprNodeSchema.safeParse({ kind: 'field', path: ['__proto__'] }).success; // false
  * ```

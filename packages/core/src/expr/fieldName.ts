@@ -12,7 +12,7 @@ import { NAME_PART, NAME_START } from './nameChars.js';
  *
  * @example
  * ```ts
- * import { FIELD_ID_PATTERN } from '@zhizhi/core/scenario';
+ * import { FIELD_ID_PATTERN } from '@zhizhi/core/expr';
  * FIELD_ID_PATTERN.test('心率'); // true
  * FIELD_ID_PATTERN.test('heart-rate'); // false
  * FIELD_ID_PATTERN.test('in'); // false

@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * import { forbiddenNames } from '@zhizhi/core/scenario';
+ * import { forbiddenNames } from '@zhizhi/core/expr';
  * forbiddenNames.includes('__proto__'); // true
  * ```
  */
@@ -15,7 +15,7 @@ export const forbiddenNames = ['__proto__', 'constructor', 'prototype'] as const
  *
  * @example
  * ```ts
- * import { isForbiddenName } from '@zhizhi/core/scenario';
+ * import { isForbiddenName } from '@zhizhi/core/expr';
  * isForbiddenName('constructor'); // true
  * isForbiddenName('floor'); // false
  * ```

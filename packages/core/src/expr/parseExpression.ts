@@ -12,7 +12,7 @@ import { ExprSyntaxError, type Token, tokenize } from './tokenize.js';
  *
  * @example
  * ```ts
- * import { parseExpression, type ParseResult } from '@zhizhi/core/scenario';
+ * import { parseExpression, type ParseResult } from '@zhizhi/core/expr';
  * const r: ParseResult = parseExpression('level == 1');
  * ```
  */
@@ -327,7 +327,7 @@ class Parser {
  *
  * @example
  * ```ts
- * import { parseExpression } from '@zhizhi/core/scenario';
+ * import { parseExpression } from '@zhizhi/core/expr';
  * const r = parseExpression('heartRate > 120 or heartRate < 40');
  * if (r.ok) r.ast.kind; // 'binary'
  * const bad = parseExpression('level = 1');

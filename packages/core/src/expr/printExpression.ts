@@ -74,7 +74,7 @@ function print(node: ExprNode): string {
  *
  * @example
  * ```ts
- * import { parseExpression, printExpression } from '@zhizhi/core/scenario';
+ * import { parseExpression, printExpression } from '@zhizhi/core/expr';
  * const r = parseExpression('(a&&b)||!c');
  * if (r.ok) printExpression(r.ast); // 'a and b or not c'
  * ```

@@ -169,7 +169,7 @@ class Checker {
  *
  * @example
  * ```ts
- * import { parseExpression, typeCheckExpression } from '@zhizhi/core/scenario';
+ * import { parseExpression, typeCheckExpression } from '@zhizhi/core/expr';
  * const r = parseExpression('level == "1" and tags contains "elderly"');
  * if (r.ok) typeCheckExpression(r.ast, { level: 'number', tags: 'string[]' })[0]?.code;
  * // 'expr.typeMismatch'

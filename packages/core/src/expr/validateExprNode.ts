@@ -11,7 +11,7 @@ import { exprNodeSchema } from './exprNodeSchema.js';
  *
  * @example
  * ```ts
- * import { validateExprNode } from '@zhizhi/core/scenario';
+ * import { validateExprNode } from '@zhizhi/core/expr';
  * const r = validateExprNode(JSON.parse('{"kind":"field","path":["constructor"]}'));
  * if (!r.ok) r.diagnostics[0]?.code; // 'expr.forbiddenName'
  * ```

@@ -32,7 +32,7 @@ function messages(diagnostics: readonly Diagnostic[]): { detail: string; detailZ
  * @example
  * ```ts
  * import { conditionFieldTypes } from './checkConditions.js';
- * conditionFieldTypes([{ id: 'age', type: 'number', label: { zh: '年龄', en: 'Age' } }]).age; // 'number'
+ * conditionFieldTypes([{ id: 'age', type: 'number' }]).age; // 'number'
  * ```
  */
 export function conditionFieldTypes(

@@ -143,6 +143,7 @@ function internal(error: unknown): Diagnostic {
  * import { sampleOrg } from '@zhizhi/core/sample';
  * import { validateScenario } from '@zhizhi/core/scenario';
  *
+ * declare const text: string; // a scenario file's JSON
  * const diagnostics = validateScenario(JSON.parse(text), new Directory(sampleOrg));
  * const errors = diagnostics.filter((d) => d.severity === 'error');
  * for (const d of errors) console.log(d.path.join('.'), d.code, d.message.zh);

@@ -240,9 +240,10 @@ function stepState(step: ScenarioStep, children: Map<string, ScenarioStep[]>): S
  *
  * @example
  * ```ts
- * import { compileScenario } from '@zhizhi/core/scenario';
- * // const machineJson = compileScenario(validDoc);
- * // JSON.stringify(machineJson) === JSON.stringify(compileScenario(validDoc)) // true
+ * import { compileScenario, type Scenario } from '@zhizhi/core/scenario';
+ * declare const validDoc: Scenario;
+ * const machineJson = compileScenario(validDoc);
+ * JSON.stringify(machineJson) === JSON.stringify(compileScenario(validDoc)); // true
  * ```
  */
 export function compileScenario(doc: Scenario): MachineJson {

@@ -131,9 +131,10 @@ export class InstantLoopError extends Error {
  * @example
  * ```ts
  * import { createActor } from 'xstate';
- * import { compileScenario, createScenarioMachine } from '@zhizhi/core/scenario';
- * // const machine = createScenarioMachine(compileScenario(doc));
- * // createActor(machine, { input: { trigger: 'band', townId: 'qj-sj', at: Date.now() } }).start();
+ * import { compileScenario, createScenarioMachine, type Scenario } from '@zhizhi/core/scenario';
+ * declare const doc: Scenario; // a validated document
+ * const machine = createScenarioMachine(compileScenario(doc));
+ * createActor(machine, { input: { trigger: 'band', townId: 'qj-sj', at: Date.now() } }).start();
  * ```
  */
 export function createScenarioMachine(json: unknown) {

@@ -36,11 +36,12 @@ export type ScenarioResult = RuntimeResult<ScenarioRecord>;
  * ```ts
  * import { Directory, Engine, SimulatedClock } from '@zhizhi/core';
  * import { ScenarioEngine } from '@zhizhi/core/scenario';
- * import { sampleOrg } from '@zhizhi/core/sample';
+ * import { builtInScenarios, sampleOrg } from '@zhizhi/core/sample';
  * const engine = new Engine({ directory: new Directory(sampleOrg), clock: new SimulatedClock('2026-03-02T09:00:00+08:00') });
  * const scenarios = new ScenarioEngine(engine);
- * // scenarios.register(healthBandDoc);
- * // await scenarios.start({ scenario: 'elderly-health-band', trigger: 'manual', by: 'qj-sj-duty', gridId: 'qj-sj-c1-g1' });
+ * const healthBandDoc = builtInScenarios.find((doc) => doc.id === 'elderly-health-band');
+ * scenarios.register(healthBandDoc); // { ok: true, key: 'elderly-health-band@1.0.0' }
+ * await scenarios.start({ scenario: 'elderly-health-band', trigger: 'manual', by: 'qj-sj-duty', gridId: 'qj-sj-c1-g1' });
  * ```
  */
 export class ScenarioEngine {

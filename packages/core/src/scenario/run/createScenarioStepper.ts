@@ -50,10 +50,13 @@ type Snapshot = ReturnType<ScenarioMachine['resolveState']>;
  *
  * @example
  * ```ts
- * import { createScenarioStepper } from '@zhizhi/core/scenario';
- * // const stepper = createScenarioStepper(machine);
- * // const first = stepper.initial({ trigger: 'band', townId: 'qj-sj', at: now });
- * // stepper.next(first.status, first.context, { type: 'TIMEOUT', step: 'call', by: 'system', at: later });
+ * import { createScenarioStepper, type ScenarioMachine } from '@zhizhi/core/scenario';
+ * declare const machine: ScenarioMachine; // createScenarioMachine(compileScenario(doc))
+ * declare const now: number;
+ * declare const later: number;
+ * const stepper = createScenarioStepper(machine);
+ * const first = stepper.initial({ trigger: 'band', townId: 'qj-sj', at: now });
+ * stepper.next(first.status, first.context, { type: 'TIMEOUT', step: 'call', by: 'system', at: later });
  * ```
  */
 export function createScenarioStepper(
