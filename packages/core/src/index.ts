@@ -9,8 +9,9 @@ export {
 } from './audit/auditChain.js';
 export { type AuditEntry, GENESIS_HASH } from './audit/auditEntry.js';
 export { sha256 } from './audit/sha256.js';
+export { admitCaseCommand, zodIssueError } from './case/admitCaseCommand.js';
 export { applyCaseEvent } from './case/applyCaseEvent.js';
-export { authorizeCaseEvent, checkActor, whoMayAct } from './case/authorizeCaseEvent.js';
+export { authorizeActor, authorizeCaseEvent, whoMayAct } from './case/authorizeCaseEvent.js';
 export {
   type CaseContext,
   type CaseReport,
@@ -60,8 +61,8 @@ export {
 } from './case/createCaseMachine.js';
 export { type CaseStep, type CaseStepper, createCaseStepper } from './case/createCaseStepper.js';
 export { initialCaseContext } from './case/initialCaseContext.js';
-export { parseCaseCommand, zodIssueError } from './case/parseCaseCommand.js';
-export { checkTarget } from './duty/checkRouting.js';
+export type { Parsed } from './diagnostics/Parsed.js';
+export { authorizeTarget } from './duty/authorizeTarget.js';
 export type { DutyLists } from './duty/dutyListsSchema.js';
 export type {
   CaseRecord,

@@ -5,8 +5,8 @@ import { checkConfig } from '../src/config/checkConfig.js';
 import { gridDutyListSchema } from '../src/duty/gridDutyListSchema.js';
 import { sampleSlaPolicy } from '../src/sample/index.js';
 import { validateScenario } from '../src/scenario/check/validateScenario.js';
-import { checkMachineJson } from '../src/scenario/compile/checkMachineJson.js';
 import { compileScenario } from '../src/scenario/compile/compileScenario.js';
+import { parseMachineJson } from '../src/scenario/compile/parseMachineJson.js';
 import type { Scenario } from '../src/scenario/document/scenarioSchema.js';
 import { isDuration, MAX_DURATION_MS, parseDuration } from '../src/sla/parseDuration.js';
 
@@ -66,6 +66,6 @@ describe('duration bounds', () => {
     ) as Scenario;
     const machine = JSON.parse(JSON.stringify(compileScenario(doc)));
     machine.states.dispatch.entry[1].params.within = huge;
-    expect(checkMachineJson(machine).ok).toBe(false);
+    expect(parseMachineJson(machine).ok).toBe(false);
   });
 });

@@ -10,21 +10,21 @@ import {
   exprNodeSchema,
   type FieldType,
   parseExpression,
+  parseExprNode,
   printExpression,
   typeCheckExpression,
-  validateExprNode,
 } from '../src/expr/index.js';
 
 function parse(source: string): ExprNode {
   const r = parseExpression(source);
   if (!r.ok) throw new Error(`${source}: ${r.diagnostics.map((d) => d.message.en).join('; ')}`);
-  return r.ast;
+  return r.value;
 }
 
 /** The diagnostic code of a source that must not parse. */
 function parseError(source: string): string {
   const r = parseExpression(source);
-  if (r.ok) throw new Error(`${source} parsed as ${printExpression(r.ast)}`);
+  if (r.ok) throw new Error(`${source} parsed as ${printExpression(r.value)}`);
   expect(r.diagnostics).toHaveLength(1);
   expect(r.diagnostics[0]?.path).toEqual([]);
   return r.diagnostics[0]?.code ?? '';
@@ -585,16 +585,16 @@ describe('typeCheckExpression', () => {
   });
 });
 
-describe('exprNodeSchema and validateExprNode', () => {
+describe('exprNodeSchema and parseExprNode', () => {
   it('given a parsed AST as JSON, then it validates', () => {
     const ast = parse('not answered and minutesSince(alarmAt) >= 5 or type in ["a", -1, null]');
     expect(exprNodeSchema.safeParse(JSON.parse(JSON.stringify(ast))).success).toBe(true);
-    expect(validateExprNode(ast)).toEqual({ ok: true, ast });
+    expect(parseExprNode(ast)).toEqual({ ok: true, value: ast });
   });
 
   it('given bad ASTs, then they are rejected with codes and a path inside the AST', () => {
     const code = (value: unknown) => {
-      const r = validateExprNode(value);
+      const r = parseExprNode(value);
       return r.ok ? 'ok' : r.diagnostics[0]?.code;
     };
     expect(code({ kind: 'eval', source: 'x' })).toBe('expr.invalidAst');
@@ -611,7 +611,7 @@ describe('exprNodeSchema and validateExprNode', () => {
       'expr.forbiddenName',
     );
     expect(code({ kind: 'field', path: ['constructor'] })).toBe('expr.forbiddenName');
-    const r = validateExprNode(bin('and', lit(true), { kind: 'field', path: ['prototype'] }));
+    const r = parseExprNode(bin('and', lit(true), { kind: 'field', path: ['prototype'] }));
     expect(r.ok ? [] : r.diagnostics[0]?.path).toEqual(['right', 'path', 0]);
 
     let deep: ExprNode = lit(true);

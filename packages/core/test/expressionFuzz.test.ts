@@ -14,9 +14,9 @@ import {
   isFieldSegment,
   isForbiddenName,
   parseExpression,
+  parseExprNode,
   printExpression,
   typeCheckExpression,
-  validateExprNode,
 } from '../src/expr/index.js';
 
 // 100,000 generated cases in total; the count is checked at the end.
@@ -271,9 +271,9 @@ function checkParse(source: string): void {
   cases++;
   const r = timed(() => parseExpression(source));
   if (r.ok) {
-    const again = parseExpression(printExpression(r.ast));
-    expect(again.ok && again.ast).toEqual(r.ast);
-    check(exprNodeSchema.safeParse(r.ast).success, () => `schema refuses ${source}`);
+    const again = parseExpression(printExpression(r.value));
+    expect(again.ok && again.value).toEqual(r.value);
+    check(exprNodeSchema.safeParse(r.value).success, () => `schema refuses ${source}`);
     return;
   }
   check(r.diagnostics.length === 1, () => `${r.diagnostics.length} diagnostics`);
@@ -422,7 +422,7 @@ describe('expression fuzzing', () => {
         cases++;
         const printed = printExpression(ast);
         const r = parseExpression(printed);
-        expect(r.ok ? r.ast : r.diagnostics).toEqual(ast);
+        expect(r.ok ? r.value : r.diagnostics).toEqual(ast);
         expect(exprNodeSchema.safeParse(ast).success).toBe(true);
       }),
       { numRuns: RUNS.canonicalRoundTrip },
@@ -435,7 +435,7 @@ describe('expression fuzzing', () => {
         cases++;
         const source = spelledPrinter(seed)(ast);
         const r = parseExpression(source);
-        expect(r.ok ? r.ast : { source, diagnostics: r.diagnostics }).toEqual(ast);
+        expect(r.ok ? r.value : { source, diagnostics: r.diagnostics }).toEqual(ast);
       }),
       { numRuns: RUNS.spelledRoundTrip },
     );
@@ -457,7 +457,7 @@ describe('expression fuzzing', () => {
     fc.assert(
       fc.property(junk, jsonText, (value, text) => {
         checkEvaluation(value, JSON.parse(text));
-        const v = validateExprNode(value);
+        const v = parseExprNode(value);
         const input = safeJson(value);
         if (!v.ok) for (const d of v.diagnostics) checkDiagnostic(d, input);
         for (const d of typeCheckExpression(value as ExprNode, {})) checkDiagnostic(d, input);

@@ -66,7 +66,7 @@ describe('field names', () => {
         if (!FIELD_ID_PATTERN.test(id)) return;
         const parsed = parseExpression(id);
         expect(parsed.ok, id).toBe(true);
-        if (parsed.ok) expect(parsed.ast).toEqual({ kind: 'field', path: [id] });
+        if (parsed.ok) expect(parsed.value).toEqual({ kind: 'field', path: [id] });
       }),
       { numRuns: 3000 },
     );
@@ -76,12 +76,15 @@ describe('field names', () => {
     for (const file of ['scenarios.md', 'scenarios.zh-CN.md']) {
       const text = readFileSync(new URL(`../../../docs/${file}`, import.meta.url), 'utf8');
       const block =
-        /##[^\n]*(?:condition language|条件表达式)[^\n]*\n[\s\S]*?```\n([\s\S]*?)```/.exec(text);
+        /##[^\n]*(?:condition language|条件表达式)[^\n]*\n[\s\S]*?```(?:text)?\n([\s\S]*?)```/.exec(
+          text,
+        );
       expect(block, file).not.toBeNull();
       for (const line of (block?.[1] ?? '').trim().split('\n')) {
         const parsed = parseExpression(line);
         expect(parsed.ok, line).toBe(true);
-        const names = JSON.stringify(parsed.ok ? parsed.ast : {}).match(/"path":\[[^\]]*\]/g) ?? [];
+        const names =
+          JSON.stringify(parsed.ok ? parsed.value : {}).match(/"path":\[[^\]]*\]/g) ?? [];
         for (const n of names) {
           const path = JSON.parse(n.slice(7)) as string[];
           expect(path.length, `${file}: ${line}`).toBe(1);

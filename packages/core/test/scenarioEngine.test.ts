@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createAlertNormalizer } from '../src/alert.js';
 import { MemoryStore, SimulatedClock } from '../src/index.js';
-import { checkScenarioData, ScenarioEngine } from '../src/scenario.js';
+import { admitScenarioData, ScenarioEngine } from '../src/scenario.js';
 import { makeEngine } from './support/engineFixture.js';
 
 const band = JSON.parse(
@@ -256,13 +256,13 @@ describe('ScenarioEngine guards on signals, events and dispatch places', () => {
     });
   }
 
-  it('given data with an own __proto__ or constructor key passed straight to checkScenarioData, then both are refused alike with run.unknownField at their path', () => {
+  it('given data with an own __proto__ or constructor key passed straight to admitScenarioData, then both are refused alike with run.unknownField at their path', () => {
     const { scenarios } = setup();
     const doc = scenarios.scenario('elderly-health-band');
     if (!doc) throw new Error('not registered');
     const fields = doc.fields.map((f) => f.id);
     for (const key of ['__proto__', 'constructor']) {
-      const r = checkScenarioData(doc, null, JSON.parse(`{"${key}":1}`), fields);
+      const r = admitScenarioData(doc, null, JSON.parse(`{"${key}":1}`), fields);
       expect(!r.ok && r.error).toMatchObject({ code: 'run.unknownField', path: ['data', key] });
     }
   });

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../src/diagnostics/Diagnostic.js';
 import { Directory } from '../src/org/Directory.js';
 import { sampleOrg } from '../src/sample/sampleOrg.js';
 import { createCheckContext } from '../src/scenario/check/checkContext.js';
-import { checkSchema } from '../src/scenario/check/checkSchema.js';
+import { parseScenario } from '../src/scenario/check/parseScenario.js';
 import { type ScenarioCode, scenarioCatalog } from '../src/scenario/check/scenarioCatalog.js';
 import { sortDiagnostics, validateScenario } from '../src/scenario/check/validateScenario.js';
 import { compileScenario } from '../src/scenario/compile/compileScenario.js';
@@ -144,12 +144,12 @@ function run(group: string, doc: unknown, withOrg: boolean, given?: string | nul
     fail('a valid document does not compile', { error: String(error), json });
   }
   // the checker's linear regions are the compiler's (stepRegions) on every valid document
-  const shape = checkSchema(JSON.parse(json));
+  const shape = parseScenario(JSON.parse(json));
   if (!shape.ok) fail('valid but not of the right shape', json);
-  const { home } = createCheckContext(shape.scenario);
-  const { regionOf, conflicts } = stepRegions(shape.scenario);
+  const { home } = createCheckContext(shape.value);
+  const { regionOf, conflicts } = stepRegions(shape.value);
   if (conflicts.length > 0) fail('stepRegions sees conflicts in a valid document', json);
-  shape.scenario.steps.forEach((step, i) => {
+  shape.value.steps.forEach((step, i) => {
     if (JSON.stringify(home[i]) !== JSON.stringify(regionOf.get(step.id) ?? null)) {
       fail('regions differ from stepRegions', { step: step.id, json });
     }

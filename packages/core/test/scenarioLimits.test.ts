@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../src/scenario/check/validateScenario.js';
-import { checkMachineJson } from '../src/scenario/compile/checkMachineJson.js';
 import { compileScenario, type StateJson } from '../src/scenario/compile/compileScenario.js';
 import { createScenarioMachine } from '../src/scenario/compile/createScenarioMachine.js';
+import { parseMachineJson } from '../src/scenario/compile/parseMachineJson.js';
 import {
   MAX_INSTANT_STEPS,
   MAX_PARALLEL_DEPTH,
@@ -65,7 +65,7 @@ describe('scenario limits', () => {
     expect(ds[0]?.message.zh).toContain('嵌套');
   });
 
-  it('given machine JSON forged one level deeper than the compiler ever emits, then checkMachineJson refuses it', () => {
+  it('given machine JSON forged one level deeper than the compiler ever emits, then parseMachineJson refuses it', () => {
     const machine = compileScenario(nested(MAX_PARALLEL_DEPTH));
     let state = machine.states.p0 as StateJson;
     while (state.states?.a?.states) {
@@ -80,7 +80,7 @@ describe('scenario limits', () => {
       type: 'parallel',
       states: { x: { states: { y: {} }, initial: 'y' } },
     };
-    const r = checkMachineJson(machine);
+    const r = parseMachineJson(machine);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.diagnostics.map((d) => d.code)).toContain('machine.tooDeep');
   });

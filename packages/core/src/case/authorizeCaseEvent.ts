@@ -1,4 +1,4 @@
-import { checkTarget } from '../duty/checkRouting.js';
+import { authorizeTarget } from '../duty/authorizeTarget.js';
 import type { DutyLists } from '../duty/dutyListsSchema.js';
 import { type CaseError, caseError } from '../errors/CaseError.js';
 import type { Directory } from '../org/Directory.js';
@@ -39,7 +39,7 @@ function staffs(member: Member, target: DispatchTarget): boolean {
  * Decides whether an event may apply to a case now, and if not, why: wrong state, unknown
  * actor, role not allowed, actor outside the case's town or responsibility, a dispatch the
  * duty lists forbid, an emergency already declared… Returns `null` when the event may apply.
- * Payload shape is checked before, by {@link parseCaseCommand}.
+ * Payload shape is checked before, by {@link admitCaseCommand}.
  *
  * @example
  * ```ts
@@ -60,7 +60,7 @@ export function authorizeCaseEvent(
   if (!rule) return caseError('event.wrongState', { type: event.type, status });
   const member = directory.member(event.by);
   if (!member) return caseError('actor.unknown', { actorId: event.by }, ['by']);
-  const refusal = checkActor(directory, status, ctx, event.type, member);
+  const refusal = authorizeActor(directory, status, ctx, event.type, member);
   if (refusal) return refusal;
   return checkPayload(directory, dutyLists, status, ctx, event);
 }
@@ -73,11 +73,11 @@ export function authorizeCaseEvent(
  *
  * @example
  * ```ts
- * import { checkActor } from '@zhizhi/core';
- * // checkActor(directory, 'intake', ctx, 'ACCEPT', directory.member('qj-sj-duty')!) === null
+ * import { authorizeActor } from '@zhizhi/core';
+ * // authorizeActor(directory, 'intake', ctx, 'ACCEPT', directory.member('qj-sj-duty')!) === null
  * ```
  */
-export function checkActor(
+export function authorizeActor(
   directory: Directory,
   status: CaseStatus,
   ctx: CaseContext,
@@ -103,7 +103,7 @@ export function checkActor(
 }
 
 /**
- * Who may send an event type to a case now: the org's members that {@link checkActor} lets
+ * Who may send an event type to a case now: the org's members that {@link authorizeActor} lets
  * through (e.g. the staff of the lead post for `ACKNOWLEDGE`, the grid's crew and the town's
  * duty officers for `CONFIRM`). For task lists and "who should act" displays.
  *
@@ -119,7 +119,9 @@ export function whoMayAct(
   ctx: CaseContext,
   type: CaseEventType,
 ): Member[] {
-  return directory.org.members.filter((m) => checkActor(directory, status, ctx, type, m) === null);
+  return directory.org.members.filter(
+    (m) => authorizeActor(directory, status, ctx, type, m) === null,
+  );
 }
 
 function checkPayload(
@@ -131,7 +133,7 @@ function checkPayload(
 ): CaseError | null {
   switch (event.type) {
     case 'DISPATCH': {
-      const leadError = checkTarget(directory, dutyLists, ctx, event.lead, true, ['lead']);
+      const leadError = authorizeTarget(directory, dutyLists, ctx, event.lead, true, ['lead']);
       if (leadError) return leadError;
       return checkTargets(directory, ctx, event.coHandlers ?? [], 'coHandlers');
     }
@@ -173,7 +175,7 @@ function checkTargets(
   key: string,
 ): CaseError | null {
   for (const [i, t] of targets.entries()) {
-    const err = checkTarget(directory, undefined, ctx, t, false, [key, i]);
+    const err = authorizeTarget(directory, undefined, ctx, t, false, [key, i]);
     if (err) return err;
   }
   return null;

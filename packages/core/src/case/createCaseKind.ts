@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../audit/auditEntry.js';
-import { checkTarget } from '../duty/checkRouting.js';
+import { authorizeTarget } from '../duty/authorizeTarget.js';
 import type { DutyLists } from '../duty/dutyListsSchema.js';
 import type { CaseRecord, Notification } from '../engine/caseRecord.js';
 import type { Timer } from '../engine/Timer.js';
@@ -11,6 +11,7 @@ import type { Handoff } from '../runtime/Handoff.js';
 import type { Decision, InstanceKind, KindHost } from '../runtime/InstanceKind.js';
 import type { SlaPolicy } from '../sla/slaPolicy.js';
 import { nextSlaTimer, type SlaTimer, slaDueAt } from '../sla/slaTimer.js';
+import { admitCaseCommand, zodIssueError } from './admitCaseCommand.js';
 import { authorizeCaseEvent } from './authorizeCaseEvent.js';
 import {
   type CaseContext,
@@ -24,7 +25,6 @@ import type { CaseStatus } from './caseStatus.js';
 import { createCaseMachine } from './createCaseMachine.js';
 import { createCaseStepper } from './createCaseStepper.js';
 import { initialCaseContext } from './initialCaseContext.js';
-import { parseCaseCommand, zodIssueError } from './parseCaseCommand.js';
 
 /**
  * What the case kind needs: the org directory, the SLA policy and the routing duty lists.
@@ -129,7 +129,7 @@ export function createCaseKind(options: CaseKindOptions): InstanceKind<CaseRecor
       ...(report.coHandlers ?? []).map((t, i) => ({ t, lead: false, path: ['coHandlers', i] })),
     ];
     for (const { t, lead, path } of targets) {
-      const refusal = checkTarget(directory, dutyLists, context, t, lead, path);
+      const refusal = authorizeTarget(directory, dutyLists, context, t, lead, path);
       if (refusal) return fail(refusal);
     }
     const step = stepper.initial(context);
@@ -285,18 +285,18 @@ export function createCaseKind(options: CaseKindOptions): InstanceKind<CaseRecor
     },
 
     async command(host, record, input) {
-      const parsed = parseCaseCommand(input);
+      const parsed = admitCaseCommand(input);
       if (!parsed.ok) return fail(parsed.error);
-      if (parsed.command.by === SYSTEM_ACTOR_ID) {
+      if (parsed.value.by === SYSTEM_ACTOR_ID) {
         return fail(
           caseError(
             'actor.roleNotAllowed',
-            { role: 'system', type: parsed.command.type, status: '*' },
+            { role: 'system', type: parsed.value.type, status: '*' },
             ['by'],
           ),
         );
       }
-      return apply(host, record, parsed.command);
+      return apply(host, record, parsed.value);
     },
 
     async timer(host, record, timer: Timer) {

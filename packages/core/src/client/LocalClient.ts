@@ -1,6 +1,6 @@
 import { createAlertNormalizer } from '../alert/createAlertNormalizer.js';
 import { sha256 } from '../audit/sha256.js';
-import { checkActor } from '../case/authorizeCaseEvent.js';
+import { authorizeActor } from '../case/authorizeCaseEvent.js';
 import { type CaseEventType, caseEventSchemas } from '../case/caseEventSchemas.js';
 import type { CaseRecord, ScenarioRecord } from '../engine/caseRecord.js';
 import type { Clock } from '../engine/clock.js';
@@ -171,7 +171,8 @@ export class LocalClient implements Client {
     const out: CaseAction[] = [];
     for (const type of Object.keys(caseEventSchemas) as CaseEventType[]) {
       if (SYSTEM_ONLY.has(type)) continue;
-      if (checkActor(this.engine.directory, record.status, record.context, type, member)) continue;
+      if (authorizeActor(this.engine.directory, record.status, record.context, type, member))
+        continue;
       out.push({ type, schema: caseEventJsonSchema(type) });
     }
     return out;

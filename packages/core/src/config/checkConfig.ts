@@ -1,4 +1,4 @@
-import { zodIssueError } from '../case/parseCaseCommand.js';
+import { zodIssueError } from '../case/admitCaseCommand.js';
 import { dutyListsSchema } from '../duty/dutyListsSchema.js';
 import { orgSchema } from '../org/orgSchema.js';
 import { slaPolicySchema } from '../sla/slaPolicySchema.js';

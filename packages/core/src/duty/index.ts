@@ -2,9 +2,9 @@
 // routing lists, and the community's four lists and one catalogue. The @zhizhi/core/duty entry.
 
 export { assessByList } from './assessByList.js';
+export { authorizeTarget } from './authorizeTarget.js';
 export { builtInGridDuties } from './builtInGridDuties.js';
 export { type CheckIn, checkInSchema } from './checkInSchema.js';
-export { checkTarget } from './checkRouting.js';
 export {
   type MayIssueCertificate,
   type MustNotIssueCertificate,

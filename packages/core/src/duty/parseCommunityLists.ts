@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
+import type { Parsed } from '../diagnostics/Parsed.js';
 import { type CommunityLists, communityListsSchema } from './communityListsSchema.js';
 import { dutyIssueDiagnostics } from './dutyCatalog.js';
 
@@ -15,10 +16,8 @@ import { dutyIssueDiagnostics } from './dutyCatalog.js';
  * if (!r.ok) r.diagnostics[0]?.code; // 'duty.duplicateId'
  * ```
  */
-export function parseCommunityLists(
-  value: unknown,
-): { ok: true; lists: CommunityLists } | { ok: false; diagnostics: Diagnostic[] } {
+export function parseCommunityLists(value: unknown): Parsed<CommunityLists> {
   const parsed = communityListsSchema.safeParse(value);
-  if (parsed.success) return { ok: true, lists: parsed.data };
+  if (parsed.success) return { ok: true, value: parsed.data };
   return { ok: false, diagnostics: dutyIssueDiagnostics(parsed.error) };
 }

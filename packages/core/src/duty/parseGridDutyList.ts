@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
+import type { Parsed } from '../diagnostics/Parsed.js';
 import { dutyIssueDiagnostics } from './dutyCatalog.js';
 import { type GridDutyList, gridDutyListSchema } from './gridDutyListSchema.js';
 
@@ -14,10 +15,8 @@ import { type GridDutyList, gridDutyListSchema } from './gridDutyListSchema.js';
  * if (!r.ok) r.diagnostics[0]?.path; // ['duties']
  * ```
  */
-export function parseGridDutyList(
-  value: unknown,
-): { ok: true; list: GridDutyList } | { ok: false; diagnostics: Diagnostic[] } {
+export function parseGridDutyList(value: unknown): Parsed<GridDutyList> {
   const parsed = gridDutyListSchema.safeParse(value);
-  if (parsed.success) return { ok: true, list: parsed.data };
+  if (parsed.success) return { ok: true, value: parsed.data };
   return { ok: false, diagnostics: dutyIssueDiagnostics(parsed.error) };
 }

@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import { verifyAuditChain } from '../audit/auditChain.js';
 import { type AuditEntry, auditEntrySchema } from '../audit/auditEntrySchema.js';
+import { zodIssueError } from '../case/admitCaseCommand.js';
 import { caseContextSchema } from '../case/caseContextSchema.js';
 import { caseStatuses } from '../case/caseStatus.js';
-import { zodIssueError } from '../case/parseCaseCommand.js';
 import { type CaseError, caseError } from '../errors/CaseError.js';
 import type { SlaPolicy } from '../sla/slaPolicy.js';
 import { slaDueAt } from '../sla/slaTimer.js';

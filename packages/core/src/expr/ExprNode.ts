@@ -152,7 +152,7 @@ export interface BinaryNode {
  * ```ts
  * import { parseExpression, type ExprNode } from '@zhizhi/core/expr';
  * const r = parseExpression('heartRate > 120');
- * const ast: ExprNode | undefined = r.ok ? r.ast : undefined;
+ * const ast: ExprNode | undefined = r.ok ? r.value : undefined;
  * ```
  */
 export type ExprNode = LiteralNode | ArrayNode | FieldNode | CallNode | UnaryNode | BinaryNode;

@@ -68,10 +68,10 @@ export function compileCondition(
   const parsed = parseExpression(source);
   if (!parsed.ok) return parsed;
   if (fields !== undefined) {
-    const diagnostics = typeCheckExpression(parsed.ast, fields);
+    const diagnostics = typeCheckExpression(parsed.value, fields);
     if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
   }
-  const ast = deepFreeze(parsed.ast);
+  const ast = deepFreeze(parsed.value);
   return Object.freeze({
     ok: true as const,
     ast,

@@ -24,7 +24,7 @@ export type ConditionResult = { ok: true; value: boolean } | { ok: false; error:
  * ```ts
  * import { evaluateCondition, parseExpression } from '@zhizhi/core/expr';
  * const r = parseExpression('answered');
- * if (r.ok) evaluateCondition(r.ast, {}); // { ok: true, value: false }
+ * if (r.ok) evaluateCondition(r.value, {}); // { ok: true, value: false }
  * ```
  */
 export function evaluateCondition(

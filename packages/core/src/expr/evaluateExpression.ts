@@ -301,7 +301,7 @@ class Evaluator {
  * ```ts
  * import { evaluateExpression, parseExpression } from '@zhizhi/core/expr';
  * const r = parseExpression('household.floor * 2 + 1 <= 9');
- * if (r.ok) evaluateExpression(r.ast, { household: { floor: 3 } }); // { ok: true, value: true }
+ * if (r.ok) evaluateExpression(r.value, { household: { floor: 3 } }); // { ok: true, value: true }
  * ```
  */
 export function evaluateExpression(

@@ -33,6 +33,6 @@ export type { FieldType } from './FieldType.js';
 export { FIELD_ID_PATTERN } from './fieldName.js';
 export { forbiddenNames, isForbiddenName } from './forbiddenNames.js';
 export { type ParseResult, parseExpression } from './parseExpression.js';
+export { parseExprNode } from './parseExprNode.js';
 export { printExpression } from './printExpression.js';
 export { typeCheckExpression } from './typeCheckExpression.js';
-export { validateExprNode } from './validateExprNode.js';

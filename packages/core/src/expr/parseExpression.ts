@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
+import type { Parsed } from '../diagnostics/Parsed.js';
 import type { BinaryOperator, ExprNode } from './ExprNode.js';
 import { exprDiagnostic } from './exprCatalog.js';
 import { type ExprFunctionName, exprFunctions } from './exprFunctions.js';
@@ -16,7 +17,7 @@ import { ExprSyntaxError, type Token, tokenize } from './tokenize.js';
  * const r: ParseResult = parseExpression('level == 1');
  * ```
  */
-export type ParseResult = { ok: true; ast: ExprNode } | { ok: false; diagnostics: Diagnostic[] };
+export type ParseResult = Parsed<ExprNode>;
 
 const comparisonOps: Record<string, BinaryOperator> = {
   '==': '==',
@@ -329,7 +330,7 @@ class Parser {
  * ```ts
  * import { parseExpression } from '@zhizhi/core/expr';
  * const r = parseExpression('heartRate > 120 or heartRate < 40');
- * if (r.ok) r.ast.kind; // 'binary'
+ * if (r.ok) r.value.kind; // 'binary'
  * const bad = parseExpression('level = 1');
  * if (!bad.ok) bad.diagnostics[0]?.code; // 'expr.singleEquals'
  * ```
@@ -343,7 +344,7 @@ export function parseExpression(source: string): ParseResult {
     return { ok: false, diagnostics: [exprDiagnostic('expr.tooLong', params)] };
   }
   try {
-    return { ok: true, ast: new Parser(tokenize(source)).parse() };
+    return { ok: true, value: new Parser(tokenize(source)).parse() };
   } catch (error) {
     if (error instanceof ExprSyntaxError) return { ok: false, diagnostics: [error.diagnostic] };
     throw error;

@@ -76,7 +76,7 @@ function print(node: ExprNode): string {
  * ```ts
  * import { parseExpression, printExpression } from '@zhizhi/core/expr';
  * const r = parseExpression('(a&&b)||!c');
- * if (r.ok) printExpression(r.ast); // 'a and b or not c'
+ * if (r.ok) printExpression(r.value); // 'a and b or not c'
  * ```
  */
 export function printExpression(ast: ExprNode): string {

@@ -171,7 +171,7 @@ class Checker {
  * ```ts
  * import { parseExpression, typeCheckExpression } from '@zhizhi/core/expr';
  * const r = parseExpression('level == "1" and tags contains "elderly"');
- * if (r.ok) typeCheckExpression(r.ast, { level: 'number', tags: 'string[]' })[0]?.code;
+ * if (r.ok) typeCheckExpression(r.value, { level: 'number', tags: 'string[]' })[0]?.code;
  * // 'expr.typeMismatch'
  * ```
  */

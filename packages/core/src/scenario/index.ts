@@ -2,7 +2,6 @@
 
 export { type ScenarioCode, scenarioCatalog } from './check/scenarioCatalog.js';
 export { sortDiagnostics, validateScenario } from './check/validateScenario.js';
-export { checkMachineJson } from './compile/checkMachineJson.js';
 export {
   compileScenario,
   type MachineJson,
@@ -12,6 +11,7 @@ export {
 } from './compile/compileScenario.js';
 export { createScenarioMachine, type ScenarioMachine } from './compile/createScenarioMachine.js';
 export { scenarioActionParams, scenarioGuardParams } from './compile/machineRefs.js';
+export { parseMachineJson } from './compile/parseMachineJson.js';
 export { type StepEdge, stepEdges, stepRegions } from './document/scenarioGraph.js';
 export { GOTO_PATTERN, ID_PATTERN } from './document/scenarioIds.js';
 export { scenarioJsonSchema } from './document/scenarioJsonSchema.js';
@@ -32,8 +32,8 @@ export {
   triggerSchema,
 } from './document/scenarioSchema.js';
 export { activeSteps, parseStatus, statusOf } from './run/activeSteps.js';
+export { admitScenarioData } from './run/admitScenarioData.js';
 export { authorizeScenarioCommand, outsideTown } from './run/authorizeScenarioCommand.js';
-export { checkScenarioData } from './run/checkScenarioData.js';
 export { computeScenarioKpis, type ScenarioKpiValue } from './run/computeScenarioKpis.js';
 export {
   createScenarioKind,

@@ -77,7 +77,7 @@ export function checkConditions(ctx: CheckContext): Diagnostic[] {
         return;
       }
       types ??= conditionFieldTypes(ctx.doc.fields);
-      const problems = typeCheckExpression(parsed.ast, types);
+      const problems = typeCheckExpression(parsed.value, types);
       if (problems.length > 0) {
         out.push(
           scenarioDiagnostic('scenario.conditionType', path, {

@@ -53,9 +53,9 @@ export interface CheckContext {
  * @internal
  * @example
  * ```ts
- * import { checkSchema } from './checkSchema.js';
+ * import { parseScenario } from './parseScenario.js';
  * import { createCheckContext } from './checkContext.js';
- * // const r = checkSchema(doc);
+ * // const r = parseScenario(doc);
  * // if (r.ok) createCheckContext(r.scenario).reached.every((x) => x === 1);
  * ```
  */

@@ -12,10 +12,10 @@ import { checkOrgRefs } from './checkOrgRefs.js';
 import { checkParticipants } from './checkParticipants.js';
 import { checkPersonalData } from './checkPersonalData.js';
 import { checkReachability } from './checkReachability.js';
-import { checkSchema } from './checkSchema.js';
 import { checkSensorFields } from './checkSensorFields.js';
 import { checkSla } from './checkSla.js';
 import { checkTransitions } from './checkTransitions.js';
+import { parseScenario } from './parseScenario.js';
 import { salvageSteps, UNREAD } from './salvageSteps.js';
 import { scenarioDiagnostic } from './scenarioCatalog.js';
 
@@ -154,10 +154,10 @@ export function validateScenario(doc: unknown, org?: Directory): Diagnostic[] {
   const out: Diagnostic[] = [];
   let ids: readonly (string | undefined)[] = [];
   try {
-    const shape = checkSchema(doc);
+    const shape = parseScenario(doc);
     let scenario: Scenario;
     let broken: Uint8Array | undefined;
-    if (shape.ok) scenario = shape.scenario;
+    if (shape.ok) scenario = shape.value;
     else {
       out.push(...shape.diagnostics);
       // a half-filled step does not hide the rest: salvage when only steps are malformed

@@ -127,7 +127,7 @@ function stepState(step: ScenarioStep, children: Map<string, ScenarioStep[]>): S
         ...step.branches.map((b) => {
           const parsed = parseExpression(b.when);
           return {
-            guard: { type: 'zz.when', params: { expr: parsed.ok ? parsed.ast : null } },
+            guard: { type: 'zz.when', params: { expr: parsed.ok ? parsed.value : null } },
             target: next(b.to),
           };
         }),

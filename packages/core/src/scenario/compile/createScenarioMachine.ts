@@ -4,7 +4,7 @@ import { evaluateExpression } from '../../expr/evaluateExpression.js';
 import { FIELD_ID_PATTERN } from '../../expr/fieldName.js';
 import { parseDuration } from '../../sla/parseDuration.js';
 import type { ScenarioContext, ScenarioEvent, ScenarioInput } from '../run/scenarioContext.js';
-import { checkMachineJson } from './checkMachineJson.js';
+import { parseMachineJson } from './parseMachineJson.js';
 
 /** Copies only own, well-named keys (optionally only the listed ones) of event data. */
 function pick(data: unknown, fields?: readonly string[]): Record<string, unknown> {
@@ -122,7 +122,7 @@ export class InstantLoopError extends Error {
 
 /**
  * Turns machine JSON (from {@link compileScenario}, or imported) back into an XState 5 machine.
- * The JSON is checked and rebuilt by {@link checkMachineJson} first; its actions and guards are
+ * The JSON is checked and rebuilt by {@link parseMachineJson} first; its actions and guards are
  * names whose implementations live here, so nothing in the JSON is ever executed as code.
  * Timers are data: `zz.startTimer` records the due time in `context.timers`, and the host
  * (the Engine) turns them into durable timer rows and sends `TIMEOUT` when one falls due.
@@ -138,13 +138,13 @@ export class InstantLoopError extends Error {
  * ```
  */
 export function createScenarioMachine(json: unknown) {
-  const checked = checkMachineJson(json);
+  const checked = parseMachineJson(json);
   if (!checked.ok) {
     throw new TypeError(
       `Invalid machine JSON: ${checked.diagnostics.map((d) => `${d.path.join('.')} ${d.code} ${d.message.en}`).join('; ')}`,
     );
   }
-  const { machine } = checked;
+  const machine = checked.value;
   return implementations.createMachine({
     id: machine.id,
     initial: machine.initial,

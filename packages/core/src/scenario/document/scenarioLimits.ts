@@ -12,7 +12,7 @@ export const MAX_STEPS = 5000;
 /**
  * How deep parallel steps may nest: a parallel step inside a branch of a parallel step is at
  * level 2, and so on. `validateScenario` refuses deeper nesting (`scenario.tooDeep`), and
- * `checkMachineJson` refuses machine JSON nested deeper than the compiler emits for this many
+ * `parseMachineJson` refuses machine JSON nested deeper than the compiler emits for this many
  * levels (`machine.tooDeep`), so the two can never disagree.
  *
  * @example

@@ -5,7 +5,7 @@ import type { Member } from '../../org/orgSchema.js';
 import { gridCrewRoles, gridRoles, type Role } from '../../org/roles.js';
 import type { Scenario } from '../document/scenarioSchema.js';
 import { activeSteps } from './activeSteps.js';
-import { checkScenarioData } from './checkScenarioData.js';
+import { admitScenarioData } from './admitScenarioData.js';
 import { runError } from './runError.js';
 import type { ScenarioCommand } from './scenarioCommandSchema.js';
 
@@ -72,7 +72,7 @@ export function authorizeScenarioCommand(
     if (!(senders as readonly Role[]).includes(member.role)) {
       return runError('run.notAssignee', { actorId: member.id, step: command.name }, ['by']);
     }
-    const data = checkScenarioData(
+    const data = admitScenarioData(
       doc,
       command.name,
       command.data ?? {},
@@ -106,7 +106,7 @@ export function authorizeScenarioCommand(
       : step.kind === 'campaign'
         ? (step.task.form ?? [])
         : [];
-  const data = checkScenarioData(doc, step.id, command.data ?? {}, form);
+  const data = admitScenarioData(doc, step.id, command.data ?? {}, form);
   if (!data.ok) return data;
   if (command.type === 'CHECK_IN' && step.kind === 'campaign') {
     const lists = record.context.lists;

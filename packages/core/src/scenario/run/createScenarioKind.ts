@@ -12,8 +12,8 @@ import { validateScenario } from '../check/validateScenario.js';
 import { compileScenario } from '../compile/compileScenario.js';
 import { createScenarioMachine } from '../compile/createScenarioMachine.js';
 import { type Scenario, type ScenarioStep, scenarioSchema } from '../document/scenarioSchema.js';
+import { admitScenarioData } from './admitScenarioData.js';
 import { authorizeScenarioCommand, outsideTown } from './authorizeScenarioCommand.js';
-import { checkScenarioData } from './checkScenarioData.js';
 import {
   createScenarioStepper,
   type ScenarioStepper,
@@ -291,7 +291,7 @@ export function createScenarioKind(options: { directory: Directory }) {
     if (starters && !starters.includes(member.role)) {
       return runError('run.notAssignee', { actorId: member.id, step: trigger.start }, ['by']);
     }
-    const data = checkScenarioData(
+    const data = admitScenarioData(
       registered.doc,
       null,
       s.data ?? {},

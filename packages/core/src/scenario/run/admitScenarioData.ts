@@ -13,11 +13,11 @@ import { runError } from './runError.js';
  *
  * @example
  * ```ts
- * import { checkScenarioData } from '@zhizhi/core/scenario';
- * // checkScenarioData(doc, 'visit', { condition: '跌倒' }, ['condition']).ok === true
+ * import { admitScenarioData } from '@zhizhi/core/scenario';
+ * // admitScenarioData(doc, 'visit', { condition: '跌倒' }, ['condition']).ok === true
  * ```
  */
-export function checkScenarioData(
+export function admitScenarioData(
   doc: Scenario,
   step: string | null,
   data: Record<string, unknown>,

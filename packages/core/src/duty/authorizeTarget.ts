@@ -11,13 +11,13 @@ import type { DutyLists } from './dutyListsSchema.js';
  *
  * @example
  * ```ts
- * import { checkTarget, Directory } from '@zhizhi/core';
+ * import { authorizeTarget, Directory } from '@zhizhi/core';
  * import { sampleOrg, sampleDutyLists } from '@zhizhi/core/sample';
  * // ctx: a CaseContext of a case in town qj-sj
- * // checkTarget(new Directory(sampleOrg), sampleDutyLists, ctx, { kind: 'post', id: 'qj-sj-xfgl' }, true);
+ * // authorizeTarget(new Directory(sampleOrg), sampleDutyLists, ctx, { kind: 'post', id: 'qj-sj-xfgl' }, true);
  * ```
  */
-export function checkTarget(
+export function authorizeTarget(
   directory: Directory,
   dutyLists: DutyLists | undefined,
   ctx: CaseContext,

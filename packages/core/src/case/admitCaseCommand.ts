@@ -32,13 +32,13 @@ export function zodIssueError(
  *
  * @example
  * ```ts
- * import { parseCaseCommand } from '@zhizhi/core';
- * parseCaseCommand({ type: 'EXPLODE', by: 'x' }); // { ok: false, error: { code: 'event.unknown', … } }
+ * import { admitCaseCommand } from '@zhizhi/core';
+ * admitCaseCommand({ type: 'EXPLODE', by: 'x' }); // { ok: false, error: { code: 'event.unknown', … } }
  * ```
  */
-export function parseCaseCommand(
+export function admitCaseCommand(
   input: unknown,
-): { ok: true; command: CaseCommand } | { ok: false; error: CaseError } {
+): { ok: true; value: CaseCommand } | { ok: false; error: CaseError } {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, error: caseError('payload.invalid', { path: '(root)', rule: 'object' }) };
   }
@@ -51,5 +51,5 @@ export function parseCaseCommand(
   }
   const parsed = caseEventSchemas[type as CaseEventType].safeParse(input);
   if (!parsed.success) return { ok: false, error: zodIssueError(parsed.error) };
-  return { ok: true, command: parsed.data as CaseCommand };
+  return { ok: true, value: parsed.data as CaseCommand };
 }

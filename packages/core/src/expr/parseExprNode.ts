@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
+import type { Parsed } from '../diagnostics/Parsed.js';
 import type { ExprNode } from './ExprNode.js';
 import { exprDiagnostic, exprTreeDiagnostic } from './exprCatalog.js';
 import { exprLimits } from './exprLimits.js';
@@ -11,16 +12,14 @@ import { exprNodeSchema } from './exprNodeSchema.js';
  *
  * @example
  * ```ts
- * import { validateExprNode } from '@zhizhi/core/expr';
- * const r = validateExprNode(JSON.parse('{"kind":"field","path":["constructor"]}'));
+ * import { parseExprNode } from '@zhizhi/core/expr';
+ * const r = parseExprNode(JSON.parse('{"kind":"field","path":["constructor"]}'));
  * if (!r.ok) r.diagnostics[0]?.code; // 'expr.forbiddenName'
  * ```
  */
-export function validateExprNode(
-  value: unknown,
-): { ok: true; ast: ExprNode } | { ok: false; diagnostics: Diagnostic[] } {
+export function parseExprNode(value: unknown): Parsed<ExprNode> {
   const parsed = exprNodeSchema.safeParse(value);
-  if (parsed.success) return { ok: true, ast: parsed.data };
+  if (parsed.success) return { ok: true, value: parsed.data };
   const diagnostics = parsed.error.issues.map((issue): Diagnostic => {
     const path = issue.path.map((key) => (typeof key === 'number' ? key : String(key)));
     const code = issue.code === 'custom' ? (issue.params?.code as string | undefined) : undefined;

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import { type Diagnostic, makeDiagnostic } from '../../diagnostics/Diagnostic.js';
+import type { Parsed } from '../../diagnostics/Parsed.js';
 import { STATE_KEY_PATTERN } from '../document/scenarioIds.js';
 import { MAX_STATE_DEPTH } from '../document/scenarioLimits.js';
 import type { MachineJson, NamedRef, StateJson, TransitionJson } from './compileScenario.js';
@@ -34,13 +35,11 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  *
  * @example
  * ```ts
- * import { checkMachineJson } from '@zhizhi/core/scenario';
- * checkMachineJson({ id: '$scenario', initial: 'x', states: {} }).ok; // false
+ * import { parseMachineJson } from '@zhizhi/core/scenario';
+ * parseMachineJson({ id: '$scenario', initial: 'x', states: {} }).ok; // false
  * ```
  */
-export function checkMachineJson(
-  input: unknown,
-): { ok: true; machine: MachineJson } | { ok: false; diagnostics: Diagnostic[] } {
+export function parseMachineJson(input: unknown): Parsed<MachineJson> {
   const diagnostics: Diagnostic[] = [];
   const ids = new Set<string>();
   const targets: { target: string; path: (string | number)[] }[] = [];
@@ -204,7 +203,7 @@ export function checkMachineJson(
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   return {
     ok: true,
-    machine: {
+    value: {
       id: '$scenario',
       scenario: { id: scenario.id as string, version: scenario.version as string },
       initial: root.initial as string,

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
+import type { Parsed } from '../../diagnostics/Parsed.js';
 import { type Scenario, scenarioSchema } from '../document/scenarioSchema.js';
 import { describeIssue, type Issue } from './checkSchemaRules.js';
 import { scenarioDiagnostic } from './scenarioCatalog.js';
@@ -97,14 +98,12 @@ function collect(issues: readonly Issue[], prefix: Path, out: Diagnostic[], limi
  * @internal
  * @example
  * ```ts
- * import { checkSchema } from './checkSchema.js';
- * const r = checkSchema({ format: 'zhizhi.scenario/1' });
+ * import { parseScenario } from './parseScenario.js';
+ * const r = parseScenario({ format: 'zhizhi.scenario/1' });
  * if (!r.ok) r.diagnostics[0]?.path; // ['id']
  * ```
  */
-export function checkSchema(
-  doc: unknown,
-): { ok: true; scenario: Scenario } | { ok: false; diagnostics: Diagnostic[] } {
+export function parseScenario(doc: unknown): Parsed<Scenario> {
   let parsed: ReturnType<typeof scenarioSchema.safeParse>;
   try {
     parsed = scenarioSchema.safeParse(doc, { reportInput: true });
@@ -125,7 +124,7 @@ export function checkSchema(
     });
     return { ok: false, diagnostics: [d] };
   }
-  if (parsed.success) return { ok: true, scenario: parsed.data };
+  if (parsed.success) return { ok: true, value: parsed.data };
   const diagnostics: Diagnostic[] = [];
   const issues = parsed.error.issues as unknown as Issue[];
   const total = collect(issues, [], diagnostics, MAX_SCHEMA_DIAGNOSTICS);
