@@ -31,18 +31,30 @@ function checkLocation(loc: unknown): Diagnostic | null {
   return null;
 }
 
+const NO_DIAGNOSTICS: Diagnostic[] = [];
+
 /**
  * Checks untrusted input against {@link sensorReadingSchema} without allocating when it is
- * valid (the normalizer's hot path): returns `null` for a valid reading, else the first
- * {@link Diagnostic} (`reading.invalid`, naming the path). Never throws.
+ * valid (the normalizer's hot path): `[]` for a valid reading, else the first problem
+ * (`reading.invalid`, naming the path). Never throws.
  *
  * @example
  * ```ts
  * import { checkReading } from '@zhizhi/core/alert';
- * checkReading({ deviceId: 'd1', seq: 1, deviceTime: 0, type: 'smoke', level: 4 })?.path; // ['level']
+ * checkReading({ deviceId: 'd1', seq: 1, deviceTime: 0, type: 'smoke', level: 4 })[0]?.path; // ['level']
  * ```
  */
-export function checkReading(input: unknown): Diagnostic | null {
+export function checkReading(input: unknown): Diagnostic[] {
+  const problem = firstReadingProblem(input);
+  return problem ? [problem] : NO_DIAGNOSTICS;
+}
+
+/**
+ * The first problem of a reading, or `null` (what {@link checkReading} wraps).
+ *
+ * @internal
+ */
+export function firstReadingProblem(input: unknown): Diagnostic | null {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return bad([], 'an object');
   }

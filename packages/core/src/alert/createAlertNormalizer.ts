@@ -1,7 +1,7 @@
 import { type Diagnostic, makeDiagnostic } from '../diagnostics/Diagnostic.js';
 import { alertCatalog } from './alertCatalog.js';
 import type { AlertEvent } from './alertSchema.js';
-import { checkReading } from './checkReading.js';
+import { firstReadingProblem } from './checkReading.js';
 import { DueQueue } from './dueQueue.js';
 import { type AlertNormalizerSnapshot, restoreState, snapshotState } from './normalizerSnapshot.js';
 import {
@@ -258,7 +258,7 @@ export function createAlertNormalizer(options: AlertNormalizerOptions): AlertNor
   }
 
   function push(input: unknown): PushResult {
-    const invalid = checkReading(input);
+    const invalid = firstReadingProblem(input);
     if (invalid) return { events: NO_EVENTS, dropped: 'invalid', diagnostics: [invalid] };
     const r = input as SensorReading;
     const dev = devices.get(r.deviceId) ?? admit(r.deviceId);
