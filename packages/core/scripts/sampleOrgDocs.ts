@@ -119,7 +119,7 @@ export function renderOrgDoc(org: Org, scenarios: readonly Scenario[], lang: Doc
 
   // ---- which ids go where
   const postsByTown = towns
-    .map((t) => `${name(t.name)}: ${ids(org.posts.filter((p) => p.townId === t.id))}`)
+    .map((t) => `${name(t.name)}${L(': ', '：')}${ids(org.posts.filter((p) => p.townId === t.id))}`)
     .join('<br>');
   say(L('## Which ids to use in a scenario', '## 场景里用哪些 id'));
   say(
