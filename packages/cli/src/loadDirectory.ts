@@ -25,6 +25,14 @@ export function loadDirectory(
   if (!read.ok) return read;
   const problems = checkConfig({ org: read.value });
   if (problems.length > 0)
-    return { ok: false, message: say('badOrg', reading.lang, { file, why: problems.join('; ') }) };
+    return {
+      ok: false,
+      message: say('badOrg', reading.lang, {
+        file,
+        why: problems
+          .map((d) => `${d.path.join('.')}: ${reading.lang === 'en' ? d.message.en : d.message.zh}`)
+          .join('; '),
+      }),
+    };
   return { ok: true, directory: new Directory(read.value as Org) };
 }

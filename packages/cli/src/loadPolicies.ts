@@ -33,7 +33,13 @@ export function loadPolicies(
   }
   const problems = checkConfig({ slaPolicy: policy.value, dutyLists: lists.value });
   if (problems.length > 0) {
-    io.err(say('badConfig', reading.lang, { why: problems.join('; ') }));
+    io.err(
+      say('badConfig', reading.lang, {
+        why: problems
+          .map((d) => `${d.path.join('.')}: ${reading.lang === 'en' ? d.message.en : d.message.zh}`)
+          .join('; '),
+      }),
+    );
     return null;
   }
   return {

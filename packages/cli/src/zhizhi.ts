@@ -102,6 +102,13 @@ const nodeIo: Io = {
 };
 
 if (process.argv[1] && /zhizhi(\.js|\.ts)?$/.test(process.argv[1])) {
+  // `zhizhi simulate … | head`: the reader left, so stop quietly (as cat, grep and ls do)
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   runCli(process.argv.slice(2), nodeIo).then((code) => {
     process.exitCode = code;
   });

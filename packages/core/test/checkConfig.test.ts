@@ -10,11 +10,12 @@ import {
   SYSTEM_ACTOR_ID,
 } from '../src/index.js';
 import { sampleDutyLists, sampleOrg, sampleSlaPolicy } from '../src/sample/index.js';
+import { configLines } from './support/configLines.js';
 
 describe('checkConfig', () => {
   it('given the sample configuration, then there is nothing to report', () => {
     expect(
-      checkConfig({ org: sampleOrg, slaPolicy: sampleSlaPolicy, dutyLists: sampleDutyLists }),
+      configLines({ org: sampleOrg, slaPolicy: sampleSlaPolicy, dutyLists: sampleDutyLists }),
     ).toEqual([]);
   });
 
@@ -23,12 +24,12 @@ describe('checkConfig', () => {
       ...sampleSlaPolicy,
       defaults: { ...sampleSlaPolicy.defaults, accept: '30 minutes' },
     };
-    expect(checkConfig({ slaPolicy: policy })).toEqual([
+    expect(configLines({ slaPolicy: policy })).toEqual([
       expect.stringMatching(/^slaPolicy\.defaults\.accept: /),
     ]);
     const org = { ...sampleOrg, members: [{ id: 'x', name: 'x', role: 'king', unitId: 'qj' }] };
-    expect(checkConfig({ org })).toEqual([expect.stringMatching(/^org\.members\.0\.role: /)]);
-    expect(checkConfig({ org: JSON.parse('{"__proto__":{}}') })[0]).toMatch(/^org\./);
+    expect(configLines({ org })).toEqual([expect.stringMatching(/^org\.members\.0\.role: /)]);
+    expect(configLines({ org: JSON.parse('{"__proto__":{}}') })[0]).toMatch(/^org\./);
   });
 
   it('given a category on both duty lists, then it is refused because no lead could take it', () => {
@@ -36,8 +37,8 @@ describe('checkConfig', () => {
       statutory: [{ category: 'roadFacilities', section: 'economicDevelopment' }],
       departmentLed: sampleDutyLists.departmentLed,
     };
-    expect(checkConfig({ dutyLists: lists })).toEqual([
-      'dutyLists.statutory.0.category: roadFacilities is also department-led',
+    expect(configLines({ dutyLists: lists })).toEqual([
+      'dutyLists.statutory.0.category: roadFacilities is also department-led (no lead could ever take it)',
     ]);
   });
 });
@@ -59,7 +60,7 @@ describe('checkConfig: ids the runtime reserves', () => {
 
   it('given an org member with the id system who is a grid worker, then it is refused at its id (the Engine would fire SLA timers as that grid worker, and refuse them)', () => {
     const org = withMembers({ ...someone, id: SYSTEM_ACTOR_ID, role: 'gridWorker' });
-    expect(checkConfig({ org })).toEqual([expect.stringMatching(`^org\\.members\\.${at}\\.id: `)]);
+    expect(configLines({ org })).toEqual([expect.stringMatching(`^org\\.members\\.${at}\\.id: `)]);
   });
 
   it('given that org anyway, when a case falls overdue, then the SLA firing is refused (why checkConfig must refuse it)', async () => {
@@ -145,13 +146,47 @@ describe('checkConfig: ids the runtime reserves', () => {
   ];
   for (const [what, org, line] of refusals) {
     it(`given ${what}, then checkConfig refuses it naming the path`, () => {
-      expect(checkConfig({ org })).toEqual([expect.stringMatching(line)]);
+      expect(configLines({ org })).toEqual([expect.stringMatching(line)]);
     });
   }
 
   it('given an org that declares the system member itself (id system, role system), then it passes, and the Directory keeps it as the system', () => {
     const org = withMembers({ id: SYSTEM_ACTOR_ID, name: '系统', role: 'system', unitId: '*' });
-    expect(checkConfig({ org })).toEqual([]);
+    expect(configLines({ org })).toEqual([]);
     expect(new Directory(org).member(SYSTEM_ACTOR_ID)?.role).toBe('system');
+  });
+});
+
+describe('checkConfig: an org that holds together', () => {
+  const clone = () => JSON.parse(JSON.stringify(sampleOrg));
+  it('given dangling references, wrong levels, a duplicate id and staff without their post or department, then each is refused at its path', () => {
+    const org = clone();
+    org.units.find((u: { level: string }) => u.level === 'grid').parentId = 'nowhere';
+    org.posts[0].townId = org.units.find((u: { level: string }) => u.level === 'district').id;
+    org.departments[0].districtId = 'qj-sj';
+    org.posts[1].id = org.posts[2].id;
+    const staff = org.members.find((m: { role: string }) => m.role === 'postStaff');
+    delete staff.postId;
+    const operator = org.members.find((m: { role: string }) => m.role === 'cityOperator');
+    operator.departmentId = 'no-such-department';
+    const codes = checkConfig({ org }).map((d) => `${d.code} ${d.path.slice(1, 3).join('.')}`);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^config\.duplicateId posts\.2$/),
+        expect.stringMatching(/^config\.unknownRef units\.\d+$/),
+        'config.wrongLevel posts.0',
+        'config.wrongLevel departments.0',
+        expect.stringMatching(/^config\.roleNeeds members\.\d+$/),
+        expect.stringMatching(/^config\.unknownRef members\.\d+$/),
+      ]),
+    );
+    for (const d of checkConfig({ org })) {
+      expect(d.message.zh).not.toBe(d.message.en);
+      expect(d.path[0]).toBe('org');
+    }
+  });
+
+  it('given the sample org, then it holds together', () => {
+    expect(checkConfig({ org: sampleOrg })).toEqual([]);
   });
 });

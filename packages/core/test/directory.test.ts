@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkConfig } from '../src/config.js';
 import { Directory, sections, whoMayAct } from '../src/index.js';
 import { sampleDutyLists, sampleOrg, sampleSlaPolicy } from '../src/sample/index.js';
+import { configLines } from './support/configLines.js';
 import { makeEngine, riverReport } from './support/engineFixture.js';
 
 const dir = new Directory(sampleOrg);
@@ -9,7 +10,7 @@ const dir = new Directory(sampleOrg);
 describe('the sample org', () => {
   it('given the sample org, then it satisfies the org schema and has one district, two towns, communities and grids', () => {
     expect(
-      checkConfig({ org: sampleOrg, slaPolicy: sampleSlaPolicy, dutyLists: sampleDutyLists }),
+      configLines({ org: sampleOrg, slaPolicy: sampleSlaPolicy, dutyLists: sampleDutyLists }),
     ).toEqual([]);
     const count = (level: string) => sampleOrg.units.filter((u) => u.level === level).length;
     expect([count('district'), count('town'), count('community'), count('grid')]).toEqual([

@@ -9,6 +9,7 @@ import { compileScenario } from '../src/scenario/compile/compileScenario.js';
 import { parseMachineJson } from '../src/scenario/compile/parseMachineJson.js';
 import type { Scenario } from '../src/scenario/document/scenarioSchema.js';
 import { isDuration, MAX_DURATION_MS, parseDuration } from '../src/sla/parseDuration.js';
+import { configLines } from './support/configLines.js';
 
 // A duration is bounded in one place, parseDuration: every schema and caller refuses what it
 // refuses, so no timer is ever due at Infinity.
@@ -46,7 +47,7 @@ describe('duration bounds', () => {
 
   it('given such a duration in an SLA policy, an alert route, a duty list or machine JSON, then each is refused', () => {
     const policy = { ...sampleSlaPolicy, escalateAfter: huge };
-    expect(checkConfig({ slaPolicy: policy }).length).toBeGreaterThan(0);
+    expect(configLines({ slaPolicy: policy }).length).toBeGreaterThan(0);
     const level = { to: [{ kind: 'grid' }], channels: ['app'], acknowledgeWithin: huge };
     expect(alertRoutingSchema.safeParse({ levels: { 1: level, 2: level, 3: level } }).success).toBe(
       false,

@@ -1,29 +1,33 @@
 import { zodIssueError } from '../case/admitCaseCommand.js';
+import { type Diagnostic, makeDiagnostic } from '../diagnostics/Diagnostic.js';
 import { dutyListsSchema } from '../duty/dutyListsSchema.js';
 import { orgSchema } from '../org/orgSchema.js';
 import { slaPolicySchema } from '../sla/slaPolicySchema.js';
+import { checkOrgReferences } from './checkOrgReferences.js';
+import { configCatalog } from './configCatalog.js';
 
 /**
  * Checks an Engine's configuration documents before it is built — the org, the SLA policy and
- * the routing duty lists, often loaded from JSON files — and returns one problem per line
- * (`path: rule`), empty when all is well. It also refuses a category on both the statutory and
- * the department-led list (no lead could ever take it). The Engine itself trusts its options,
- * so that browser bundles do not carry these checks.
+ * the routing duty lists, often loaded from JSON files — and returns their diagnostics (path
+ * into `{ org, slaPolicy, dutyLists }`, code, zh-CN/English message), empty when all is well:
+ * the shape, an org that holds together (`checkOrgReferences`), and no category on both the
+ * statutory and the department-led list (no lead could ever take it). The Engine itself trusts
+ * its options, so that browser bundles do not carry these checks.
  *
  * @example
  * ```ts
  * import { checkConfig } from '@zhizhi/core/config';
  * import { sampleOrg, sampleSlaPolicy, sampleDutyLists } from '@zhizhi/core/sample';
  * checkConfig({ org: sampleOrg, slaPolicy: sampleSlaPolicy, dutyLists: sampleDutyLists }); // []
- * checkConfig({ slaPolicy: { defaults: { accept: '30 minutes' } } }).length > 0; // true
+ * checkConfig({ slaPolicy: { defaults: { accept: '30 minutes' } } })[0]?.path; // ['slaPolicy', 'defaults', 'accept']
  * ```
  */
 export function checkConfig(config: {
   org?: unknown;
   slaPolicy?: unknown;
   dutyLists?: unknown;
-}): string[] {
-  const problems: string[] = [];
+}): Diagnostic[] {
+  const problems: Diagnostic[] = [];
   const checks = [
     ['org', config.org === undefined ? undefined : orgSchema.safeParse(config.org)],
     [
@@ -38,15 +42,23 @@ export function checkConfig(config: {
   for (const [name, result] of checks) {
     if (result && !result.success) {
       const e = zodIssueError(result.error);
-      problems.push(`${name}.${e.params.path}: ${e.params.rule}`);
+      const path = [name, ...e.path];
+      problems.push(
+        makeDiagnostic(configCatalog, 'config.invalid', path, { rule: String(e.params.rule) }),
+      );
     }
   }
+  const org = orgSchema.safeParse(config.org);
+  if (org.success) problems.push(...checkOrgReferences(org.data));
   const lists = dutyListsSchema.safeParse(config.dutyLists);
   if (lists.success) {
     const led = new Set(lists.data.departmentLed.map((d) => d.category));
     for (const [i, s] of lists.data.statutory.entries()) {
       if (led.has(s.category)) {
-        problems.push(`dutyLists.statutory.${i}.category: ${s.category} is also department-led`);
+        const path = ['dutyLists', 'statutory', i, 'category'];
+        problems.push(
+          makeDiagnostic(configCatalog, 'config.bothLists', path, { category: s.category }),
+        );
       }
     }
   }
