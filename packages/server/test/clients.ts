@@ -9,6 +9,7 @@ export const START = '2026-09-01T08:00:00+08:00';
 export function localClient(
   store: Store,
   claimant?: string,
+  newId?: () => string,
 ): {
   client: LocalClient;
   clock: SimulatedClock;
@@ -21,6 +22,7 @@ export function localClient(
     slaPolicy: sampleSlaPolicy,
     dutyLists: sampleDutyLists,
     ...(claimant ? { claimant } : {}),
+    ...(newId ? { newId } : {}),
   });
   return { client, clock };
 }
