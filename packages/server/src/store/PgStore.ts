@@ -1,0 +1,469 @@
+import {
+  type AuditEntry,
+  type CaseQuery,
+  type Change,
+  type ChangeFilter,
+  type Commit,
+  type DefinitionRecord,
+  type Handoff,
+  type HandoffFailure,
+  type InstanceRecord,
+  type Notification,
+  type Page,
+  type Store,
+  StoreConflict,
+  type Timer,
+} from '@zhizhi/core';
+import type { Driver, Queryable } from './driver.js';
+import { migrations, SCHEMA_VERSION } from './migrations/index.js';
+
+/**
+ * Thrown by {@link PgStore.open} when the database was migrated by a newer `@zhizhi/server`
+ * than this one: nothing is changed, and the message says so in Chinese and English.
+ *
+ * @example
+ * ```ts
+ * import { SchemaTooNew } from '@zhizhi/server';
+ * new SchemaTooNew(3, 1).message.includes('newer'); // true
+ * ```
+ */
+export class SchemaTooNew extends Error {
+  readonly zh: string;
+  readonly en: string;
+  constructor(
+    readonly found: number,
+    readonly known: number,
+  ) {
+    const zh = `数据库结构版本为 ${found}，高于本程序所知的 ${known}：请升级 @zhizhi/server 后再打开（未做任何改动）`;
+    const en = `The database schema is version ${found}, newer than this code knows (${known}): upgrade @zhizhi/server before opening it (nothing was changed)`;
+    super(`${zh} / ${en}`);
+    this.name = 'SchemaTooNew';
+    this.zh = zh;
+    this.en = en;
+  }
+}
+
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+const json = (v: unknown): string => JSON.stringify(v);
+const timerKind = (t: Timer): 'sla' | 'step' => ('step' in t ? 'step' : 'sla');
+
+/**
+ * The runtime's {@link Store} on PostgreSQL semantics, over a {@link Driver}: embedded PGlite
+ * (one process serves one town) or a PostgreSQL server shared by any number of processes.
+ * `commit` is one transaction; sequence numbers come from a one-row counter updated last in it,
+ * so they are handed out in commit order (decision 0013).
+ *
+ * @example
+ * ```ts
+ * import { Directory } from '@zhizhi/core';
+ * import { LocalClient } from '@zhizhi/core/client';
+ * import { sampleOrg } from '@zhizhi/core/sample';
+ * import { PgStore, pgliteDriver } from '@zhizhi/server';
+ * const store = await PgStore.open(await pgliteDriver('memory'));
+ * const client = new LocalClient({ directory: new Directory(sampleOrg), store });
+ * ```
+ */
+export class PgStore implements Store {
+  private constructor(readonly driver: Driver) {}
+
+  /** Opens a store on the driver, applying the migrations the database has not had yet. */
+  static async open(driver: Driver): Promise<PgStore> {
+    await migrate(driver);
+    return new PgStore(driver);
+  }
+
+  /** Closes the driver (and with it the database or pool it opened). */
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  async commit(commit: Commit): Promise<number> {
+    const { record, expectedVersion, entries } = commit;
+    if (record.version !== expectedVersion + entries.length) {
+      throw new RangeError(`Commit of ${record.id}: version must grow by the number of entries`);
+    }
+    const section =
+      record.kind === 'case' ? ((record.context as { section?: string }).section ?? null) : null;
+    return this.driver.transaction(async (tx) => {
+      // 1. the version check: nothing is written before it passes
+      const columns = [
+        record.id,
+        record.status,
+        record.version,
+        record.slaDueAt,
+        section,
+        record.updatedAt,
+        json(record),
+      ];
+      const written =
+        expectedVersion === 0
+          ? await tx.query(
+              `INSERT INTO instances (id, status, version, sla_due_at, section, updated_at, record, town_id, kind)
+               VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)
+               ON CONFLICT DO NOTHING RETURNING 1`,
+              [...columns, record.townId, record.kind],
+            )
+          : await tx.query(
+              `UPDATE instances SET status = $2, version = $3, sla_due_at = $4, section = $5,
+                 updated_at = $6, record = $7::jsonb
+               WHERE id = $1 AND version = $8 RETURNING 1`,
+              [...columns, expectedVersion],
+            );
+      if (written.length === 0) {
+        const [row] = await tx.query<{ version: number }>(
+          'SELECT version FROM instances WHERE id = $1',
+          [record.id],
+        );
+        throw new StoreConflict(record.id, expectedVersion, num(row?.version));
+      }
+      // 2. the hand-off this commit carries out must still be pending (its row lock orders rivals)
+      if (commit.delivers !== undefined) {
+        const delivered = await tx.query(
+          `UPDATE handoffs SET state = 'delivered', done_order = nextval('outbox_order')
+           WHERE id = $1 AND state = 'pending' RETURNING 1`,
+          [commit.delivers],
+        );
+        if (delivered.length === 0) throw new StoreConflict(record.id, expectedVersion, -1);
+      }
+      // 3. the trail
+      if (entries.length > 0) {
+        await tx.query(
+          `INSERT INTO audit_entries (town_id, instance_id, seq, entry)
+           SELECT $1, $2, $3::int + t.o::int, t.e FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS t(e, o)`,
+          [record.townId, record.id, expectedVersion, json(entries)],
+        );
+      }
+      // 4. the instance's timers replace its old ones (a kept timer keeps its claim)
+      await tx.query('DELETE FROM timers WHERE instance_id = $1 AND NOT (id = ANY($2::text[]))', [
+        record.id,
+        commit.timers.map((t) => t.id),
+      ]);
+      if (commit.timers.length > 0) {
+        await tx.query(
+          `INSERT INTO timers (town_id, id, instance_id, kind, due_at, timer)
+           SELECT $1, t->>'id', $2, t->>'$kind', (t->>'dueAt')::numeric::bigint, t - '$kind'
+           FROM jsonb_array_elements($3::jsonb) AS t
+           ON CONFLICT (id) DO UPDATE SET instance_id = EXCLUDED.instance_id, kind = EXCLUDED.kind,
+             due_at = EXCLUDED.due_at, timer = EXCLUDED.timer`,
+          [
+            record.townId,
+            record.id,
+            json(commit.timers.map((t) => ({ ...t, $kind: timerKind(t) }))),
+          ],
+        );
+      }
+      // 5. the outbox
+      if (commit.notifications.length > 0) {
+        await tx.query(
+          `INSERT INTO notifications (town_id, id, instance_id, notification)
+           SELECT COALESCE(t.n->>'townId', $1), t.n->>'id', COALESCE(t.n->>'caseId', $2), t.n
+           FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS t(n, o) ORDER BY t.o
+           ON CONFLICT (id) DO UPDATE SET notification = EXCLUDED.notification, delivered_at = NULL`,
+          [record.townId, record.id, json(commit.notifications)],
+        );
+      }
+      if ((commit.handoffs?.length ?? 0) > 0) {
+        await tx.query(
+          `INSERT INTO handoffs (town_id, id, handoff)
+           SELECT COALESCE(t.h->>'townId', $1), t.h->>'id', t.h
+           FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(h, o) ORDER BY t.o
+           ON CONFLICT DO NOTHING`,
+          [record.townId, json(commit.handoffs)],
+        );
+      }
+      // 6. the change, numbered last: the counter row stays locked only until COMMIT
+      const change: Omit<Change, 'seq'> = {
+        kind: record.kind,
+        instanceId: record.id,
+        townId: record.townId,
+        version: record.version,
+        status: record.status,
+        entry: entries.at(-1) as AuditEntry,
+        notifications: commit.notifications,
+      };
+      const [numbered] = await tx.query<{ seq: unknown }>(
+        `WITH c AS (UPDATE feed_counter SET seq = seq + 1 WHERE id RETURNING seq)
+         INSERT INTO changes (seq, town_id, kind, instance_id, change)
+         SELECT c.seq, $1, $2, $3, $4::jsonb FROM c RETURNING seq`,
+        [record.townId, record.kind, record.id, json(change)],
+      );
+      return num(numbered?.seq);
+    });
+  }
+
+  async load(caseId: string): Promise<InstanceRecord | undefined> {
+    const [row] = await this.driver.query<{ record: InstanceRecord }>(
+      'SELECT record FROM instances WHERE id = $1',
+      [caseId],
+    );
+    return row?.record;
+  }
+
+  async auditTrail(caseId: string): Promise<AuditEntry[]> {
+    const rows = await this.driver.query<{ entry: AuditEntry }>(
+      'SELECT entry FROM audit_entries WHERE instance_id = $1 ORDER BY seq',
+      [caseId],
+    );
+    return rows.map((r) => r.entry);
+  }
+
+  async timersOf(caseId: string): Promise<Timer[]> {
+    const rows = await this.driver.query<{ timer: Timer }>(
+      'SELECT timer FROM timers WHERE instance_id = $1 ORDER BY due_at, id',
+      [caseId],
+    );
+    return rows.map((r) => r.timer);
+  }
+
+  async dueTimers(now: number, limit: number, kind?: 'sla' | 'step'): Promise<Timer[]> {
+    const rows = await this.driver.query<{ timer: Timer }>(
+      `SELECT timer FROM timers
+       WHERE ${kind ? 'kind = $3 AND ' : ''}due_at <= $1 AND (claimed_until IS NULL OR claimed_until <= $1)
+       ORDER BY due_at, id LIMIT $2`,
+      kind ? [now, limit, kind] : [now, limit],
+    );
+    return rows.map((r) => r.timer);
+  }
+
+  async claimTimer(
+    timerId: string,
+    claimant: string,
+    now: number,
+    until: number,
+  ): Promise<boolean> {
+    const rows = await this.driver.query(
+      `UPDATE timers SET claimant = $2, claimed_until = $4
+       WHERE id = $1 AND (claimed_until IS NULL OR claimed_until <= $3) RETURNING 1`,
+      [timerId, claimant, now, until],
+    );
+    return rows.length === 1;
+  }
+
+  /**
+   * Claims up to `limit` due timers at once for `claimant` (until `until`), earliest first,
+   * skipping rows another process is claiming right now (`FOR UPDATE SKIP LOCKED`): for a
+   * server that fires timers in batches. Not part of the core `Store`.
+   */
+  async claimDueTimers(
+    claimant: string,
+    now: number,
+    until: number,
+    limit: number,
+    kind?: 'sla' | 'step',
+  ): Promise<Timer[]> {
+    const rows = await this.driver.query<{ timer: Timer; due_at: unknown; id: string }>(
+      `UPDATE timers SET claimant = $1, claimed_until = $3
+       WHERE id IN (
+         SELECT id FROM timers
+         WHERE ${kind ? 'kind = $5 AND ' : ''}due_at <= $2 AND (claimed_until IS NULL OR claimed_until <= $2)
+         ORDER BY due_at, id LIMIT $4 FOR UPDATE SKIP LOCKED)
+       RETURNING timer, due_at, id`,
+      kind ? [claimant, now, until, limit, kind] : [claimant, now, until, limit],
+    );
+    return rows
+      .sort((a, b) => num(a.due_at) - num(b.due_at) || (a.id < b.id ? -1 : 1))
+      .map((r) => r.timer);
+  }
+
+  async query(query: CaseQuery): Promise<InstanceRecord[]> {
+    const rows = await this.#select(query, query.limit);
+    return rows.map((r) => r.record);
+  }
+
+  async page(query: CaseQuery): Promise<Page<InstanceRecord>> {
+    const limit = Math.max(1, Math.min(query.limit ?? 50, 1000));
+    const rows = await this.#select(query, limit + 1);
+    if (rows.length <= limit) return { items: rows.map((r) => r.record), cursor: null };
+    const items = rows.slice(0, limit);
+    return {
+      items: items.map((r) => r.record),
+      cursor: String(num(items[limit - 1]?.created_order)),
+    };
+  }
+
+  /** Matching rows in creation order after the cursor: one index range per (kind, town, status). */
+  #select(
+    query: CaseQuery,
+    limit: number | undefined,
+  ): Promise<{ record: InstanceRecord; created_order: unknown }[]> {
+    const params: unknown[] = [query.kind ?? 'case'];
+    const where = ['kind = $1'];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    const after = query.cursor === undefined ? 0 : Number.parseInt(query.cursor, 10) || 0;
+    if (after > 0) add('created_order > ?', after);
+    if (query.townId !== undefined) add('town_id = ?', query.townId);
+    if (query.status !== undefined) {
+      const statuses = [...new Set([query.status].flat())];
+      if (statuses.length === 1) add('status = ?', statuses[0]);
+      else add('status = ANY(?::text[])', statuses);
+    }
+    if (query.section !== undefined) add('section = ?', query.section);
+    if (query.overdue !== undefined) {
+      let due = 'sla_due_at IS NOT NULL';
+      if (query.now !== undefined) {
+        params.push(query.now);
+        due = `(sla_due_at IS NOT NULL AND sla_due_at <= $${params.length})`;
+      }
+      where.push(query.overdue ? due : `NOT ${due}`);
+    }
+    let sql = `SELECT record, created_order FROM instances WHERE ${where.join(' AND ')} ORDER BY created_order`;
+    if (limit !== undefined) {
+      params.push(limit);
+      sql += ` LIMIT $${params.length}`;
+    }
+    return this.driver.query(sql, params);
+  }
+
+  async pendingNotifications(limit: number): Promise<Notification[]> {
+    const rows = await this.driver.query<{ notification: Notification }>(
+      'SELECT notification FROM notifications WHERE delivered_at IS NULL ORDER BY ord LIMIT $1',
+      [limit],
+    );
+    return rows.map((r) => r.notification);
+  }
+
+  async markDelivered(ids: string[], at: number): Promise<void> {
+    if (ids.length === 0) return;
+    await this.driver.query(
+      'UPDATE notifications SET delivered_at = $2 WHERE id = ANY($1::text[]) AND delivered_at IS NULL',
+      [ids, at],
+    );
+  }
+
+  async pendingHandoffs(limit: number): Promise<Handoff[]> {
+    const rows = await this.driver.query<{ handoff: Handoff }>(
+      `SELECT handoff FROM handoffs WHERE state = 'pending' ORDER BY ord LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => r.handoff);
+  }
+
+  async failHandoff(failure: HandoffFailure): Promise<boolean> {
+    const rows = await this.driver.query(
+      `UPDATE handoffs SET state = 'failed', failure = $2::jsonb, done_order = nextval('outbox_order')
+       WHERE id = $1 AND state = 'pending' RETURNING 1`,
+      [failure.handoffId, json(failure)],
+    );
+    return rows.length === 1;
+  }
+
+  async handoffFailures(): Promise<HandoffFailure[]> {
+    const rows = await this.driver.query<{ failure: HandoffFailure }>(
+      `SELECT failure FROM handoffs WHERE state = 'failed' ORDER BY done_order`,
+    );
+    return rows.map((r) => r.failure);
+  }
+
+  async changesSince(seq: number, filter?: ChangeFilter, limit = 1000): Promise<Change[]> {
+    const params: unknown[] = [seq, limit];
+    const where = ['seq > $1'];
+    const towns = filter?.townId;
+    if (towns !== undefined) {
+      const list = typeof towns === 'string' ? [towns] : [...towns];
+      params.push(list.length === 1 ? list[0] : list);
+      where.push(list.length === 1 ? `town_id = $3` : `town_id = ANY($3::text[])`);
+    }
+    if (filter?.kind !== undefined) {
+      params.push(filter.kind);
+      where.push(`kind = $${params.length}`);
+    }
+    if (filter?.instanceId !== undefined) {
+      params.push(filter.instanceId);
+      where.push(`instance_id = $${params.length}`);
+    }
+    const rows = await this.driver.query<{ seq: unknown; change: Omit<Change, 'seq'> }>(
+      `SELECT seq, change FROM changes WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $2`,
+      params,
+    );
+    return rows.map((r) => ({ seq: num(r.seq), ...r.change }));
+  }
+
+  async lastSeq(): Promise<number> {
+    const [row] = await this.driver.query<{ seq: unknown }>('SELECT seq FROM feed_counter');
+    return num(row?.seq);
+  }
+
+  async putDefinition(definition: DefinitionRecord): Promise<boolean> {
+    const rows = await this.driver.query(
+      `INSERT INTO definitions (id, version, deployed_at, deployed_by, doc)
+       VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT DO NOTHING RETURNING 1`,
+      [
+        definition.id,
+        definition.version,
+        definition.deployedAt,
+        definition.deployedBy,
+        json(definition.doc),
+      ],
+    );
+    return rows.length === 1;
+  }
+
+  async definition(id: string, version?: string): Promise<DefinitionRecord | undefined> {
+    const rows =
+      version === undefined
+        ? await this.driver.query<DefinitionRow>(
+            `SELECT ${DEFINITION_COLUMNS} FROM definitions WHERE id = $1 ORDER BY ord DESC LIMIT 1`,
+            [id],
+          )
+        : await this.driver.query<DefinitionRow>(
+            `SELECT ${DEFINITION_COLUMNS} FROM definitions WHERE id = $1 AND version = $2`,
+            [id, version],
+          );
+    return rows[0] && toDefinition(rows[0]);
+  }
+
+  async definitions(): Promise<DefinitionRecord[]> {
+    const rows = await this.driver.query<DefinitionRow>(
+      `SELECT ${DEFINITION_COLUMNS} FROM definitions ORDER BY ord`,
+    );
+    return rows.map(toDefinition);
+  }
+}
+
+interface DefinitionRow {
+  id: string;
+  version: string;
+  doc: unknown;
+  deployed_at: unknown;
+  deployed_by: string;
+}
+const DEFINITION_COLUMNS = 'id, version, doc, deployed_at, deployed_by';
+const toDefinition = (r: DefinitionRow): DefinitionRecord => ({
+  id: r.id,
+  version: r.version,
+  doc: r.doc,
+  deployedAt: num(r.deployed_at),
+  deployedBy: r.deployed_by,
+});
+
+/**
+ * Brings the database to {@link SCHEMA_VERSION} in one transaction, under an advisory lock so
+ * that processes opening it together migrate it once; refuses a database from newer code.
+ */
+export async function migrate(driver: Driver): Promise<{ from: number; to: number }> {
+  return driver.transaction(async (tx: Queryable) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('zhizhi.schema:' || current_schema()))`);
+    await tx.query(
+      `CREATE TABLE IF NOT EXISTS schema_version (
+         version INTEGER PRIMARY KEY,
+         name TEXT NOT NULL,
+         applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+       )`,
+    );
+    const [row] = await tx.query<{ v: unknown }>('SELECT max(version) AS v FROM schema_version');
+    const from = num(row?.v);
+    if (from > SCHEMA_VERSION) throw new SchemaTooNew(from, SCHEMA_VERSION);
+    for (const m of migrations) {
+      if (m.version <= from) continue;
+      for (const statement of m.statements) await tx.query(statement);
+      await tx.query('INSERT INTO schema_version (version, name) VALUES ($1, $2)', [
+        m.version,
+        m.name,
+      ]);
+    }
+    return { from, to: Math.max(from, SCHEMA_VERSION) };
+  });
+}

@@ -1,0 +1,16 @@
+import { initial } from './0001_initial.js';
+
+/** One schema step: applied once, in order, inside the transaction that records it. */
+export interface Migration {
+  version: number;
+  name: string;
+  statements: readonly string[];
+}
+
+/** Every migration the code knows, oldest first; the last one's `version` is the schema's. */
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'initial', statements: initial },
+];
+
+/** The newest schema version this code knows. */
+export const SCHEMA_VERSION: number = migrations.at(-1)?.version ?? 0;
