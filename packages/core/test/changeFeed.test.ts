@@ -95,3 +95,15 @@ describe('change feed', () => {
     expect(recent.length).toBe(2);
   });
 });
+
+describe('change feed input from outside', () => {
+  it('given a negative, fractional or non-numeric sequence number, then the feed reads from the start (or the number below), never throws', async () => {
+    const { engine, store } = makeEngine();
+    await engine.report(riverReport);
+    await engine.send('river-1', { type: 'ACCEPT', by: 'qj-sj-duty' });
+    expect((await store.changesSince(-5)).map((c) => c.seq)).toEqual([1, 2]);
+    expect((await store.changesSince(Number.NaN)).map((c) => c.seq)).toEqual([1, 2]);
+    expect((await store.changesSince(1.7)).map((c) => c.seq)).toEqual([2]);
+    expect(await store.changesSince(Number.POSITIVE_INFINITY)).toEqual([]);
+  });
+});

@@ -346,7 +346,9 @@ export class MemoryStore implements Store {
     return [...this.#failures];
   }
 
-  async changesSince(seq: number, filter?: ChangeFilter, limit = 1000): Promise<Change[]> {
+  async changesSince(since: number, filter?: ChangeFilter, limit = 1000): Promise<Change[]> {
+    // a reader's number is untrusted: anything below 0 or not a number reads from the start
+    const seq = Number.isNaN(since) || since < 0 ? 0 : Math.floor(since);
     const oldest = this.#feed[0]?.seq ?? this.#seq + 1;
     if (seq < oldest - 1) throw new FeedGap(seq, oldest);
     const towns = filter?.townId;
