@@ -268,6 +268,8 @@ describe('built-in scenario electrical-fire (电气火灾智防, 璧山区大兴
       ['START', null, 'dispatchLevel1', 'qj-sj-sensor', 0],
       ['CASE_ACKNOWLEDGED', 'dispatchLevel1', 'verifyLevel1', 'system', 3],
       ['TASK_COMPLETE', 'verifyLevel1', 'disposed', 'qj-sj-xfgl-staff', 24],
+      // the case the dispatch step opened is closed on its instance's trail too
+      ['CASE_CLOSED', 'disposed', 'disposed', 'system', 30],
     ]);
     expect(await h.trail(caseId)).toEqual([
       ['REPORT', null, 'assigned', 'system', 0],
@@ -532,6 +534,9 @@ describe('built-in scenario smoke-alarm (智能烟感, 渝中区大坪街道)', 
         'qj-fire-staff',
         360,
       ],
+      // both cases its dispatch steps opened close at minute 420
+      ['CASE_CLOSED', respond('$done', 'aftercare'), respond('$done', 'aftercare'), 'system', 420],
+      ['CASE_CLOSED', respond('$done', 'aftercare'), respond('$done', 'aftercare'), 'system', 420],
       ['TASK_COMPLETE', respond('$done', 'aftercare'), 'inspection', 'qj-sj-c1-staff', 1440],
       ['CHECK_IN', 'inspection', 'inspection', 'qj-sj-c1-g1-worker', 2880],
       ['CHECK_IN', 'inspection', 'inspection', 'qj-sj-c1-g2-worker', 4320],
@@ -862,6 +867,7 @@ describe('built-in scenario standard-case-flow (标准事件流程模板, 荣昌
       ['TASK_COMPLETE', 'verify', 'resolve', 'qj-sj-c1-g1-worker', 3000],
       ['TASK_COMPLETE', 'resolve', 'verify', 'qj-sj-czjs-staff', 4200],
       ['TASK_COMPLETE', 'verify', 'closed', 'qj-sj-c1-g1-worker', 4320],
+      ['CASE_CLOSED', 'closed', 'closed', 'system', 4320],
     ]);
     expect(await h.trail(caseId)).toEqual([
       ['REPORT', null, 'assigned', 'system', 8],

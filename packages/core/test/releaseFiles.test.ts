@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 
 const root = new URL('../../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
-const packages = ['packages/core', 'packages/cli'];
+const packages = readdirSync(new URL('packages/', root))
+  .filter((d) => existsSync(new URL(`packages/${d}/package.json`, root)))
+  .map((d) => `packages/${d}`);
 const manifest = (dir: string) =>
   JSON.parse(read(`${dir}/package.json`)) as {
     name: string;

@@ -160,3 +160,29 @@ describe('the one runtime: defects found from outside', () => {
     );
   });
 });
+
+describe('the closure of a case a dispatch step opened', () => {
+  it('given the fire case is resolved and confirmed closed, then the instance records CASE_CLOSED once, in the same hand-off way, and stays where it is', async () => {
+    const { engine, scenarios, clock } = setup();
+    await scenarios.start(fire);
+    const caseId = 'fire-1:dispatchLevel1:1';
+    const steps = [
+      { type: 'ACKNOWLEDGE', by: 'qj-sj-xfgl-staff' },
+      { type: 'RESOLVE', by: 'qj-sj-xfgl-staff', result: '已断电更换' },
+      { type: 'CONFIRM', by: 'qj-sj-duty', note: '回访确认' },
+    ];
+    for (const s of steps) {
+      clock.advance('PT5M');
+      const r = await engine.send(caseId, s);
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+    }
+    expect((await engine.get(caseId))?.status).toBe('closed');
+    const trail = await scenarios.auditTrail('fire-1');
+    const closed = trail.filter((e) => e.event === 'CASE_CLOSED');
+    expect(closed).toHaveLength(1);
+    expect(closed[0]?.data).toMatchObject({ step: 'dispatchLevel1', caseId });
+    expect(closed[0]?.from).toBe(closed[0]?.to);
+    expect(await engine.store.pendingHandoffs(10)).toEqual([]);
+    expect(scenarios.problems).toEqual([]);
+  });
+});

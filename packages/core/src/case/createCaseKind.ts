@@ -192,10 +192,18 @@ export function createCaseKind(options: CaseKindOptions): InstanceKind<CaseRecor
             }),
           );
           const timer = nextSlaTimer(slaPolicy, status, context);
-          // the acknowledgement of a case a scenario opened moves that instance on, in this commit
+          // the acknowledgement of a case a scenario opened moves that instance on, and its
+          // closure is recorded on it — handed over in this same commit
           const origin = context.origin;
+          const told = !origin
+            ? null
+            : event === 'ACKNOWLEDGE'
+              ? 'CASE_ACKNOWLEDGED'
+              : status === 'closed' && previous?.status !== 'closed'
+                ? 'CASE_CLOSED'
+                : null;
           const handoffs: Handoff[] =
-            origin && event === 'ACKNOWLEDGE'
+            origin && told
               ? [
                   {
                     id: `${record.id}:${entry.seq}:h0`,
@@ -203,7 +211,7 @@ export function createCaseKind(options: CaseKindOptions): InstanceKind<CaseRecor
                     at,
                     from: { kind: 'case', id: record.id, seq: entry.seq },
                     to: { kind: 'scenario', id: origin.instanceId },
-                    command: { type: 'CASE_ACKNOWLEDGED', step: origin.step, caseId: record.id },
+                    command: { type: told, step: origin.step, caseId: record.id },
                   },
                 ]
               : NO_HANDOFFS;

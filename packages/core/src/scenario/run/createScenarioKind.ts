@@ -410,6 +410,34 @@ export function createScenarioKind(options: { directory: Directory }) {
     );
   }
 
+  /**
+   * The closure of a case a dispatch step opened: an entry on the instance's trail (its
+   * timeline shows when its case closed), the instance left where it is — even if it has ended.
+   */
+  async function recordClosure(
+    host: KindHost,
+    record: ScenarioRecord,
+    step: string,
+    caseId: string,
+    closedAt: number,
+  ): Promise<Decision<ScenarioRecord>> {
+    const registered = await resolve(host, record.scenario.id, record.scenario.version);
+    const system = directory.member(SYSTEM_ACTOR_ID);
+    if (!registered || !system) return runError('run.notFound', { id: record.id });
+    const at = Math.max(host.clock.now(), record.updatedAt);
+    return propose(
+      host,
+      registered,
+      record,
+      record.id,
+      system,
+      'CASE_CLOSED',
+      at,
+      { changed: true, status: record.status, done: false, context: record.context, effects: [] },
+      { note: null, data: { step, caseId, closedAt } },
+    );
+  }
+
   const kind = {
     kind: 'scenario' as const,
     timerKind: 'step' as const,
@@ -535,7 +563,7 @@ export function createScenarioKind(options: { directory: Directory }) {
       if (!record) return runError('run.notFound', { id: handoff.to.id });
       // only the case this instance's step opened may move it (a case can never claim an origin)
       if (
-        c.type !== 'CASE_ACKNOWLEDGED' ||
+        (c.type !== 'CASE_ACKNOWLEDGED' && c.type !== 'CASE_CLOSED') ||
         typeof c.step !== 'string' ||
         typeof c.caseId !== 'string' ||
         record.context.cases[c.step] !== c.caseId ||
@@ -544,6 +572,8 @@ export function createScenarioKind(options: { directory: Directory }) {
       ) {
         return runError('run.notActive', { step: String(c.step), type: String(c.type) }, ['step']);
       }
+      if (c.type === 'CASE_CLOSED')
+        return recordClosure(host, record, c.step, c.caseId, handoff.at);
       return internal(host, record, { type: 'CASE_ACKNOWLEDGED', step: c.step, caseId: c.caseId });
     },
 
