@@ -46,6 +46,8 @@ interface Row {
   record: InstanceRecord;
   /** Creation order: the list order and cursor. */
   order: number;
+  /** The two list indexes that hold it by status (kept so a status change finds them at once). */
+  byStatus: [SortedNumbers, SortedNumbers];
 }
 
 const ANY = '*';
@@ -66,7 +68,8 @@ const NO_TIMERS: Timer[] = [];
  */
 export class MemoryStore implements Store {
   readonly #rows = new Map<string, Row>();
-  readonly #byOrder = new Map<number, Row>();
+  /** Rows by creation order (dense from 1): an array slot costs less than a map entry. */
+  readonly #byOrder: Row[] = [];
   readonly #index = new Map<string, SortedNumbers>();
   readonly #trails = new Map<string, AuditEntry[]>();
   readonly #timersByCase = new Map<string, Timer[]>();
@@ -133,40 +136,38 @@ export class MemoryStore implements Store {
   #putRecord(row: Row | undefined, record: InstanceRecord): void {
     if (row) {
       if (row.record.status !== record.status) {
-        this.#unindex(row);
+        // kind and town never change: only the two indexes by status move
+        for (const set of row.byStatus) set.delete(row.order);
         row.record = record;
-        this.#indexRow(row);
+        row.byStatus = this.#statusSets(record);
+        for (const set of row.byStatus) set.add(row.order);
       } else row.record = record;
       return;
     }
-    const fresh: Row = { record, order: ++this.#order };
+    const order = ++this.#order;
+    const fresh: Row = { record, order, byStatus: this.#statusSets(record) };
     this.#rows.set(record.id, fresh);
-    this.#byOrder.set(fresh.order, fresh);
-    this.#indexRow(fresh);
+    this.#byOrder[order] = fresh;
+    for (const set of fresh.byStatus) set.add(order);
+    this.#set(`${record.kind}|${record.townId}|${ANY}`).add(order);
+    this.#set(`${record.kind}|${ANY}|${ANY}`).add(order);
   }
 
-  #keys(r: InstanceRecord): string[] {
+  /** The indexes of a record's kind and status: in its town, and in every town. */
+  #statusSets(r: InstanceRecord): [SortedNumbers, SortedNumbers] {
     return [
-      `${r.kind}|${r.townId}|${r.status}`,
-      `${r.kind}|${ANY}|${r.status}`,
-      `${r.kind}|${r.townId}|${ANY}`,
-      `${r.kind}|${ANY}|${ANY}`,
+      this.#set(`${r.kind}|${r.townId}|${r.status}`),
+      this.#set(`${r.kind}|${ANY}|${r.status}`),
     ];
   }
 
-  #indexRow(row: Row): void {
-    for (const key of this.#keys(row.record)) {
-      let set = this.#index.get(key);
-      if (!set) {
-        set = new SortedNumbers();
-        this.#index.set(key, set);
-      }
-      set.add(row.order);
+  #set(key: string): SortedNumbers {
+    let set = this.#index.get(key);
+    if (!set) {
+      set = new SortedNumbers();
+      this.#index.set(key, set);
     }
-  }
-
-  #unindex(row: Row): void {
-    for (const key of this.#keys(row.record)) this.#index.get(key)?.delete(row.order);
+    return set;
   }
 
   #putTimers(id: string, timers: Timer[]): void {
@@ -290,7 +291,7 @@ export class MemoryStore implements Store {
       if (best < 0) return;
       const order = (heads[best] as IteratorYieldResult<number>).value;
       heads[best] = (streams[best] as Generator<number>).next();
-      const row = this.#byOrder.get(order) as Row;
+      const row = this.#byOrder[order] as Row;
       const r = row.record;
       if (query.section !== undefined && (r.kind !== 'case' || r.context.section !== query.section))
         continue;
