@@ -198,19 +198,23 @@ describe.skipIf(!available)('MQTT ingestion on Mosquitto', () => {
       await h.publish('[]');
       await h.publish(leak(1, 1, { townId: 'qj-th' })); // a 通惠 reading on the 三江 topic
       await h.publish([17, 'x']); // not objects
-      await handled(h, 8);
+      await h.publish('{"a\\nb": 1, "a\\nb": 2}'); // a duplicate key with a line break in it
+      await handled(h, 9);
       expect(await instances(h.client)).toEqual([]);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       expect(h.ingestion.stats).toMatchObject({
-        messages: 8,
-        malformed: 6,
+        messages: 9,
+        malformed: 7,
         refused: 3,
         accepted: 0,
         alerts: 0,
       });
       const topic = JSON.stringify(h.topic());
-      expect(h.logs).toHaveLength(8);
-      for (const line of h.logs) expect(line).toContain(topic);
+      expect(h.logs).toHaveLength(9);
+      for (const line of h.logs) {
+        expect(line).toContain(topic);
+        expect(line).not.toMatch(/[\n\r]/);
+      }
       const codes = [
         'json.unexpectedEnd',
         'json.forbiddenKey',
@@ -220,41 +224,49 @@ describe.skipIf(!available)('MQTT ingestion on Mosquitto', () => {
         'mqtt.shape',
         'mqtt.wrongTown',
         'mqtt.notObject',
+        'json.duplicateKey',
       ];
       for (const [i, code] of codes.entries()) expect(h.logs[i]).toContain(code);
       expect(h.logs[6]).toMatch(/不符 \/ .*is not the topic's town/);
 
-      await h.publish(leak(1, 1));
-      await until('an instance', async () =>
-        (await instances(h.client)).length === 1 ? true : undefined,
-      );
+      // a good reading still works; one without townId takes the topic's town
+      await h.publish(leak(1, 1, { townId: undefined }));
+      const [started] = await until('an instance', async () => {
+        const items = await instances(h.client);
+        return items.length === 1 ? items : undefined;
+      });
+      expect(started?.townId).toBe('qj-sj');
       expect(h.ingestion.stats.accepted).toBe(1);
     } finally {
       await h.ingestion.close();
     }
   });
 
-  it('given the ingestion is closed, when a reading is published with QoS 1 and it starts again with the same clientId, then the reading arrives', async () => {
-    const first = await harness();
-    await first.ingestion.close();
-    await first.publish(leak(1, 1));
-    const second = await startMqttIngestion({
-      url: MQTT_URL,
-      clientId: first.clientId,
-      client: first.client,
-      by: 'qj-sj-sensor',
-      topicPrefix: first.prefix,
-      log: (m) => first.logs.push(m),
-    });
-    try {
-      await until('the queued reading', async () =>
-        (await instances(first.client)).length === 1 ? true : undefined,
-      );
-      expect(second.stats).toMatchObject({ messages: 1, accepted: 1, alerts: 1 });
-    } finally {
-      await second.close();
-    }
-  });
+  it.each([4, 5] as const)(
+    'given the ingestion is closed, when a reading is published with QoS 1 and it starts again with the same clientId, then the reading arrives (MQTT protocol %i)',
+    async (protocolVersion) => {
+      const first = await harness({ mqttOptions: { protocolVersion } });
+      await first.ingestion.close();
+      await first.publish(leak(1, 1));
+      const second = await startMqttIngestion({
+        url: MQTT_URL,
+        clientId: first.clientId,
+        client: first.client,
+        by: 'qj-sj-sensor',
+        topicPrefix: first.prefix,
+        mqttOptions: { protocolVersion },
+        log: (m) => first.logs.push(m),
+      });
+      try {
+        await until('the queued reading', async () =>
+          (await instances(first.client)).length === 1 ? true : undefined,
+        );
+        expect(second.stats).toMatchObject({ messages: 1, accepted: 1, alerts: 1 });
+      } finally {
+        await second.close();
+      }
+    },
+  );
 
   it('given the connection to the broker drops, then mqtt reconnects and readings flow again', async () => {
     // a TCP relay in front of the broker that can cut every connection

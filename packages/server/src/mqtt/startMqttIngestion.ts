@@ -131,8 +131,16 @@ export async function startMqttIngestion(options: MqttIngestionOptions): Promise
   };
   const decoder = new TextDecoder('utf-8', { fatal: true });
 
+  /** One log line: control characters escaped (payload text never starts a new line), bounded. */
+  const say = (line: string) => {
+    const safe = line.replace(
+      /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+    log(safe.length > 600 ? `${safe.slice(0, 600)}…` : safe);
+  };
   const warn = (topic: string, code: string, reason: MqttReason) =>
-    log(`[zhizhi mqtt] ${quote(topic)} ${code}: ${reason.zh} / ${reason.en}`);
+    say(`[zhizhi mqtt] ${quote(topic)} ${code}: ${reason.zh} / ${reason.en}`);
 
   /** The town of a topic we subscribed to, or why it is not one. */
   function townOf(topic: string): string {
@@ -277,16 +285,24 @@ export async function startMqttIngestion(options: MqttIngestionOptions): Promise
     }
   }
 
+  const extra = options.mqttOptions ?? {};
   const mqttClient: MqttClient = mqtt.connect(options.url, {
     reconnectPeriod: 1000,
     connectTimeout: 10_000,
-    ...options.mqttOptions,
+    ...extra,
+    // MQTT 5 ends a session at disconnect unless it is given an expiry: keep it a week
+    ...(extra.protocolVersion === 5
+      ? { properties: { sessionExpiryInterval: 7 * 24 * 3600, ...extra.properties } }
+      : {}),
     clientId: options.clientId,
     clean: false,
   });
   let busy: Promise<void> = Promise.resolve();
+  let closed = false;
   // mqtt waits for the callback before it reads the next packet and acknowledges (PUBACK) then
   mqttClient.handleMessage = (packet, callback) => {
+    // after close: neither handled nor acknowledged, so the broker delivers it next session
+    if (closed) return undefined;
     const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
     busy = handle(packet.topic, payload)
       .catch((e) => {
@@ -312,7 +328,6 @@ export async function startMqttIngestion(options: MqttIngestionOptions): Promise
     lastError = '';
   });
 
-  let closed = false;
   const close = async () => {
     if (closed) return;
     closed = true;
