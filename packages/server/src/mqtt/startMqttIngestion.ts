@@ -65,6 +65,10 @@ export interface MqttIngestion {
   close(): Promise<void>;
 }
 
+/** Controls (C0 with tab and newline, DEL, C1), line separators, bidi overrides and isolates. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+
 const SEGMENT = /^[A-Za-z0-9_-]{1,128}$/;
 
 /** A string from the outside, safe to put in one log line. */
@@ -133,10 +137,7 @@ export async function startMqttIngestion(options: MqttIngestionOptions): Promise
 
   /** One log line: control characters escaped (payload text never starts a new line), bounded. */
   const say = (line: string) => {
-    const safe = line.replace(
-      /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
-      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-    );
+    const safe = line.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     log(safe.length > 600 ? `${safe.slice(0, 600)}…` : safe);
   };
   const warn = (topic: string, code: string, reason: MqttReason) =>
