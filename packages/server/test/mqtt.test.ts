@@ -1,11 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
-import { MemoryStore } from '@zhizhi/core';
+import { MemoryStore, type Store } from '@zhizhi/core';
 import type { LocalClient } from '@zhizhi/core/client';
 import { builtInScenarios } from '@zhizhi/core/sample';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MqttIngestion, type MqttIngestionOptions, startMqttIngestion } from '../src/index.js';
+import {
+  type MqttIngestion,
+  type MqttIngestionOptions,
+  PgStore,
+  pgliteDriver,
+  startMqttIngestion,
+} from '../src/index.js';
 import { localClient } from './clients.js';
 
 /** Where the tests find Mosquitto (anonymous on the developers' and CI machines). */
@@ -66,8 +72,8 @@ async function instances(client: LocalClient) {
 }
 
 /** A LocalClient over a MemoryStore with the sample org and the built-in scenarios deployed. */
-async function deployedClient(): Promise<LocalClient> {
-  const { client } = localClient(new MemoryStore());
+async function deployedClient(store: Store = new MemoryStore()): Promise<LocalClient> {
+  const { client } = localClient(store);
   for (const doc of builtInScenarios) {
     const r = await client.deploy(doc, 'qj-sj-duty');
     if (!r.ok) throw new Error(`deploy ${doc.id}: ${JSON.stringify(r.diagnostics)}`);
@@ -86,8 +92,11 @@ interface Harness {
 }
 
 let n = 0;
-async function harness(overrides: Partial<MqttIngestionOptions> = {}): Promise<Harness> {
-  const client = await deployedClient();
+async function harness(
+  overrides: Partial<MqttIngestionOptions> = {},
+  store?: Store,
+): Promise<Harness> {
+  const client = await deployedClient(store);
   const logs: string[] = [];
   const prefix = `${RUN}-${++n}`;
   const clientId = overrides.clientId ?? `${RUN}-ingest-${n}`;
@@ -156,6 +165,52 @@ describe.skipIf(!available)('MQTT ingestion on Mosquitto', () => {
         alerts: 1,
       });
       expect(h.logs).toEqual([]);
+    } finally {
+      await h.ingestion.close();
+    }
+  });
+
+  it('given a PgStore (PGlite) behind the client, then a level-1 reading starts one instance there', async () => {
+    const store = await PgStore.open(await pgliteDriver('memory'));
+    const h = await harness({}, store);
+    try {
+      await h.publish([leak(1, 1), leak(1, 1)]);
+      await handled(h, 1);
+      const items = (await h.client.listInstances()).items.map((r) => r.scenario.id);
+      expect(items).toEqual(['electrical-fire']);
+      expect(h.ingestion.stats).toMatchObject({ accepted: 1, refused: 1, alerts: 1 });
+    } finally {
+      await h.ingestion.close();
+      await h.client.close();
+      await store.close();
+    }
+  });
+
+  it('given client.readings throws, then the readings count as failed and are logged, and the next message still goes through', async () => {
+    const real = await deployedClient();
+    let calls = 0;
+    const flaky = new Proxy(real, {
+      get(target, key) {
+        if (key === 'readings') {
+          return async (by: string, readings: unknown[]) => {
+            if (++calls === 1) throw new Error('store down\nreally');
+            return target.readings(by, readings);
+          };
+        }
+        const value = Reflect.get(target, key);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const h = await harness({ client: flaky });
+    try {
+      await h.publish([leak(1, 1), leak(2, 1)]);
+      await h.publish(leak(3, 1));
+      await handled(h, 2);
+      expect(h.ingestion.stats).toMatchObject({ messages: 2, failed: 2, accepted: 1, alerts: 1 });
+      expect(h.logs).toHaveLength(1);
+      expect(h.logs[0]).toContain('mqtt.clientFailed');
+      expect(h.logs[0]).toContain('store down\\nreally');
+      expect((await real.listInstances()).items).toHaveLength(1);
     } finally {
       await h.ingestion.close();
     }

@@ -9,7 +9,8 @@ export interface MqttReason {
 }
 
 /**
- * What an ingestion has seen since it started. Messages: `messages` received, of which
+ * What an ingestion has seen since it started. Messages: `messages` handled (counted once
+ * their readings went through `client.readings`), of which
  * `malformed` could not be read at all. Readings: `accepted` by the alert normaliser or
  * `refused` (wrong town, not an object, or refused by the client: invalid, duplicate, stale).
  * `alerts`: the scenario instances the alerts started or moved (successful results). `failed`:
@@ -208,7 +209,6 @@ export async function startMqttIngestion(options: MqttIngestionOptions): Promise
   }
 
   async function handle(topic: string, payload: Buffer): Promise<void> {
-    stats.messages += 1;
     let town: string;
     let readings: unknown[];
     try {
@@ -313,7 +313,10 @@ export async function startMqttIngestion(options: MqttIngestionOptions): Promise
           en: `internal error: ${quote(e instanceof Error ? e.message : e)}`,
         });
       })
-      .finally(() => callback());
+      .finally(() => {
+        stats.messages += 1;
+        callback();
+      });
     return undefined;
   };
   let lastError = '';
