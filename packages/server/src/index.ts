@@ -1,1 +1,2 @@
+export * from './mqtt/index.js';
 export * from './store/index.js';
