@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../audit/auditEntry.js';
 import { caseError } from '../errors/CaseError.js';
 import { nextSlaTimer } from '../sla/slaTimer.js';
-import type { PersistedCase } from './caseRecord.js';
+import type { CaseRecord, PersistedCase } from './caseRecord.js';
 import type { Engine, EngineResult } from './Engine.js';
 import { StoreConflict } from './Store.js';
 
@@ -40,6 +40,21 @@ export async function loadCase(engine: Engine, persisted: PersistedCase): Promis
       error: caseError('restore.invalid', { path, rule: 'agrees with its trail' }, [path]),
     };
   }
+  return importCase(engine, record, audit);
+}
+
+/**
+ * Commits a case that was checked (trusted, or verified and replayed) into an Engine's store
+ * with its trail, and its next SLA timer recomputed under this Engine's policy: the one way
+ * `loadCase` and `restoreCase` write.
+ *
+ * @internal
+ */
+export async function importCase(
+  engine: Engine,
+  record: CaseRecord,
+  audit: AuditEntry[],
+): Promise<EngineResult> {
   const timer = nextSlaTimer(engine.slaPolicy, record.status, record.context);
   let seq: number;
   try {
@@ -54,5 +69,5 @@ export async function loadCase(engine: Engine, persisted: PersistedCase): Promis
     if (!(error instanceof StoreConflict)) throw error;
     return { ok: false, error: caseError('case.exists', { caseId: record.id }) };
   }
-  return { ok: true, record, entry: last, notifications: [], seq };
+  return { ok: true, record, entry: audit.at(-1) as AuditEntry, notifications: [], seq };
 }

@@ -1,10 +1,8 @@
-import type { AuditEntry } from '../audit/auditEntry.js';
 import { caseError } from '../errors/CaseError.js';
-import { nextSlaTimer } from '../sla/slaTimer.js';
 import type { Engine, EngineResult } from './Engine.js';
+import { importCase } from './loadCase.js';
 import { replayCaseTrail, sameContext } from './replayCaseTrail.js';
 import { restorePersistedCase } from './restorePersistedCase.js';
-import { StoreConflict } from './Store.js';
 
 /**
  * Imports a persisted case (from `engine.persist`, another Engine or a backup) into an Engine's
@@ -53,19 +51,5 @@ export async function restoreCase(engine: Engine, input: unknown): Promise<Engin
     };
   }
   const record = { ...checked.value.record, context: replay.context };
-  const timer = nextSlaTimer(engine.slaPolicy, record.status, record.context);
-  let seq: number;
-  try {
-    seq = await engine.store.commit({
-      record,
-      expectedVersion: 0,
-      entries: audit,
-      timers: timer ? [timer] : [],
-      notifications: [],
-    });
-  } catch (error) {
-    if (!(error instanceof StoreConflict)) throw error;
-    return { ok: false, error: caseError('case.exists', { caseId: record.id }) };
-  }
-  return { ok: true, record, entry: audit.at(-1) as AuditEntry, notifications: [], seq };
+  return importCase(engine, record, audit);
 }

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
 import type { CheckContext } from './checkContext.js';
 import { type GraphEdge, JOIN } from './checkGraph.js';
 import { scenarioDiagnostic } from './scenarioCatalog.js';
+import { solveAndOr } from './solveAndOr.js';
 import { stronglyConnected, wayRound } from './stronglyConnected.js';
 
 /**
@@ -39,25 +40,7 @@ function finishAtOnce(ctx: CheckContext): Uint8Array {
       for (const e of edges) link(e, e.branch === null ? i : v);
     }
   });
-  const done = new Uint8Array(2 * n);
-  const queue: number[] = [];
-  for (let k = 0; k < 2 * n; k++) {
-    if ((need[k] as number) <= 0) {
-      done[k] = 1;
-      queue.push(k);
-    }
-  }
-  for (let head = 0; head < queue.length; head++) {
-    for (const p of parents[queue[head] as number] ?? []) {
-      if (done[p] === 1) continue;
-      need[p] = (need[p] as number) - 1;
-      if ((need[p] as number) <= 0) {
-        done[p] = 1;
-        queue.push(p);
-      }
-    }
-  }
-  return done;
+  return solveAndOr(need, parents);
 }
 
 /** The transitions an instance may take without waiting, per step (targets and edges). */

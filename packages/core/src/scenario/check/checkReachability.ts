@@ -5,6 +5,7 @@ import { type GraphEdge, JOIN, UNKNOWN } from './checkGraph.js';
 import type { BranchRegion } from './checkRegions.js';
 import { UNREAD } from './salvageSteps.js';
 import { scenarioDiagnostic } from './scenarioCatalog.js';
+import { solveAndOr } from './solveAndOr.js';
 import { stronglyConnected, wayRound } from './stronglyConnected.js';
 
 /**
@@ -39,26 +40,7 @@ function finishingSteps(ctx: CheckContext): Uint8Array {
       for (const e of edges) link(e.target, i);
     }
   });
-  const done = new Uint8Array(2 * n);
-  const queue: number[] = [];
-  for (let k = 0; k < 2 * n; k++) {
-    // a virtual node of a non-parallel step has need 0 and no parents: harmless
-    if ((need[k] as number) <= 0) {
-      done[k] = 1;
-      queue.push(k);
-    }
-  }
-  for (let head = 0; head < queue.length; head++) {
-    for (const p of parents[queue[head] as number] ?? []) {
-      if (done[p] === 1) continue;
-      need[p] = (need[p] as number) - 1;
-      if ((need[p] as number) <= 0) {
-        done[p] = 1;
-        queue.push(p);
-      }
-    }
-  }
-  return done;
+  return solveAndOr(need, parents);
 }
 
 /**
