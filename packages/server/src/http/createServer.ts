@@ -127,6 +127,8 @@ export async function createServer(options: CreateServerOptions = {}): Promise<Z
     trustProxy: options.trustProxy ?? false,
     routerOptions: { maxParamLength: 300 },
   });
+  // JSON only: a text/plain body gets 415, not a string to validate
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
