@@ -125,10 +125,10 @@ export function feedRoutes(app: FastifyInstance, ctx: Ctx, options: StreamOption
       const headers = reply.getHeaders() as OutgoingHttpHeaders;
       res.writeHead(200, {
         ...headers,
-        'Content-Type': 'text/event-stream; charset=utf-8',
-        'Cache-Control': 'no-cache, no-transform',
-        'X-Accel-Buffering': 'no',
-        Connection: 'keep-alive',
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        'x-accel-buffering': 'no',
+        connection: 'keep-alive',
       });
       res.flushHeaders();
       open.add(res);
