@@ -135,6 +135,10 @@ describe('GET /api/stream (SSE over a socket)', () => {
     expect(all).toEqual(expected);
     const events = [...first, ...rest].map((f) => JSON.parse(f.data as string).entry.event);
     expect(events.filter((e) => e === 'ACCEPT').length).toBe(1);
+    // both streams were closed by the client; the server let go of them
+    for (let i = 0; i < 100 && t.app.zhizhi.openStreams() > 0; i++)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(t.app.zhizhi.openStreams()).toBe(0);
   });
 
   it('sends heartbeat comments and filters by scope', async () => {

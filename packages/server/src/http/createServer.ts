@@ -12,7 +12,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { type AuthOptions, createVerifier, scopeOf } from './auth.js';
-import { type Ctx, setCaller } from './context.js';
+import { type Ctx, maybeCaller, setCaller } from './context.js';
 import { docsPage } from './docsPage.js';
 import { type ApiError, apiError, fail, HttpError } from './errors.js';
 import { caseRoutes } from './routes/cases.js';
@@ -53,7 +53,13 @@ export interface CreateServerOptions
 }
 
 /** The Fastify app {@link createServer} builds, with the client it serves. */
-export type ZhizhiServer = FastifyInstance & { readonly zhizhi: { client: LocalClient } };
+export type ZhizhiServer = FastifyInstance & {
+  readonly zhizhi: {
+    client: LocalClient;
+    /** How many SSE streams are open now. */
+    openStreams(): number;
+  };
+};
 
 const STATUS_CODES: Record<number, Parameters<typeof apiError>[0]> = {
   413: 'request.tooLarge',
@@ -166,9 +172,10 @@ export async function createServer(options: CreateServerOptions = {}): Promise<Z
   }
   await app.register(rateLimit, {
     global: false,
+    // route-level hooks run after the authentication hook: a member is limited as a member
     keyGenerator: (req) => {
-      const auth = req.headers.authorization;
-      return auth ? `bearer:${auth.slice(-43)}` : `ip:${req.ip}`;
+      const member = maybeCaller(req)?.member.id;
+      return member ? `member:${member}` : `ip:${req.ip}`;
     },
     errorResponseBuilder: (_req, ctx) =>
       new HttpError(
@@ -204,7 +211,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<Z
 
   const ctx: Ctx = { client, directory };
   caseRoutes(app, ctx, limits.reports);
-  feedRoutes(app, ctx, options.stream ?? {});
+  const streams = feedRoutes(app, ctx, options.stream ?? {});
   scenarioRoutes(app, ctx);
   miscRoutes(app, ctx, verifier, { demo, demoLimit: limits.demoToken });
 
@@ -246,7 +253,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<Z
     if (!options.client) await client.close();
   });
 
-  app.decorate('zhizhi', { client });
+  app.decorate('zhizhi', { client, openStreams: streams.count });
   return app as unknown as ZhizhiServer;
 }
 

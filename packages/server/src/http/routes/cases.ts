@@ -63,6 +63,8 @@ export function caseRoutes(app: FastifyInstance, ctx: Ctx, postCasesLimit: objec
       preValidation: callerIs('reporterId'),
       schema: {
         summary: 'Report a case (上报)',
+        description:
+          '`reporterId` defaults to the caller and must be the caller (403 otherwise). The same Idempotency-Key from the same reporter opens one case (a retry gets 200 and `Idempotent-Replayed: true`).',
         tags: ['cases'],
         headers: z.looseObject({ 'idempotency-key': z.string().min(1).max(200).optional() }),
         body: reportSchema,
@@ -160,6 +162,8 @@ export function caseRoutes(app: FastifyInstance, ctx: Ctx, postCasesLimit: objec
       preValidation: callerIs('by'),
       schema: {
         summary: 'Send an event to a case (If-Match: the version you saw)',
+        description:
+          '`by` defaults to the caller and must be the caller (403 otherwise). A stale If-Match gets 409 with `currentVersion`.',
         tags: ['cases'],
         params: idParam,
         headers: z.looseObject({ 'if-match': z.string().max(40).optional() }),

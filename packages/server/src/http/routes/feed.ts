@@ -50,7 +50,11 @@ function ownCases(ctx: Ctx, c: Caller) {
   };
 }
 
-export function feedRoutes(app: FastifyInstance, ctx: Ctx, options: StreamOptions) {
+export function feedRoutes(
+  app: FastifyInstance,
+  ctx: Ctx,
+  options: StreamOptions,
+): { count(): number } {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const pollMs = options.pollMs ?? 500;
@@ -189,4 +193,5 @@ export function feedRoutes(app: FastifyInstance, ctx: Ctx, options: StreamOption
       })();
     },
   );
+  return { count: () => open.size };
 }
