@@ -1,2 +1,3 @@
+export * from './http/index.js';
 export * from './mqtt/index.js';
 export * from './store/index.js';

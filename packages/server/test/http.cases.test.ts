@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DUTY, reportBody, testServer, WORKER } from './http.helpers.js';
+
+let t: Awaited<ReturnType<typeof testServer>>;
+beforeAll(async () => {
+  t = await testServer();
+});
+afterAll(() => t.close());
+
+describe('cases over HTTP', () => {
+  it('reports a case: 201, Location, the record; the same Idempotency-Key opens it once', async () => {
+    const headers = { ...(await t.auth(WORKER)), 'idempotency-key': 'phone-1' };
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers,
+      payload: reportBody('河道漂浮物'),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const body = res.json();
+    expect(res.headers.location).toBe(`/api/cases/${encodeURIComponent(body.record.id)}`);
+    expect(body.record.context.reporterId).toBe(WORKER);
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers,
+      payload: reportBody('河道漂浮物'),
+    });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().record.id).toBe(body.record.id);
+  });
+
+  it('accepts with If-Match, then 409 with the current version on a stale one', async () => {
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: await t.auth(WORKER),
+      payload: reportBody('x'),
+    });
+    const id = r.json().record.id as string;
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${id}/events`,
+      headers: { ...(await t.auth(DUTY)), 'if-match': '"1"' },
+      payload: { type: 'ACCEPT' },
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().record.version).toBe(2);
+    const stale = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${id}/events`,
+      headers: { ...(await t.auth(DUTY)), 'if-match': '1' },
+      payload: { type: 'DISPATCH', lead: { kind: 'post', id: 'qj-sj-xfgl' } },
+    });
+    expect(stale.statusCode, stale.body).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'store.conflict', currentVersion: 2 });
+    const got = await t.app.inject({ url: `/api/cases/${id}`, headers: await t.auth(DUTY) });
+    expect(got.json().audit.map((e: { event: string }) => e.event)).toEqual(['REPORT', 'ACCEPT']);
+  });
+
+  it('serves OpenAPI 3.1 and a docs page', async () => {
+    const res = await t.app.inject({ url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const spec = res.json();
+    expect(spec.openapi).toBe('3.1.0');
+    expect(Object.keys(spec.paths)).toContain('/api/cases/{id}/events');
+    const docs = await t.app.inject({ url: '/api/docs' });
+    expect(docs.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(docs.body).toContain('/api/cases/{id}/events');
+  });
+});
