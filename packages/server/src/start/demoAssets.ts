@@ -128,7 +128,7 @@ function reloadSoon() {
 
 function addChange(change) {
   const li = document.createElement('li');
-  li.textContent = '#' + change.seq + ' ' + change.kind + ' ' + change.instanceId + ' → ' + (change.status ?? '') + ' (v' + (change.version ?? '') + ')';
+  li.textContent = '#' + change.seq + ' ' + change.kind + ' ' + change.instanceId + ' ' + ((change.entry && change.entry.event) || '') + ' → ' + (change.status ?? '') + ' (v' + (change.version ?? '') + ')';
   const list = $('changes');
   list.prepend(li);
   while (list.children.length > 50) list.lastChild.remove();
