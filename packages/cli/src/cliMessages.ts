@@ -12,6 +12,7 @@ const messages = {
   simulate --builtin <id>          运行内置场景及其事件脚本
                                   （electrical-fire、smoke-alarm、anti-fraud-outreach、
                                    elderly-health-band、standard-case-flow）
+  start                            启动服务器：HTTP API、演示页面、变更推送（默认 http://127.0.0.1:8141）
 
 选项：
   --lang zh-CN|en        提示语言（默认 zh-CN）
@@ -25,10 +26,19 @@ const messages = {
                          simulate：派单清单（默认：示例清单）
   --builtin <id>         simulate：内置场景（文件随 @zhizhi/core 发布）
   --max-bytes <字节数>   读入文件的大小上限（默认 5242880，即 5 MB）
+  --port <端口>          start：监听端口（默认 8141；0 表示任选空闲端口）
+  --host <地址>          start：监听地址（默认 127.0.0.1，仅本机）
+  --data <目录>          start：数据目录，存放 PGlite 数据库和演示令牌密钥（默认 ./.zhizhi/data）
+  --database-url <URL>   start：改用 PostgreSQL（默认读取环境变量 DATABASE_URL）
+  --mqtt <URL>           start：从 MQTT 代理接入传感器读数（zhizhi/<镇街>/readings，QoS 1）
+  --no-demo              start：关闭演示模式（演示令牌和演示页面；自定义组织默认关闭）
+  --simulate-sensors     start：开启传感器模拟器（不时在养老服务中心产生一级漏电预警）
   -h, --help             显示本帮助
   -v, --version          显示版本号
 
-退出码：0 成功；1 文档无效或模拟中止；2 用法或输入错误。`,
+start 需要令牌密钥：环境变量 ZHIZHI_JWT_SECRET（至少 32 字节）；演示模式下没有时，生成一个并保存在数据目录。
+
+退出码：0 成功（start：收到 SIGTERM 或 SIGINT 后正常停止）；1 文档无效、模拟中止或服务器无法启动；2 用法或输入错误。`,
     en: `Usage: zhizhi <command> [options]
 
 Commands:
@@ -39,6 +49,7 @@ Commands:
   simulate --builtin <id>          run a built-in scenario with its own event script
                                    (electrical-fire, smoke-alarm, anti-fraud-outreach,
                                     elderly-health-band, standard-case-flow)
+  start                            run the server: HTTP API, demo page, change stream (default http://127.0.0.1:8141)
 
 Options:
   --lang zh-CN|en        language of the messages (default zh-CN)
@@ -52,10 +63,19 @@ Options:
                          simulate: the routing duty lists (default: the sample lists)
   --builtin <id>         simulate: a built-in scenario (its files ship with @zhizhi/core)
   --max-bytes <n>        largest input file read, in bytes (default 5242880 = 5 MB)
+  --port <n>             start: the port (default 8141; 0 picks a free one)
+  --host <address>       start: the address to listen on (default 127.0.0.1, this machine only)
+  --data <dir>           start: the data folder: the PGlite database and the demo token secret (default ./.zhizhi/data)
+  --database-url <URL>   start: use PostgreSQL instead (default: the DATABASE_URL environment variable)
+  --mqtt <URL>           start: ingest sensor readings from an MQTT broker (zhizhi/<town>/readings, QoS 1)
+  --no-demo              start: no demo mode (demo tokens and the demo page; off by default for a custom org)
+  --simulate-sensors     start: run the sensor simulator (a level-1 leakage at the elderly-care center now and then)
   -h, --help             this help
   -v, --version          the version
 
-Exit status: 0 done; 1 a document is invalid or a simulation stopped; 2 usage or input error.`,
+start needs a token secret: the ZHIZHI_JWT_SECRET environment variable (at least 32 bytes); in demo mode without one, one is made and kept in the data folder.
+
+Exit status: 0 done (start: stopped cleanly on SIGTERM or SIGINT); 1 a document is invalid, a simulation stopped or the server could not start; 2 usage or input error.`,
   },
   unknownOption: {
     zh: '未知选项 {option}（zhizhi --help 可查看全部选项）',
@@ -108,8 +128,8 @@ Exit status: 0 done; 1 a document is invalid or a simulation stopped; 2 usage or
   badOrg: { zh: '组织文件 {file} 无效：{why}', en: 'Org file {file} is invalid: {why}' },
   badConfig: { zh: '配置无效：{why}', en: 'Invalid configuration: {why}' },
   unknownCommand: {
-    zh: '未知命令 {command}（可用：validate、compile、simulate）',
-    en: 'Unknown command {command} (one of: validate, compile, simulate)',
+    zh: '未知命令 {command}（可用：validate、compile、simulate、start）',
+    en: 'Unknown command {command} (one of: validate, compile, simulate, start)',
   },
   missingArg: { zh: '缺少参数：{what}', en: 'Missing argument: {what}' },
   column: { zh: '第 {column} 列', en: 'column {column}' },
@@ -171,6 +191,15 @@ Exit status: 0 done; 1 a document is invalid or a simulation stopped; 2 usage or
   outcome: { zh: '结果', en: 'Outcome' },
   kpis: { zh: '指标', en: 'KPIs' },
   wrote: { zh: '已写入 {file}', en: 'Wrote {file}' },
+  badPort: {
+    zh: '--port 必须是 0 到 65535 之间的整数，而不是 {value}',
+    en: '--port must be a whole number from 0 to 65535, not {value}',
+  },
+  startTakesNoFiles: {
+    zh: 'start 不接受文件参数（组织文件用 --org 给出）：{file}',
+    en: 'start takes no file (give an org file with --org): {file}',
+  },
+  startFailed: { zh: '服务器无法启动：{why}', en: 'The server could not start: {why}' },
   badStart: {
     zh: '--start 不是有效时间：{start}（{why}）',
     en: '--start is not a time: {start} ({why})',

@@ -1,7 +1,7 @@
 import type { Lang } from '@zhizhi/core';
 
 /** The commands of `zhizhi`. */
-export const commands = ['validate', 'compile', 'simulate'] as const;
+export const commands = ['validate', 'compile', 'simulate', 'start'] as const;
 export type Command = (typeof commands)[number];
 
 /** Every option: whether it takes a value, its short form, and the commands that take it. */
@@ -11,13 +11,20 @@ const optionTable = {
   version: { value: false, short: 'v', for: 'all' },
   'max-bytes': { value: true, for: 'all' },
   json: { value: false, for: ['validate', 'simulate'] },
-  org: { value: true, for: ['validate', 'compile', 'simulate'] },
+  org: { value: true, for: ['validate', 'compile', 'simulate', 'start'] },
   out: { value: true, short: 'o', for: ['compile'] },
   events: { value: true, for: ['simulate'] },
   start: { value: true, for: ['simulate'] },
   policy: { value: true, for: ['simulate'] },
   'duty-lists': { value: true, for: ['simulate'] },
   builtin: { value: true, for: ['simulate'] },
+  port: { value: true, for: ['start'] },
+  host: { value: true, for: ['start'] },
+  data: { value: true, for: ['start'] },
+  'database-url': { value: true, for: ['start'] },
+  mqtt: { value: true, for: ['start'] },
+  'no-demo': { value: false, for: ['start'] },
+  'simulate-sensors': { value: false, for: ['start'] },
 } as const satisfies Record<
   string,
   { value: boolean; short?: string; for: 'all' | readonly Command[] }

@@ -4,6 +4,7 @@ import { builtinIds, builtinScenarioFiles } from './builtinScenario.js';
 import { say } from './cliMessages.js';
 import { compileCommand } from './commands/compileCommand.js';
 import { simulateCommand } from './commands/simulateCommand.js';
+import { startCommand } from './commands/startCommand.js';
 import { validateCommand } from './commands/validateCommand.js';
 import type { Io } from './Io.js';
 import { parseCommandLine } from './parseCommandLine.js';
@@ -48,6 +49,24 @@ export async function runCli(argv: string[], rawIo: Io): Promise<number> {
   const { command, options, maxBytes } = line;
   const text = (name: keyof typeof options) =>
     typeof options[name] === 'string' ? (options[name] as string) : undefined;
+  if (command === 'start') {
+    if (line.files.length > 0) {
+      io.err(say('startTakesNoFiles', lang, { file: line.files[0] as string }));
+      return 2;
+    }
+    return startCommand(io, {
+      lang,
+      langGiven: options.lang !== undefined,
+      port: text('port'),
+      host: text('host'),
+      data: text('data'),
+      databaseUrl: text('database-url'),
+      mqtt: text('mqtt'),
+      org: text('org'),
+      demo: options['no-demo'] === true ? false : undefined,
+      simulateSensors: options['simulate-sensors'] === true,
+    });
+  }
   let files = line.files;
   let events = text('events');
   const builtin = text('builtin');

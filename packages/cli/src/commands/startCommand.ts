@@ -1,0 +1,68 @@
+import type { Lang } from '@zhizhi/core';
+import { say } from '../cliMessages.js';
+import type { Io } from '../Io.js';
+
+/** What `zhizhi start` was given (each `undefined`: the server's default). */
+export interface StartCommandOptions {
+  lang: Lang;
+  /** Whether `--lang` was given: then the server prints in that language only, else in both. */
+  langGiven: boolean;
+  port: string | undefined;
+  host: string | undefined;
+  data: string | undefined;
+  databaseUrl: string | undefined;
+  mqtt: string | undefined;
+  org: string | undefined;
+  demo: boolean | undefined;
+  simulateSensors: boolean;
+}
+
+/**
+ * `zhizhi start`: runs `startServer` from `@zhizhi/server` (loaded only for this command, so
+ * `validate`, `compile` and `simulate` stay quick) until SIGTERM or SIGINT, then shuts it down
+ * gracefully and returns 0. A database from newer code (`SchemaTooNew`), a bad org file or a
+ * busy port prints the reason in the chosen language and returns 1; a bad `--port` returns 2.
+ *
+ * @example
+ * ```ts
+ * import { startCommand } from './commands/startCommand.js';
+ * // await startCommand(io, { lang: 'en', langGiven: true, port: '0', data: '/tmp/z', … }) → 0 after SIGTERM
+ * ```
+ */
+export async function startCommand(io: Io, options: StartCommandOptions): Promise<number> {
+  const { lang } = options;
+  let port: number | undefined;
+  if (options.port !== undefined) {
+    port = /^\d{1,5}$/.test(options.port) ? Number(options.port) : Number.NaN;
+    if (!(port >= 0 && port <= 65535)) {
+      io.err(say('badPort', lang, { value: options.port }));
+      return 2;
+    }
+  }
+  const server = await import('@zhizhi/server');
+  try {
+    const started = await server.startServer({
+      ...(port !== undefined ? { port } : {}),
+      ...(options.host !== undefined ? { host: options.host } : {}),
+      ...(options.data !== undefined ? { dataDir: options.data } : {}),
+      ...(options.databaseUrl !== undefined ? { databaseUrl: options.databaseUrl } : {}),
+      ...(options.mqtt !== undefined ? { mqttUrl: options.mqtt } : {}),
+      ...(options.org !== undefined ? { orgFile: options.org } : {}),
+      ...(options.demo !== undefined ? { demo: options.demo } : {}),
+      simulateSensors: options.simulateSensors,
+      lang: options.langGiven ? lang : 'both',
+      log: (line) => io.out(line),
+      handleSignals: true,
+    });
+    await started.closed;
+    return 0;
+  } catch (error) {
+    if (error instanceof server.SchemaTooNew || error instanceof server.StartError) {
+      io.err(lang === 'en' ? error.en : error.zh);
+      return 1;
+    }
+    const why = error instanceof Error ? error.message : String(error);
+    io.err(say('startFailed', lang, { why }));
+    return 1;
+  }
+}

@@ -1,0 +1,91 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pgliteDriver } from '@zhizhi/server';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const cli = join(root, 'packages/cli/dist/zhizhi.js');
+const dirs: string[] = [];
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'zhizhi-cli-start-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+/** Runs `zhizhi start …`; `exit` settles with the exit code, `output` is what it printed so far. */
+function run(args: string[]) {
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  delete env.ZHIZHI_JWT_SECRET;
+  const child: ChildProcess = spawn(process.execPath, [cli, 'start', ...args], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (c) => {
+    output += c;
+  });
+  child.stderr?.on('data', (c) => {
+    output += c;
+  });
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exit, output: () => output };
+}
+
+async function until<T>(what: string, fn: () => T | undefined, ms = 25_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = fn();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('zhizhi start', () => {
+  it('given --port 0, then it prints the real URL, serves the OpenAPI document and exits 0 on SIGTERM', async () => {
+    const p = run(['--port', '0', '--data', tmp(), '--lang', 'en']);
+    try {
+      const url = await until('the URL', () => /listening on (http:\/\/\S+)/.exec(p.output())?.[1]);
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:[1-9]\d*$/);
+      const res = await fetch(`${url}/api/openapi.json`);
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { openapi: string }).openapi).toBe('3.1.0');
+      const t0 = Date.now();
+      p.child.kill('SIGTERM');
+      expect(await p.exit).toBe(0);
+      expect(Date.now() - t0).toBeLessThan(5000);
+      expect(p.output()).toContain('Stopped');
+    } finally {
+      p.child.kill('SIGKILL');
+    }
+  });
+
+  it('given a database migrated by newer code, then it refuses it with the zh message and exits 1', async () => {
+    const data = tmp();
+    mkdirSync(join(data, 'pg'));
+    const driver = await pgliteDriver(join(data, 'pg'));
+    await driver.query(
+      'CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
+    );
+    await driver.query("INSERT INTO schema_version (version, name) VALUES (99, 'future')");
+    await driver.close();
+    const p = run(['--port', '0', '--data', data]);
+    expect(await p.exit).toBe(1);
+    expect(p.output()).toContain('数据库结构版本为 99');
+    expect(p.output()).not.toContain('listening');
+  });
+
+  it('given a bad --port, then it is a usage error (exit 2)', async () => {
+    const p = run(['--port', '70000']);
+    expect(await p.exit).toBe(2);
+    expect(p.output()).toContain('--port');
+  });
+});

@@ -1,0 +1,11 @@
+export {
+  createSensorSimulator,
+  type SensorSimulator,
+  type SensorSimulatorOptions,
+} from './sensorSimulator.js';
+export {
+  StartError,
+  type StartedServer,
+  type StartServerOptions,
+  startServer,
+} from './startServer.js';
