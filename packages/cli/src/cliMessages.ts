@@ -127,6 +127,10 @@ Exit status: 0 done (start: stopped cleanly on SIGTERM or SIGINT); 1 a document 
   },
   badOrg: { zh: '组织文件 {file} 无效：{why}', en: 'Org file {file} is invalid: {why}' },
   badConfig: { zh: '配置无效：{why}', en: 'Invalid configuration: {why}' },
+  needServer: {
+    zh: 'zhizhi start 需要 @zhizhi/server：请先安装（npm i @zhizhi/server）',
+    en: 'zhizhi start needs @zhizhi/server: install it first (npm i @zhizhi/server)',
+  },
   unknownCommand: {
     zh: '未知命令 {command}（可用：validate、compile、simulate、start）',
     en: 'Unknown command {command} (one of: validate, compile, simulate, start)',

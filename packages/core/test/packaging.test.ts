@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -112,6 +112,16 @@ console.log(typeof new Engine({ directory: new Directory(sampleOrg) }).report);
     expect(run(join(app, 'node_modules/@zhizhi/cli/dist/zhizhi.js'), ['--version']).trim()).toBe(
       manifest.version,
     );
+  });
+
+  it('given the CLI installed without its optional peer @zhizhi/server, then start says what to install and exits 2', () => {
+    const started = spawnSync(
+      process.execPath,
+      [join(app, 'node_modules/@zhizhi/cli/dist/zhizhi.js'), 'start', '--lang', 'en'],
+      { cwd: app, encoding: 'utf8' },
+    );
+    expect(started.status).toBe(2);
+    expect(started.stderr).toContain('npm i @zhizhi/server');
   });
 
   it('given the built-in scenarios, then their JSON files and event scripts are reachable through the exports map, and the installed CLI simulates one', () => {

@@ -39,7 +39,14 @@ export async function startCommand(io: Io, options: StartCommandOptions): Promis
       return 2;
     }
   }
-  const server = await import('@zhizhi/server');
+  // @zhizhi/server is an optional peer: validate, compile and simulate need none of it
+  let server: typeof import('@zhizhi/server');
+  try {
+    server = await import('@zhizhi/server');
+  } catch {
+    io.err(say('needServer', lang));
+    return 2;
+  }
   try {
     const started = await server.startServer({
       ...(port !== undefined ? { port } : {}),
