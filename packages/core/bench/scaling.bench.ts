@@ -224,7 +224,7 @@ async function feed(b: Built, n: number): Promise<void> {
   if (recent.length !== 10) throw new Error(`feed: ${recent.length}`);
   const tRecent = await median(() => store.changesSince(last - 10, { townId: town }), 2000, 200);
   put(L.feedRecent, n, us(tRecent), tRecent);
-  const oldest = Math.max(0, last - 90_000); // inside the default retention (100k)
+  const oldest = Math.max(0, last - 9_000); // inside the default retention (10,000 changes)
   const middle = Math.floor((oldest + last) / 2);
   const mid = await store.changesSince(middle, { townId: town }, 10);
   if (mid.length !== 10) throw new Error(`feed middle: ${mid.length}`);
