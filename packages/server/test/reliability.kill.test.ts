@@ -10,7 +10,7 @@
  * Afterwards: every 2xx is there once, no note is in any trail twice, every key opened one
  * case, every trail verifies, and no request got a 5xx.
  *
- * CI share: 10 kills per store (~20 s per store). Full run (100 kills per store):
+ * CI share: 8 kills per store (~15-30 s per store). Full run (100 kills per store):
  *   ZHIZHI_RELIABILITY_FULL=1 pnpm --filter @zhizhi/server exec vitest run test/reliability.kill.test.ts
  * (or ZHIZHI_RELIABILITY_KILLS=<n> for any count.)
  */
@@ -36,7 +36,7 @@ import { type ServerChild, spawnServer } from './fixtures/spawnServer.js';
 import { freshSchema, postgresAvailable } from './services.js';
 
 const FULL = process.env.ZHIZHI_RELIABILITY_FULL === '1';
-const KILLS = Number(process.env.ZHIZHI_RELIABILITY_KILLS ?? (FULL ? 100 : 10));
+const KILLS = Number(process.env.ZHIZHI_RELIABILITY_KILLS ?? (FULL ? 100 : 8));
 const WORKERS = 6;
 const PROGRESS_STEPS = 3;
 
