@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAlertNormalizer } from '../src/alert/index.js';
-import { Directory, Engine, SimulatedClock } from '../src/index.js';
+import { createCaseKind, Directory, Engine, SimulatedClock } from '../src/index.js';
 import {
   builtInScenarios,
   sampleDutyLists,
@@ -184,5 +184,50 @@ describe('the closure of a case a dispatch step opened', () => {
     expect(closed[0]?.from).toBe(closed[0]?.to);
     expect(await engine.store.pendingHandoffs(10)).toEqual([]);
     expect(scenarios.problems).toEqual([]);
+  });
+});
+
+describe('late timers', () => {
+  it('given a step timer whose step was left and entered again, when the stale timer comes late, then it is refused and the new entry keeps its own deadline', async () => {
+    const { engine, scenarios } = setup();
+    const started = await scenarios.start({
+      id: 'band-late',
+      scenario: 'elderly-health-band',
+      trigger: 'manual',
+      by: 'qj-sj-duty',
+      gridId: 'qj-sj-c1-g1',
+    });
+    if (!started.ok) throw new Error(JSON.stringify(started.error));
+    const [timer] = await engine.store.timersOf('band-late');
+    if (!timer || !('step' in timer)) throw new Error('no step timer');
+    const stale = { ...timer, dueAt: timer.dueAt - 1, id: `${timer.id}-stale` };
+    const decision = await scenarios.kind.timer(engine.runtime.host, started.record, stale);
+    expect(!decision.ok && decision.error.code).toBe('run.notActive');
+    const fresh = await scenarios.kind.timer(engine.runtime.host, started.record, timer);
+    expect(fresh.ok).toBe(true);
+  });
+
+  it('given an SLA timer that already fired, when a second process fires it again, then the case machine refuses it', async () => {
+    const { engine, clock } = setup();
+    await engine.report({
+      id: 'late-1',
+      gridId: 'qj-sj-c1-g1',
+      reporterId: 'qj-sj-c1-g1-worker',
+      category: 'riverPollution',
+      severity: 'medium',
+      title: '迟到的定时器',
+    });
+    const [timer] = await engine.store.timersOf('late-1');
+    clock.advance('PT1H');
+    await engine.tick();
+    const record = await engine.get('late-1');
+    if (!record || !timer) throw new Error('missing');
+    const kind = createCaseKind({
+      directory,
+      slaPolicy: sampleSlaPolicy,
+      dutyLists: sampleDutyLists,
+    });
+    const again = await kind.timer(engine.runtime.host, record, timer);
+    expect(again.ok).toBe(false);
   });
 });

@@ -554,8 +554,18 @@ export function createScenarioKind(options: { directory: Directory }) {
       return apply(host, registered, record, member, command);
     },
 
-    timer(host: KindHost, record: ScenarioRecord, timer: import('../../engine/Timer.js').Timer) {
-      return internal(host, record, { type: 'TIMEOUT', step: (timer as StepTimer).step });
+    async timer(
+      host: KindHost,
+      record: ScenarioRecord,
+      timer: import('../../engine/Timer.js').Timer,
+    ): Promise<Decision<ScenarioRecord>> {
+      const t = timer as StepTimer;
+      // a timer claimed by a process that stalled past its lease may come late: it times out
+      // only the step's running timer, never a later entry of the same step
+      if (record.context.timers[t.step] !== t.dueAt) {
+        return runError('run.notActive', { step: t.step, type: 'TIMEOUT' }, ['step']);
+      }
+      return internal(host, record, { type: 'TIMEOUT', step: t.step });
     },
 
     async handoff(host: KindHost, record: ScenarioRecord | undefined, handoff: Handoff) {
