@@ -1,4 +1,4 @@
-import type { CaseRecord } from '@zhizhi/core';
+import type { CaseRecord, InstanceRecord, RuntimeResult } from '@zhizhi/core';
 import { caseError, caseEventSchemas, reportSchema, verifyAuditChain } from '@zhizhi/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -44,6 +44,23 @@ export function ifMatch(header: string | undefined): number | undefined {
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
   if (!m) fail(400, 'request.ifMatch', {}, ['headers', 'if-match']);
   return Number(m[1]);
+}
+
+/**
+ * Sends a command to an instance the caller may see, as `If-Match` asks, and answers with the
+ * instance after it (`ETag` = its new version) — the one way case events and scenario commands
+ * are applied over HTTP.
+ */
+export async function sendVersioned<R extends InstanceRecord>(
+  reply: { header(name: string, value: string): unknown },
+  ifMatchHeader: string | undefined,
+  send: (options: { expectedVersion?: number }) => Promise<RuntimeResult<R>>,
+) {
+  const expectedVersion = ifMatch(ifMatchHeader);
+  const result = await send(expectedVersion !== undefined ? { expectedVersion } : {});
+  if (!result.ok) throw fromCore(result.error);
+  reply.header('ETag', `"${result.record.version}"`);
+  return { record: result.record, entry: result.entry, seq: result.seq };
 }
 
 const statuses = (s: string | string[] | undefined) => {
@@ -175,16 +192,10 @@ export function caseRoutes(app: FastifyInstance, ctx: Ctx, postCasesLimit: objec
       },
     },
     async (req, reply) => {
-      const expectedVersion = ifMatch(req.headers['if-match']);
       const record = await visibleCase(ctx, req, req.params.id);
-      const result = await client.send(
-        record.id,
-        req.body,
-        expectedVersion !== undefined ? { expectedVersion } : {},
+      return sendVersioned(reply, req.headers['if-match'], (o) =>
+        client.send(record.id, req.body, o),
       );
-      if (!result.ok) throw fromCore(result.error);
-      reply.header('ETag', `"${result.record.version}"`);
-      return { record: result.record, entry: result.entry, seq: result.seq };
     },
   );
 

@@ -19,7 +19,7 @@ import {
   idParam,
   instanceRecordSchema,
 } from '../schemas.js';
-import { ifMatch } from './cases.js';
+import { sendVersioned } from './cases.js';
 
 /** Who may deploy a scenario definition (as `LocalClient.deploy` decides). */
 const DEPLOYERS = new Set(['dutyOfficer', 'commander', 'cityOperator']);
@@ -202,16 +202,10 @@ export function scenarioRoutes(app: FastifyInstance, ctx: Ctx) {
       },
     },
     async (req, reply) => {
-      const expectedVersion = ifMatch(req.headers['if-match']);
       const record = await visibleInstance(ctx, req, req.params.id);
-      const result = await client.command(
-        record.id,
-        req.body,
-        expectedVersion !== undefined ? { expectedVersion } : {},
+      return sendVersioned(reply, req.headers['if-match'], (o) =>
+        client.command(record.id, req.body, o),
       );
-      if (!result.ok) throw fromCore(result.error);
-      reply.header('ETag', `"${result.record.version}"`);
-      return { record: result.record, entry: result.entry, seq: result.seq };
     },
   );
 
