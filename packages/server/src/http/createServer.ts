@@ -18,6 +18,7 @@ import { type ApiError, apiError, fail, HttpError } from './errors.js';
 import { caseRoutes } from './routes/cases.js';
 import { feedRoutes, type StreamOptions } from './routes/feed.js';
 import { miscRoutes } from './routes/misc.js';
+import { open311Routes } from './routes/open311.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 
 /** A rate limit: at most `max` requests per `timeWindow` ms, per caller (or per IP). */
@@ -214,6 +215,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<Z
   const streams = feedRoutes(app, ctx, options.stream ?? {});
   scenarioRoutes(app, ctx);
   miscRoutes(app, ctx, verifier, { demo, demoLimit: limits.demoToken });
+  open311Routes(app, ctx, limits.reports);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),
