@@ -5,7 +5,6 @@ import { Directory, type Store } from '@zhizhi/core';
 import { LocalClient, type LocalClientOptions } from '@zhizhi/core/client';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
-  hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
@@ -14,7 +13,7 @@ import {
 import { type AuthOptions, createVerifier, scopeOf } from './auth.js';
 import { type Ctx, maybeCaller, setCaller } from './context.js';
 import { docsPage } from './docsPage.js';
-import { type ApiError, apiError, fail, HttpError } from './errors.js';
+import { apiError, fail, HttpError, toApiError } from './errors.js';
 import { caseRoutes } from './routes/cases.js';
 import { feedRoutes, type StreamOptions } from './routes/feed.js';
 import { miscRoutes } from './routes/misc.js';
@@ -61,42 +60,6 @@ export type ZhizhiServer = FastifyInstance & {
     openStreams(): number;
   };
 };
-
-const STATUS_CODES: Record<number, Parameters<typeof apiError>[0]> = {
-  413: 'request.tooLarge',
-  415: 'request.unsupportedType',
-};
-
-/** Maps anything thrown in a request to a status and an {@link ApiError}. */
-function toApiError(error: unknown): { status: number; body: ApiError } {
-  if (error instanceof HttpError) return { status: error.status, body: error.body };
-  if (hasZodFastifySchemaValidationErrors(error)) {
-    const issue = error.validation[0];
-    const where = (error as { validationContext?: string }).validationContext ?? 'body';
-    const rest = (issue?.instancePath ?? '/')
-      .split('/')
-      .filter(Boolean)
-      .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-    const path = [where, ...rest];
-    return {
-      status: 400,
-      body: apiError(
-        'request.invalid',
-        { path: path.join('.'), rule: String(issue?.message ?? 'invalid').slice(0, 200) },
-        path,
-      ),
-    };
-  }
-  const e = error as { statusCode?: number; code?: string };
-  const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
-  if (STATUS_CODES[status]) return { status, body: apiError(STATUS_CODES[status]) };
-  if (status === 400 && typeof e.code === 'string' && e.code.startsWith('FST_ERR_CTP'))
-    return { status, body: apiError('request.malformed') };
-  if (status === 400) return { status, body: apiError('request.malformed') };
-  if (status >= 400 && status < 500)
-    return { status, body: apiError('request.invalid', { path: '', rule: 'refused' }) };
-  return { status: 500, body: apiError('internal') };
-}
 
 /**
  * The zhizhi HTTP API: a Fastify 5 app over a core `LocalClient`. Every route's request and

@@ -1,4 +1,5 @@
 import type { ZhizhiError } from '@zhizhi/core';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
 /** The one error body of the HTTP API: a stable code, the message in zh-CN and English, and
  * where it applies. Nothing the client sent is echoed in it except through JSON encoding. */
@@ -166,4 +167,40 @@ export function fromCore(error: ZhizhiError): HttpError {
   )
     body.currentVersion = error.params.actual;
   return new HttpError(statusOf(error), body);
+}
+
+const STATUS_CODES: Record<number, Parameters<typeof apiError>[0]> = {
+  413: 'request.tooLarge',
+  415: 'request.unsupportedType',
+};
+
+/** Maps anything thrown in a request to a status and an {@link ApiError}. */
+export function toApiError(error: unknown): { status: number; body: ApiError } {
+  if (error instanceof HttpError) return { status: error.status, body: error.body };
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issue = error.validation[0];
+    const where = (error as { validationContext?: string }).validationContext ?? 'body';
+    const rest = (issue?.instancePath ?? '/')
+      .split('/')
+      .filter(Boolean)
+      .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    const path = [where, ...rest];
+    return {
+      status: 400,
+      body: apiError(
+        'request.invalid',
+        { path: path.join('.'), rule: String(issue?.message ?? 'invalid').slice(0, 200) },
+        path,
+      ),
+    };
+  }
+  const e = error as { statusCode?: number; code?: string };
+  const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
+  if (STATUS_CODES[status]) return { status, body: apiError(STATUS_CODES[status]) };
+  if (status === 400 && typeof e.code === 'string' && e.code.startsWith('FST_ERR_CTP'))
+    return { status, body: apiError('request.malformed') };
+  if (status === 400) return { status, body: apiError('request.malformed') };
+  if (status >= 400 && status < 500)
+    return { status, body: apiError('request.invalid', { path: '', rule: 'refused' }) };
+  return { status: 500, body: apiError('internal') };
 }

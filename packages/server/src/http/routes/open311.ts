@@ -2,14 +2,11 @@ import type { CaseRecord } from '@zhizhi/core';
 import { caseStatuses } from '@zhizhi/core';
 import { label } from '@zhizhi/core/labels';
 import type { FastifyInstance } from 'fastify';
-import {
-  hasZodFastifySchemaValidationErrors,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { seesTown } from '../auth.js';
 import { type Ctx, caller, callerIs } from '../context.js';
-import { type ApiError, apiError, fromCore, HttpError } from '../errors.js';
+import { type ApiError, apiError, fromCore, HttpError, toApiError } from '../errors.js';
 import { maySeeCase, visibleCase } from './cases.js';
 
 /** The most requests one `GET requests.json` answers (the spec's suggested cap). */
@@ -28,30 +25,6 @@ const errs = (...statuses: number[]) =>
 function toOpen311(status: number, body: ApiError) {
   const where = body.path?.length ? ` (${body.path.join('.')})` : '';
   return [{ code: status, description: `${body.message.en}${where} / ${body.message.zh}` }];
-}
-
-/** Anything thrown in an Open311 route → status and ApiError (as the main error handler does). */
-function classify(error: unknown): { status: number; body: ApiError } {
-  if (error instanceof HttpError) return { status: error.status, body: error.body };
-  if (hasZodFastifySchemaValidationErrors(error)) {
-    const issue = error.validation[0];
-    const where = (error as { validationContext?: string }).validationContext ?? 'body';
-    const rest = (issue?.instancePath ?? '/').split('/').filter(Boolean);
-    const path = [where, ...rest];
-    const rule = String(issue?.message ?? 'invalid').slice(0, 200);
-    return {
-      status: 400,
-      body: apiError('request.invalid', { path: path.join('.'), rule }, path),
-    };
-  }
-  const e = error as { statusCode?: number };
-  const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
-  if (status === 413) return { status, body: apiError('request.tooLarge') };
-  if (status === 415) return { status, body: apiError('request.unsupportedType') };
-  if (status === 400) return { status, body: apiError('request.malformed') };
-  if (status >= 400 && status < 500)
-    return { status, body: apiError('request.invalid', { path: '', rule: 'refused' }) };
-  return { status: 500, body: apiError('internal') };
 }
 
 const jsonFile = z
@@ -214,7 +187,7 @@ export function open311Routes(app: FastifyInstance, ctx: Ctx, postLimit: object 
   app.register(
     async (scope) => {
       scope.setErrorHandler((error, req, reply) => {
-        const { status, body } = classify(error);
+        const { status, body } = toApiError(error);
         if (status >= 500) req.log.error({ err: error }, 'request failed');
         if (status === 401) reply.header('WWW-Authenticate', 'Bearer');
         if (status === 429) reply.header('Retry-After', String(body.params?.retryAfter ?? 60));
