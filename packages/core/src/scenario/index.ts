@@ -35,18 +35,14 @@ export { activeSteps, parseStatus, statusOf } from './run/activeSteps.js';
 export { admitScenarioData } from './run/admitScenarioData.js';
 export { authorizeScenarioCommand, outsideTown } from './run/authorizeScenarioCommand.js';
 export { computeScenarioKpis, type ScenarioKpiValue } from './run/computeScenarioKpis.js';
-export {
-  createScenarioKind,
-  type LoadedScenario,
-  loadScenario,
-  type ScenarioKind,
-} from './run/createScenarioKind.js';
+export { createScenarioKind, type ScenarioKind } from './run/createScenarioKind.js';
 export {
   createScenarioStepper,
   type ScenarioEffect,
   type ScenarioStepper,
   type ScenarioStepResult,
 } from './run/createScenarioStepper.js';
+export { type LoadedScenario, loadScenario } from './run/loadScenario.js';
 export { payloadError, runError } from './run/runError.js';
 export { ScenarioEngine, type ScenarioResult } from './run/ScenarioEngine.js';
 export {

@@ -7,7 +7,8 @@ import type { ScenarioRecord } from '../../engine/caseRecord.js';
 import type { Engine } from '../../engine/Engine.js';
 import type { RuntimeResult } from '../../runtime/Runtime.js';
 import type { Scenario } from '../document/scenarioSchema.js';
-import { createScenarioKind, loadScenario, type ScenarioKind } from './createScenarioKind.js';
+import { createScenarioKind, type ScenarioKind } from './createScenarioKind.js';
+import { loadScenario } from './loadScenario.js';
 import { runError } from './runError.js';
 
 /**

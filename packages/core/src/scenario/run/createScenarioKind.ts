@@ -8,10 +8,7 @@ import { type Directory, SYSTEM_ACTOR_ID } from '../../org/Directory.js';
 import type { Member } from '../../org/orgSchema.js';
 import type { Handoff } from '../../runtime/Handoff.js';
 import type { Decision, InstanceKind, KindHost } from '../../runtime/InstanceKind.js';
-import { validateScenario } from '../check/validateScenario.js';
-import { compileScenario } from '../compile/compileScenario.js';
-import { createScenarioMachine } from '../compile/createScenarioMachine.js';
-import { type Scenario, type ScenarioStep, scenarioSchema } from '../document/scenarioSchema.js';
+import type { validateScenario } from '../check/validateScenario.js';
 import { admitScenarioData } from './admitScenarioData.js';
 import { authorizeScenarioCommand, outsideTown } from './authorizeScenarioCommand.js';
 import {
@@ -19,6 +16,7 @@ import {
   type ScenarioStepper,
   type ScenarioStepResult,
 } from './createScenarioStepper.js';
+import { type LoadedScenario, loadScenario } from './loadScenario.js';
 import { payloadError, runError } from './runError.js';
 import {
   type ScenarioCommand,
@@ -28,66 +26,12 @@ import {
 import type { ScenarioContext, ScenarioEvent } from './scenarioContext.js';
 import { scenarioNotification } from './scenarioNotification.js';
 
-/**
- * A deployed scenario, checked and compiled once per process: the document, its stepper and
- * its steps by id.
- *
- * @example
- * ```ts
- * import type { LoadedScenario } from '@zhizhi/core/scenario';
- * const name = (s: LoadedScenario) => s.doc.name.zh;
- * ```
- */
-export interface LoadedScenario {
-  doc: Scenario;
-  stepper: ScenarioStepper;
-  steps: Map<string, ScenarioStep>;
-}
-
 interface ExtraNotification {
   topic: string;
   to: { kind: string; id: string }[];
   channels: string[];
   acknowledgeBy: number | null;
   fields: Record<string, unknown>;
-}
-
-/**
- * Checks a scenario document against the org and compiles it: the one way from a document to
- * something runnable (`register`, deploy, the CLI and the designer all go through it).
- *
- * @example
- * ```ts
- * import { Directory } from '@zhizhi/core';
- * import { loadScenario } from '@zhizhi/core/scenario';
- * import { sampleOrg } from '@zhizhi/core/sample';
- * loadScenario({}, new Directory(sampleOrg)).ok; // false, with diagnostics
- * ```
- */
-export function loadScenario(
-  doc: unknown,
-  directory: Directory,
-):
-  | { ok: true; value: LoadedScenario }
-  | { ok: false; diagnostics: ReturnType<typeof validateScenario> } {
-  const diagnostics = validateScenario(doc, directory).filter((d) => d.severity === 'error');
-  if (diagnostics.length > 0) return { ok: false, diagnostics };
-  const parsed = scenarioSchema.parse(doc);
-  const machine = createScenarioMachine(JSON.parse(JSON.stringify(compileScenario(parsed))));
-  return {
-    ok: true,
-    value: {
-      doc: parsed,
-      // `entered` carries only what KPIs measure from one command to the next: copying every
-      // step ever entered on every step made long scenarios quadratic
-      stepper: createScenarioStepper(machine, {
-        keep: new Set(
-          (parsed.kpis ?? []).flatMap((k) => (k.kind === 'duration' ? [k.from, k.to] : [])),
-        ),
-      }),
-      steps: new Map(parsed.steps.map((s) => [s.id, s])),
-    },
-  };
 }
 
 /**
