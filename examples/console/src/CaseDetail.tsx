@@ -50,8 +50,10 @@ export interface CaseDetailProps {
  * ```
  */
 export function CaseDetail(props: CaseDetailProps) {
-  const { client, record, directory, lang } = props;
-  const [base, setBase] = useState(record);
+  const { client, directory, lang } = props;
+  const [base, setBase] = useState(props.record);
+  // the list follows this runtime's feed; a reload after a conflict may know a newer version
+  const record = base.version > props.record.version ? base : props.record;
   const [resyncs, setResyncs] = useState(0);
   const [trail, setTrail] = useState<AuditEntry[]>([]);
   const [error, setError] = useState<ZhizhiError | null>(null);
@@ -99,7 +101,7 @@ export function CaseDetail(props: CaseDetailProps) {
         client={client}
         machine={props.machine}
         base={base}
-        latestVersion={record.version}
+        latestVersion={props.record.version}
         directory={directory}
         dutyLists={props.dutyLists}
         targets={props.targets}

@@ -1,7 +1,7 @@
 // The console in real Chromium: a member reports, the duty officer accepts and dispatches,
 // the post acknowledges and resolves, the grid worker confirms — all by clicks — and the page
 // shows what the store holds; changes made outside the page's buttons arrive live.
-import { type CaseRecord, SimulatedClock } from '@zhizhi/core';
+import { type CaseRecord, MemoryStore, SimulatedClock } from '@zhizhi/core';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { page } from 'vitest/browser';
@@ -12,10 +12,13 @@ let host: HTMLElement;
 let root: Root;
 let setup: ReturnType<typeof createConsoleClient>;
 let consoleErrors: MockInstance<typeof console.error>;
+let store: MemoryStore;
+const clock = () => new SimulatedClock('2026-03-02T09:00:00+08:00');
 
 beforeEach(() => {
   consoleErrors = vi.spyOn(console, 'error');
-  setup = createConsoleClient({ clock: new SimulatedClock('2026-03-02T09:00:00+08:00') });
+  store = new MemoryStore();
+  setup = createConsoleClient({ clock: clock(), store });
   host = document.createElement('div');
   document.body.append(host);
   root = createRoot(host);
@@ -154,6 +157,45 @@ describe('the command-center console', () => {
     await expect.element(button('受理')).not.toBeInTheDocument();
     await expect.element(button('派单')).toBeInTheDocument();
     await expect.element(page.getByRole('cell', { name: '待派单' })).toBeVisible();
+  });
+
+  it('never loses an update: a stale click is refused as a conflict and the page reloads the case', async () => {
+    const opened = await setup.client.report({
+      gridId: 'qj-sj-c1-g1',
+      reporterId: 'qj-sj-c1-g1-worker',
+      category: 'riverPollution',
+      severity: 'medium',
+      title: '檬梓桥河雨污混流',
+    });
+    const id = opened.ok ? opened.record.id : '';
+    await setup.client.send(id, { type: 'ACCEPT', by: 'qj-sj-duty' });
+    await page.getByRole('button', { name: '檬梓桥河雨污混流' }).click();
+    await expect.poll(() => field('status')).toBe('待派单');
+
+    // another process on the same store dispatches; this page's runtime has not heard of it
+    const elsewhere = createConsoleClient({ clock: clock(), store }).client;
+    const other = await elsewhere.send(id, {
+      type: 'DISPATCH',
+      by: 'qj-sj-duty2',
+      lead: { kind: 'post', id: 'qj-sj-czjs' },
+    });
+    expect(other.ok).toBe(true);
+    expect(field('status')).toBe('待派单');
+
+    await page.getByLabelText('牵头单位').selectOptions('村镇建设岗');
+    await button('派单').click();
+    await expect.element(page.getByRole('alert')).toHaveTextContent('版本冲突');
+    await expect.poll(() => machineStatus()).toBe('待签收');
+    expect(field('status')).toBe('待签收');
+    expect(field('lead')).toBe('村镇建设岗');
+    await expect.element(button('派单')).not.toBeInTheDocument();
+    const trail = await setup.client.audit(id);
+    expect(trail.map((e) => [e.event, e.actorId])).toEqual([
+      ['REPORT', 'qj-sj-c1-g1-worker'],
+      ['ACCEPT', 'qj-sj-duty'],
+      ['DISPATCH', 'qj-sj-duty2'],
+    ]);
+    await elsewhere.close();
   });
 
   it('refuses a report from outside the member’s unit with core’s message and stores nothing', async () => {
