@@ -20,7 +20,15 @@ import type { ActorRefFrom } from 'xstate';
 import { Field } from './Field.js';
 import { fieldNames, text } from './texts.js';
 
-/** A dispatch target the console offers, with its display name. */
+/**
+ * A dispatch target the console offers, with its display name.
+ *
+ * @example
+ * ```ts
+ * import type { TargetOption } from './ActionForm.js';
+ * const czjs: TargetOption = { target: { kind: 'post', id: 'qj-sj-czjs' }, name: '村镇建设岗' };
+ * ```
+ */
 export interface TargetOption {
   target: DispatchTarget;
   name: string;

@@ -8,6 +8,7 @@ import {
   type DefinitionRecord,
   type Handoff,
   type HandoffFailure,
+  type InstanceRecord,
   matchesChange,
   type Notification,
   type Page,
@@ -16,9 +17,6 @@ import {
   type Timer,
 } from '@zhizhi/core';
 import { parseJsonStrict } from '@zhizhi/core/json';
-
-/** A record as a store keeps it (a case or a scenario instance). */
-type InstanceRecord = NonNullable<Awaited<ReturnType<Store['load']>>>;
 
 /**
  * Everything the store keeps, as plain JSON: this object is the file's content.

@@ -14,7 +14,15 @@ export type StoryStep = { wait?: string; restartBefore?: boolean } & (
   | { send: Record<string, unknown> }
 );
 
-/** The id of the story's case. */
+/**
+ * The id of the story's case.
+ *
+ * @example
+ * ```ts
+ * import { riverCaseId } from './riverStory.js';
+ * riverCaseId; // 'river-1'
+ * ```
+ */
 export const riverCaseId = 'river-1';
 
 /**
