@@ -119,7 +119,20 @@ export class JsonFileStore implements Store {
         `${path}: format: 不是本示例的存储文件 / not a store file of this example (expected "zhizhi-example-store/1")`,
       );
     }
-    return new JsonFileStore(path, { ...emptyState(), ...state });
+    // the top level must have the shape this class writes; the rows inside are its own output
+    // (an edited audit trail is caught by the Engine's `verify`, see index.ts)
+    const empty = emptyState();
+    for (const [key, value] of Object.entries(empty) as [keyof State, unknown][]) {
+      const want = Array.isArray(value) ? 'array' : typeof value;
+      const got = state[key];
+      const have = Array.isArray(got) ? 'array' : got === null ? 'null' : typeof got;
+      if (have !== want) {
+        throw new Error(
+          `${path}: ${key}: 须为 ${want}，实为 ${have} / must be ${want === 'array' ? 'an' : 'a'} ${want}, found ${have}`,
+        );
+      }
+    }
+    return new JsonFileStore(path, state as State);
   }
 
   /** Writes `next` to a new file and renames it over the old one (atomic on one file system). */
