@@ -61,6 +61,22 @@ export interface ActionFormProps {
 const SKIPPED = new Set(['type', 'by', 'coHandlers', 'dueAt', 'photos']);
 
 /**
+ * The payload fields the console asks for before an event can be sent: the ones core's
+ * schema requires, besides `type` and `by`.
+ *
+ * @example
+ * ```ts
+ * import { payloadFields } from './ActionForm.js';
+ * payloadFields('DISPATCH'); // ['lead']
+ * payloadFields('ACCEPT');   // []
+ * ```
+ */
+export function payloadFields(type: CaseEventType): string[] {
+  const schema = caseEventJsonSchema(type) as { required: string[] };
+  return schema.required.filter((f) => !SKIPPED.has(f));
+}
+
+/**
  * One action the member may take now: a button, with the inputs its payload requires (read
  * from the JSON Schema core builds from the same zod schema the runtime checks with). The
  * button is enabled only when the draft passes that schema **and** the case machine's snapshot
@@ -78,9 +94,8 @@ export function ActionForm(props: ActionFormProps) {
   const { type, memberId, actorRef, status, context, targets, lang } = props;
   const schema = caseEventJsonSchema(type) as {
     properties: Record<string, { maxLength?: number }>;
-    required: string[];
   };
-  const fields = schema.required.filter((f) => !SKIPPED.has(f));
+  const fields = payloadFields(type);
   const [values, setValues] = useState<Record<string, string>>({});
   const zh = lang === 'zh-CN' ? 0 : 1;
 
@@ -100,10 +115,6 @@ export function ActionForm(props: ActionFormProps) {
     event && !allowed
       ? authorizeCaseEvent(props.directory, props.dutyLists, status, context, event)
       : null;
-
-  // an action with nothing to fill in that the machine refuses now (a stand-down with no
-  // emergency declared) is not something the member can do: leave it out
-  if (fields.length === 0 && !allowed && !props.busy) return null;
 
   function submit(e: FormEvent) {
     e.preventDefault();

@@ -1,6 +1,7 @@
 import { useMachine, useSelector } from '@xstate/react';
 import {
   authorizeActor,
+  type CaseEvent,
   type CaseMachine,
   type CaseRecord,
   type CaseStatus,
@@ -14,7 +15,7 @@ import {
 import type { Client } from '@zhizhi/core/client';
 import { label } from '@zhizhi/core/labels';
 import { useEffect, useRef, useState } from 'react';
-import { ActionForm, type TargetOption } from './ActionForm.js';
+import { ActionForm, payloadFields, type TargetOption } from './ActionForm.js';
 import { text } from './texts.js';
 
 /**
@@ -81,11 +82,15 @@ export function CaseMachinePanel(props: CaseMachinePanelProps) {
   }, [busy, latestVersion, onResync]);
 
   const member = directory.member(memberId);
+  // what the member's role and scope allow in this state; of the events with nothing to fill
+  // in, only those the machine can take now (no stand-down without an emergency)
   const offered = member
     ? caseEventTypes.filter(
         (type) =>
           !SYSTEM_ONLY.has(type) &&
-          authorizeActor(directory, status, context, type, member) === null,
+          authorizeActor(directory, status, context, type, member) === null &&
+          (payloadFields(type).length > 0 ||
+            actorRef.getSnapshot().can({ type, by: memberId, at: Date.now() } as CaseEvent)),
       )
     : [];
 

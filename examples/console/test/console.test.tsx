@@ -2,6 +2,7 @@
 // the post acknowledges and resolves, the grid worker confirms — all by clicks — and the page
 // shows what the store holds; changes made outside the page's buttons arrive live.
 import { type CaseRecord, MemoryStore, SimulatedClock } from '@zhizhi/core';
+import { label } from '@zhizhi/core/labels';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { page } from 'vitest/browser';
@@ -72,6 +73,9 @@ describe('the command-center console', () => {
     await button('受理').click();
     await expect.poll(() => field('status')).toBe('待派单');
     expect(machineStatus()).toBe('待派单');
+    // the role may stand an emergency down, but none is declared: the machine refuses, no button
+    await expect.element(button(label('event', 'DECLARE_EMERGENCY', 'zh-CN'))).toBeVisible();
+    await expect.element(button(label('event', 'STAND_DOWN', 'zh-CN'))).not.toBeInTheDocument();
 
     // the machine's guard (core's duty lists): river pollution is statutory for economic development
     await expect.element(button('派单')).toBeDisabled();
