@@ -3,6 +3,7 @@ export {
   type SensorSimulator,
   type SensorSimulatorOptions,
 } from './sensorSimulator.js';
+export { type ServedFolder, serveFolder } from './serveFolder.js';
 export {
   StartError,
   type StartedServer,
