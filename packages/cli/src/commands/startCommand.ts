@@ -1,5 +1,6 @@
 import type { Lang } from '@zhizhi/core';
 import { say } from '../cliMessages.js';
+import { findUiPages } from '../findUiPages.js';
 import type { Io } from '../Io.js';
 
 /** What `zhizhi start` was given (each `undefined`: the server's default). */
@@ -57,6 +58,7 @@ export async function startCommand(io: Io, options: StartCommandOptions): Promis
       ...(options.org !== undefined ? { orgFile: options.org } : {}),
       ...(options.demo !== undefined ? { demo: options.demo } : {}),
       simulateSensors: options.simulateSensors,
+      pages: findUiPages(import.meta.url),
       lang: options.langGiven ? lang : 'both',
       log: (line) => io.out(line),
       handleSignals: true,

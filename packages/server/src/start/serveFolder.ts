@@ -9,6 +9,8 @@ export interface ServedFolder {
   mount: string;
   /** The folder on disk. */
   dir: string;
+  /** What `startServer` prints before its URL (none: not printed). */
+  title?: { zh: string; en: string };
 }
 
 const types: Record<string, string> = {

@@ -14,6 +14,7 @@ import { migrations } from '../store/migrations/index.js';
 import { migrate, PgStore } from '../store/PgStore.js';
 import { DEMO_CSP, demoCss, demoHtml, demoJs } from './demoAssets.js';
 import { createSensorSimulator, type SensorSimulator } from './sensorSimulator.js';
+import { type ServedFolder, serveFolder } from './serveFolder.js';
 
 /** Options of {@link startServer}; every one has a default, so `startServer()` runs the demo. */
 export interface StartServerOptions {
@@ -51,6 +52,12 @@ export interface StartServerOptions {
   shutdownGraceMs?: number;
   /** How often due timers fire, ms (default 1000). */
   tickMs?: number;
+  /**
+   * Static UI folders to serve on the same origin (a UI package's build, an example page), each
+   * under its `mount` with the strict CSP; their URLs are printed at start. Default none:
+   * `zhizhi start` passes the ones that are installed (widgets, designer, the portal example).
+   */
+  pages?: ServedFolder[];
 }
 
 /** What {@link startServer} returns. */
@@ -265,6 +272,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     });
 
     if (demo) demoRoutes(app, directory, simulator);
+    for (const page of options.pages ?? []) serveFolder(app, page);
 
     const port = options.port ?? 8141;
     const host = options.host ?? '127.0.0.1';
@@ -304,6 +312,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
         `演示令牌：POST ${url}/api/demo/token {"memberId":"qj-sj-duty"}（仅演示，切勿用于生产）`,
         `Demo tokens: POST ${url}/api/demo/token {"memberId":"qj-sj-duty"} (demo only, never in production)`,
       );
+    }
+    for (const page of options.pages ?? []) {
+      if (page.title)
+        say(`${page.title.zh}：${url}${page.mount}/`, `${page.title.en}: ${url}${page.mount}/`);
     }
     say(`API 文档：${url}/api/docs`, `API docs: ${url}/api/docs`);
     say(`OpenAPI：${url}/api/openapi.json`, `OpenAPI: ${url}/api/openapi.json`);
