@@ -1,0 +1,20 @@
+import { addStep } from './addStep.js';
+import type { Command, CommandType } from './Command.js';
+import type { CommandHandler } from './CommandHandler.js';
+import { moveStep } from './moveStep.js';
+
+/**
+ * Every command's handler, by name: one place that says what each command checks and does.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * commandHandlers.moveStep.label.zh; // '移动步骤'
+ * ```
+ */
+export const commandHandlers: {
+  [K in CommandType]: CommandHandler<Extract<Command, { type: K }>>;
+} = {
+  addStep,
+  moveStep,
+} as never;
