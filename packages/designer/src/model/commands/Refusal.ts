@@ -55,12 +55,20 @@ export const refusalCatalog = {
     en: 'only a step inside a parallel branch can lead to `@join`',
   },
   'designer.crossesBranch': {
-    zh: '连线不能跨越并行分支的边界（`{from}` 在 {fromRegion}，`{to}` 在 {toRegion}）',
+    zh: '连线不能跨越并行分支的边界（`{from}` 在{fromRegionZh}，`{to}` 在{toRegionZh}）',
     en: 'a transition cannot cross a parallel branch border (`{from}` is in {fromRegion}, `{to}` in {toRegion})',
   },
   'designer.selfLoop': {
-    zh: '步骤不能直接连回自己',
-    en: 'a step cannot lead straight back to itself',
+    zh: '不等待任何事情的步骤（{kind}）不能直接连回自己',
+    en: 'a step that waits for nothing ({kind}) cannot lead straight back to itself',
+  },
+  'designer.startsBranch': {
+    zh: '它是并行步骤 `{parallel}` 分支 `{branch}` 的起点；请先删除该分支',
+    en: 'it starts branch `{branch}` of parallel step `{parallel}`; remove the branch first',
+  },
+  'designer.useConnect': {
+    zh: '连线 `{path}` 请用“连接”修改，以便检查连线规则',
+    en: 'transition `{path}` is changed by connecting, so that the connection rules apply',
   },
   'designer.triggerStart': {
     zh: '触发器 `{trigger}` 从这个步骤开始；请先把它改到另一个步骤',
@@ -97,10 +105,6 @@ export const refusalCatalog = {
   'designer.badClipboard': {
     zh: '剪贴板内容不是设计器复制的步骤：{ruleZh}',
     en: 'the clipboard does not hold steps copied by the designer: {rule}',
-  },
-  'designer.nothingToDo': {
-    zh: '这个操作不会改变任何内容',
-    en: 'this edit changes nothing',
   },
   'designer.internal': {
     zh: '内部错误：{error}',

@@ -91,9 +91,8 @@ export function execute(
     const r = refuse('designer.internal', [], { error: String(error).slice(0, 200) });
     return { ok: false, draft, refusals: [r] };
   }
-  if (b.changes.length === 0) {
-    return { ok: false, draft, refusals: [refuse('designer.nothingToDo', [])] };
-  }
+  // an edit that changes nothing (a connection already there) is done, and leaves no undo step
+  if (b.changes.length === 0) return { ok: true, draft };
   let entry: HistoryEntry = { command, label: handler.label, changes: b.changes };
   if (options.group !== undefined) entry.group = options.group;
   const top = draft.done[draft.done.length - 1];
