@@ -15,6 +15,12 @@ export { createDraft } from './history/createDraft.js';
 export type { Draft, ExecuteResult, HistoryEntry } from './history/Draft.js';
 export { commandRefusals, execute } from './history/execute.js';
 export { redo } from './history/redo.js';
+export { restoreHistory } from './history/restoreHistory.js';
+export {
+  HISTORY_FORMAT,
+  type SavedHistory,
+  serializeHistory,
+} from './history/serializeHistory.js';
 export { undo } from './history/undo.js';
 export {
   canAddBranch,

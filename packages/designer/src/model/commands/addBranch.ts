@@ -28,10 +28,12 @@ export const addBranch: CommandHandler<AddBranch> = {
       start = c.start.id;
     }
     const p = stepIndex(b.doc).get(c.parallel) as number;
-    const branches = b.get(['steps', p, 'branches']) as Json[];
+    const branches = b.get(['steps', p, 'branches']);
     const branch: Record<string, Json> = { id: c.branch.id, start };
     if (c.branch.label) branch.label = { zh: c.branch.label.zh, en: c.branch.label.en };
-    b.insert(['steps', p, 'branches'], branches.length, branch);
+    // a parallel step fresh from the palette has no branches list yet
+    if (Array.isArray(branches)) b.insert(['steps', p, 'branches'], branches.length, branch);
+    else b.set(['steps', p, 'branches'], [branch]);
   },
 };
 
