@@ -27,18 +27,19 @@ const OPS = new Set(['set', 'insert', 'remove']);
 
 function checkEntries(list: unknown, name: string): HistoryEntry[] {
   if (!Array.isArray(list)) return fail(name, 'is not a list', '不是列表');
-  list.forEach((e: unknown, i) => {
+  for (const [i, e] of list.entries()) {
     const entry = e as Partial<HistoryEntry> | null;
     const at = `${name}.${i}`;
-    if (typeof entry !== 'object' || entry === null) return fail(at, 'is not an entry', '不是记录');
-    if (typeof entry.command?.type !== 'string') fail(`${at}.command`, 'has no type', '缺少 type');
-    if (!Array.isArray(entry.changes)) return fail(`${at}.changes`, 'is not a list', '不是列表');
-    entry.changes.forEach((c, k) => {
+    if (typeof entry !== 'object' || entry === null) fail(at, 'is not an entry', '不是记录');
+    if (typeof entry?.command?.type !== 'string') fail(`${at}.command`, 'has no type', '缺少 type');
+    const changes = entry?.changes;
+    if (!Array.isArray(changes)) fail(`${at}.changes`, 'is not a list', '不是列表');
+    for (const [k, c] of (changes as Change[]).entries()) {
       if (!OPS.has(c?.op) || !Array.isArray(c.path)) {
         fail(`${at}.changes.${k}`, 'is not a change', '不是有效的修改');
       }
-    });
-  });
+    }
+  }
   return list as HistoryEntry[];
 }
 
