@@ -22,6 +22,11 @@ export {
   serializeHistory,
 } from './history/serializeHistory.js';
 export { undo } from './history/undo.js';
+export { exportMachine } from './io/exportMachine.js';
+export { exportScenario } from './io/exportScenario.js';
+export { formatScenario } from './io/formatScenario.js';
+export { type ImportedScenario, importScenario } from './io/importScenario.js';
+export { scenarioTemplates } from './io/scenarioTemplates.js';
 export {
   canAddBranch,
   canRemoveBranch,
