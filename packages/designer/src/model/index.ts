@@ -7,6 +7,13 @@ export type { BranchRef, Command, CommandType, Point } from './commands/Command.
 export { CLIPBOARD_FORMAT, type Clipboard, copySteps } from './commands/copySteps.js';
 export { freshId } from './commands/freshId.js';
 export { type Refusal, type RefusalCode, refusalCatalog } from './commands/Refusal.js';
+export {
+  diffScenarios,
+  type ListDiff,
+  type ScenarioDiff,
+  type Transition,
+  type ValueChange,
+} from './diff/diffScenarios.js';
 export { outcomesOf, type StepOutcome } from './graph/outcomesOf.js';
 export { stepIndex } from './graph/stepIndex.js';
 export { stepRegionKeys } from './graph/stepRegionKeys.js';
