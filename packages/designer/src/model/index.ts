@@ -3,6 +3,7 @@
 // the commands, checking, semantic diff, generated test paths, import and export.
 
 export { checkDraft, type DraftCheck } from './check/checkDraft.js';
+export { needsRecheck } from './check/needsRecheck.js';
 export type { BranchRef, Command, CommandType, Point } from './commands/Command.js';
 export { CLIPBOARD_FORMAT, type Clipboard, copySteps } from './commands/copySteps.js';
 export { freshId } from './commands/freshId.js';
