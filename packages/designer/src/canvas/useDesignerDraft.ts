@@ -1,0 +1,88 @@
+import { useCallback, useRef, useState } from 'react';
+import {
+  type Command,
+  createDraft,
+  type Draft,
+  execute,
+  type Refusal,
+  redo as redoDraft,
+  type ScenarioDraft,
+  undo as undoDraft,
+} from '../model/index.js';
+
+/**
+ * What {@link useDesignerDraft} gives the canvas and the panels.
+ *
+ * @example
+ * ```ts
+ * import type { DesignerDraft } from '@zhizhi/designer';
+ * const canUndo = (d: DesignerDraft) => d.draft.done.length > 0;
+ * ```
+ */
+export interface DesignerDraft {
+  draft: Draft;
+  /** Does the commands as one gesture (all or none); returns the refusals (empty when done). */
+  run(commands: readonly Command[], group?: string): Refusal[];
+  undo(): void;
+  redo(): void;
+}
+
+/**
+ * The draft behind a controlled `<ScenarioDesigner value onChange>`: every edit goes through
+ * the model's `execute` (one undo stack), and `onChange` hears the new document and draft.
+ * A `value` that is not the document this hook last reported starts a new history.
+ *
+ * @example
+ * ```tsx
+ * import { useDesignerDraft } from '@zhizhi/designer';
+ * function Editor({ doc, setDoc }) {
+ *   const { run, undo } = useDesignerDraft(doc, (next) => setDoc(next));
+ *   return <button onClick={undo}>撤销</button>;
+ * }
+ * ```
+ */
+export function useDesignerDraft(
+  value: ScenarioDraft,
+  onChange?: (doc: ScenarioDraft, draft: Draft) => void,
+  initial?: Draft,
+): DesignerDraft {
+  const [draft, setDraft] = useState<Draft>(() =>
+    initial && initial.doc === value ? initial : createDraft(value),
+  );
+  const ref = useRef(draft);
+  const reported = useRef(value);
+  let current = draft;
+  if (value !== draft.doc && value !== reported.current) {
+    current = createDraft(value);
+    reported.current = value;
+    ref.current = current;
+    setDraft(current);
+  }
+  const changeRef = useRef(onChange);
+  changeRef.current = onChange;
+  const commit = useCallback((next: Draft) => {
+    if (next === ref.current) return;
+    ref.current = next;
+    reported.current = next.doc;
+    setDraft(next);
+    changeRef.current?.(next.doc, next);
+  }, []);
+  const run = useCallback(
+    (commands: readonly Command[], group?: string) => {
+      let next = ref.current;
+      const g =
+        group ?? (commands.length > 1 ? `gesture-${Date.now()}-${Math.random()}` : undefined);
+      for (const c of commands) {
+        const r = execute(next, c, g === undefined ? {} : { group: g });
+        if (!r.ok) return r.refusals;
+        next = r.draft;
+      }
+      commit(next);
+      return [];
+    },
+    [commit],
+  );
+  const undo = useCallback(() => commit(undoDraft(ref.current)), [commit]);
+  const redo = useCallback(() => commit(redoDraft(ref.current)), [commit]);
+  return { draft: current, run, undo, redo };
+}
