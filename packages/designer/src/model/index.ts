@@ -35,6 +35,9 @@ export { exportScenario } from './io/exportScenario.js';
 export { formatScenario } from './io/formatScenario.js';
 export { type ImportedScenario, importScenario } from './io/importScenario.js';
 export { scenarioTemplates } from './io/scenarioTemplates.js';
+export type { EventLine } from './paths/EventLine.js';
+export { generateTestPaths, type TestPath, type TestPaths } from './paths/generateTestPaths.js';
+export { toEventsFile } from './paths/toEventsFile.js';
 export {
   canAddBranch,
   canRemoveBranch,
