@@ -1,6 +1,6 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { Directory, type Lang, type Org } from '@zhizhi/core';
-import { compileScenario, type Diagnostic, type Scenario } from '@zhizhi/core/scenario';
+import type { Diagnostic } from '@zhizhi/core/scenario';
 import { type KeyboardEvent, type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
 import { addStepAt, type CanvasSelection, DesignerCanvas } from './canvas/DesignerCanvas.js';
 import { useDesignerDraft } from './canvas/useDesignerDraft.js';
@@ -8,6 +8,9 @@ import {
   type Command,
   checkDraft,
   type Draft,
+  type DraftCheck,
+  exportMachine,
+  exportScenario,
   type Refusal,
   type ScenarioDraft,
   type StepKind,
@@ -42,6 +45,8 @@ export interface ScenarioDesignerProps {
   onLangChange?(lang: Lang): void;
   /** A draft to start from (its `doc` must be `value`): restores the undo history. */
   history?: Draft;
+  /** The text `value` was imported from: exported byte for byte while the document is unchanged. */
+  source?: string;
   /** Export of a checked document (default: download the file). */
   onExport?(kind: ExportKind, json: string): void;
   /** More toolbar buttons (the standalone app's templates, import…). */
@@ -62,14 +67,27 @@ const editable = (t: EventTarget | null) =>
 
 function Designer(props: ScenarioDesignerProps) {
   const lang = props.lang ?? 'zh-CN';
-  const { draft, run, undo, redo } = useDesignerDraft(props.value, props.onChange, props.history);
+  const { draft, layoutOnly, run, undo, redo } = useDesignerDraft(
+    props.value,
+    props.onChange,
+    props.history,
+  );
   const doc = draft.doc;
   const directory = useMemo(() => (props.org ? new Directory(props.org) : undefined), [props.org]);
-  const check = useMemo(() => checkDraft(doc, directory), [doc, directory]);
+  // the checker runs on every edit, except one that only moved steps (needsRecheck)
+  const checked = useRef<{ directory: Directory | undefined; check: DraftCheck } | null>(null);
+  const check = useMemo(() => {
+    const prev = checked.current;
+    if (prev && layoutOnly && prev.directory === directory) return prev.check;
+    const next = checkDraft(doc, directory);
+    checked.current = { directory, check: next };
+    return next;
+  }, [doc, directory, layoutOnly]);
   const [selection, setSelection] = useState<CanvasSelection>({ steps: new Set() });
   const [refusals, setRefusals] = useState<Refusal[]>([]);
   const [focus, setFocus] = useState<{ step: string } | null>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
   const flow = useReactFlow();
   const added = useRef(0);
 
@@ -123,13 +141,23 @@ function Designer(props: ScenarioDesignerProps) {
       const r = runAndClear(commands);
       if (r.length > 0) setRefusals(r);
       else setSelection({ steps: new Set() });
+      // the focused node is gone: keep the keyboard in the designer (Ctrl+Z undoes the delete)
+      rootRef.current?.focus({ preventScroll: true });
     }
   };
+  const onPointerDown = () => {
+    const root = rootRef.current;
+    if (root && !root.contains(document.activeElement)) root.focus({ preventScroll: true });
+  };
   const exportAs = (kind: ExportKind) => {
-    const json =
-      kind === 'scenario'
-        ? `${JSON.stringify(doc, null, 2)}\n`
-        : `${JSON.stringify(compileScenario(doc as unknown as Scenario), null, 2)}\n`;
+    let json: string;
+    if (kind === 'scenario') {
+      json = exportScenario(doc, props.source === undefined ? {} : { source: props.source });
+    } else {
+      const r = exportMachine(doc, directory);
+      if (!r.ok) return;
+      json = `${JSON.stringify(r.machine, null, 2)}\n`;
+    }
     if (props.onExport) props.onExport(kind, json);
     else download(kind === 'scenario' ? `${doc.id}.json` : `${doc.id}.machine.json`, json);
   };
@@ -137,7 +165,14 @@ function Designer(props: ScenarioDesignerProps) {
   const blocked = !check.exportable;
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the designer's keyboard shortcuts (undo, redo, delete) apply anywhere inside it
-    <div className="zz-designer" lang={lang} onKeyDown={onKeyDown}>
+    <div
+      className="zz-designer"
+      lang={lang}
+      ref={rootRef}
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+      onPointerDownCapture={onPointerDown}
+    >
       <div className="zz-toolbar" role="toolbar" aria-label={doc.name?.zh ?? doc.id}>
         <button type="button" onClick={undo} disabled={draft.done.length === 0}>
           {uiText('undo', lang)}

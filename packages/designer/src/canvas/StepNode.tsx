@@ -46,9 +46,17 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
           className={`zz-step__row${o.timeout ? ' zz-step__row--timeout' : ''}${o.connected ? '' : ' zz-step__row--open'}`}
           style={{ top: rowCentre(i) - 9 }}
         >
-          {o.label}
-          <Handle id={o.id} type="source" position={Position.Right} />
+          <span className="zz-step__outcome">{o.label}</span>
         </div>
+      ))}
+      {data.outcomes.map((o, i) => (
+        <Handle
+          key={o.id}
+          id={o.id}
+          type="source"
+          position={Position.Right}
+          style={{ top: rowCentre(i) }}
+        />
       ))}
       {data.join ? <Handle id="join" type="target" position={Position.Bottom} /> : null}
     </div>

@@ -7,7 +7,7 @@ export const NODE_WIDTH = 200;
 export const NODE_HEADER = 52;
 /** Height of one outcome row. */
 export const NODE_ROW = 22;
-const HANDLE = 8;
+const HANDLE = 12;
 
 /**
  * The size of a step node with `rows` outcome rows, given to React Flow up front so that it

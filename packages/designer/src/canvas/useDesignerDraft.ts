@@ -4,6 +4,8 @@ import {
   createDraft,
   type Draft,
   execute,
+  type HistoryEntry,
+  needsRecheck,
   type Refusal,
   redo as redoDraft,
   type ScenarioDraft,
@@ -21,6 +23,8 @@ import {
  */
 export interface DesignerDraft {
   draft: Draft;
+  /** True when the last edit, undo or redo only moved steps (the checker's findings stand). */
+  layoutOnly: boolean;
   /** Does the commands as one gesture (all or none); returns the refusals (empty when done). */
   run(commands: readonly Command[], group?: string): Refusal[];
   undo(): void;
@@ -46,25 +50,26 @@ export function useDesignerDraft(
   onChange?: (doc: ScenarioDraft, draft: Draft) => void,
   initial?: Draft,
 ): DesignerDraft {
-  const [draft, setDraft] = useState<Draft>(() =>
-    initial && initial.doc === value ? initial : createDraft(value),
-  );
-  const ref = useRef(draft);
+  const [state, setState] = useState(() => ({
+    draft: initial && initial.doc === value ? initial : createDraft(value),
+    layoutOnly: false,
+  }));
+  const ref = useRef(state.draft);
   const reported = useRef(value);
-  let current = draft;
-  if (value !== draft.doc && value !== reported.current) {
-    current = createDraft(value);
+  let current = state;
+  if (value !== state.draft.doc && value !== reported.current) {
+    current = { draft: createDraft(value), layoutOnly: false };
     reported.current = value;
-    ref.current = current;
-    setDraft(current);
+    ref.current = current.draft;
+    setState(current);
   }
   const changeRef = useRef(onChange);
   changeRef.current = onChange;
-  const commit = useCallback((next: Draft) => {
+  const commit = useCallback((next: Draft, changed: HistoryEntry | undefined) => {
     if (next === ref.current) return;
     ref.current = next;
     reported.current = next.doc;
-    setDraft(next);
+    setState({ draft: next, layoutOnly: changed !== undefined && !needsRecheck(changed.changes) });
     changeRef.current?.(next.doc, next);
   }, []);
   const run = useCallback(
@@ -77,12 +82,18 @@ export function useDesignerDraft(
         if (!r.ok) return r.refusals;
         next = r.draft;
       }
-      commit(next);
+      commit(next, next.done[next.done.length - 1]);
       return [];
     },
     [commit],
   );
-  const undo = useCallback(() => commit(undoDraft(ref.current)), [commit]);
-  const redo = useCallback(() => commit(redoDraft(ref.current)), [commit]);
-  return { draft: current, run, undo, redo };
+  const undo = useCallback(() => {
+    const d = ref.current;
+    commit(undoDraft(d), d.done[d.done.length - 1]);
+  }, [commit]);
+  const redo = useCallback(() => {
+    const d = ref.current;
+    commit(redoDraft(d), d.undone[d.undone.length - 1]);
+  }, [commit]);
+  return { draft: current.draft, layoutOnly: current.layoutOnly, run, undo, redo };
 }
