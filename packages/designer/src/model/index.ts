@@ -22,6 +22,7 @@ export type { Change, Json, JsonPath } from './history/Change.js';
 export { createDraft } from './history/createDraft.js';
 export type { Draft, ExecuteResult, HistoryEntry } from './history/Draft.js';
 export { commandRefusals, execute } from './history/execute.js';
+export { executeAll } from './history/executeAll.js';
 export { redo } from './history/redo.js';
 export { restoreHistory } from './history/restoreHistory.js';
 export {

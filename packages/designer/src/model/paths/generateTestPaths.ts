@@ -6,7 +6,6 @@ import {
   compileScenario,
   createScenarioMachine,
   createScenarioStepper,
-  parseExpression,
   type Scenario,
   type ScenarioCommand,
   type ScenarioContext,
@@ -14,6 +13,7 @@ import {
   type ScenarioStep,
 } from '@zhizhi/core/scenario';
 import type { ScenarioDraft } from '../ScenarioDraft.js';
+import { candidateData, sampleValue } from './candidateData.js';
 import type { EventLine } from './EventLine.js';
 
 /**
@@ -62,50 +62,6 @@ interface Node {
 
 /** The default start of `zhizhi simulate`'s clock. */
 const DEFAULT_START = '2026-01-01T08:00:00+08:00';
-
-/** Values a field may take that make the scenario's conditions go each way. */
-function candidateData(doc: Scenario): Record<string, unknown>[] {
-  const base: Record<string, unknown> = {};
-  const pick: Record<string, unknown[]> = {};
-  for (const f of doc.fields) {
-    const v =
-      f.type === 'number'
-        ? 0
-        : f.type === 'boolean'
-          ? false
-          : f.type === 'date'
-            ? '2026-01-01'
-            : f.type === 'string'
-              ? 'x'
-              : [];
-    base[f.id] = v;
-    pick[f.id] = [];
-  }
-  // literals of every condition, and their neighbours, for the fields it names
-  for (const s of doc.steps) {
-    if (s.kind !== 'decision') continue;
-    for (const b of s.branches) {
-      const parsed = parseExpression(b.when);
-      if (!parsed.ok) continue;
-      const text = JSON.stringify(parsed.value);
-      const numbers = [...b.when.matchAll(/-?\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
-      const strings = [...b.when.matchAll(/"([^"\\]*)"/g)].map((m) => m[1] as string);
-      for (const f of doc.fields) {
-        if (!text.includes(`"${f.id}"`)) continue;
-        const list = pick[f.id] as unknown[];
-        if (f.type === 'number') for (const n of numbers) list.push(n - 1, n, n + 1);
-        if (f.type === 'string') list.push(...strings, '');
-        if (f.type === 'boolean') list.push(true, false);
-        if (f.type === 'string[]') list.push(strings.slice(0, 1), strings);
-      }
-    }
-  }
-  const out = [base];
-  for (const [field, values] of Object.entries(pick)) {
-    for (const v of values) out.push({ ...base, [field]: v });
-  }
-  return out.slice(0, 60);
-}
 
 /** An ISO 8601 duration of whole seconds (at least one). */
 const seconds = (ms: number) => `PT${Math.max(1, Math.ceil(ms / 1000))}S`;
@@ -349,22 +305,4 @@ export function generateTestPaths(
     unreached: [...wantSteps].filter((s) => !have.has(`s:${s}`)),
     untimed: [...wantTimeouts].filter((t) => !have.has(`t:${t}`)),
   };
-}
-
-/** A value of the field's type, for a form. */
-function sampleValue(doc: Scenario, field: string): unknown {
-  const f = doc.fields.find((x) => x.id === field);
-  switch (f?.type) {
-    case 'number':
-      return 1;
-    case 'boolean':
-      return true;
-    case 'date':
-      return '2026-01-01';
-    case 'string[]':
-    case 'number[]':
-      return [];
-    default:
-      return 'x';
-  }
 }
