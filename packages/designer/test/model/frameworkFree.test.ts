@@ -15,7 +15,9 @@ test('the edit model imports no UI framework (only @zhizhi/core and its own file
   const all = files(root);
   expect(all.length).toBeGreaterThan(20);
   for (const f of all) {
-    const specifiers = [...readFileSync(f, 'utf8').matchAll(/^(?:import|export|\})[^*\n]*from '([^']+)'/gm)].map((m) => m[1]);
+    const specifiers = [
+      ...readFileSync(f, 'utf8').matchAll(/^(?:import|export|\})[^*\n]*from '([^']+)'/gm),
+    ].map((m) => m[1]);
     for (const s of specifiers) expect(s, f).toMatch(/^(\.{1,2}\/|@zhizhi\/core(\/|$))/);
   }
 });

@@ -10,6 +10,7 @@ import {
   canRemoveBranch,
   canRename,
   canSetProperty,
+  checkDraft,
   commandRefusals,
   createDraft,
   execute,
@@ -135,5 +136,52 @@ describe('rules shared by the canvas and the commands', () => {
       expect(r.ok ? [] : r.refusals).toEqual(rule);
     }
     expect(commandRefusals(doc, { type: 'teleport' } as never)[0]?.code).toBe('designer.badPath');
+  });
+
+  test('canConnect agrees with the checker: what it allows never crosses, what it refuses would', () => {
+    const border = new Set(['scenario.crossesBranch', 'scenario.joinOutsideBranch']);
+    let allowed = 0;
+    let refused = 0;
+    for (const id of builtInIds) {
+      const doc = builtIn(id);
+      const targets = [...doc.steps.map((s) => s.id), '@join'];
+      doc.steps.forEach((s, i) => {
+        for (const o of outcomesOf(s)) {
+          for (const to of targets) {
+            const codes = canConnect(doc, s.id, o.outcome, to).map((r) => r.code);
+            const forced = structuredClone(doc);
+            let node = forced.steps[i] as unknown as Record<string | number, unknown>;
+            for (const k of o.path.slice(0, -1)) node = node[k] as Record<string | number, unknown>;
+            node[o.path[o.path.length - 1] as string | number] = to;
+            const errors = checkDraft(forced).errors;
+            if (codes.length === 0) {
+              allowed++;
+              // the edge made is never the one the checker calls crossing (re-targeting may
+              // still strand other steps, which the checker reports where they are)
+              const atEdge = errors.filter(
+                (d) =>
+                  border.has(d.code) &&
+                  d.stepId === s.id &&
+                  d.path.slice(2).join('.') === o.path.join('.'),
+              );
+              expect(atEdge, `${id}: ${s.id}.${o.outcome} → ${to}`).toEqual([]);
+            } else if (
+              codes.some((c) =>
+                [
+                  'designer.crossesBranch',
+                  'designer.joinOutsideBranch',
+                  'designer.selfLoop',
+                ].includes(c),
+              )
+            ) {
+              refused++;
+              expect(errors.length, `${id}: ${s.id}.${o.outcome} → ${to}`).toBeGreaterThan(0);
+            }
+          }
+        }
+      });
+    }
+    expect(allowed).toBeGreaterThan(100);
+    expect(refused).toBeGreaterThan(100);
   });
 });
