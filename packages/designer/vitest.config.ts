@@ -31,6 +31,14 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          name: 'app',
+          include: ['test/app/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
         plugins: [react()],
         test: {
           name: 'browser',

@@ -1,6 +1,10 @@
 // @zhizhi/designer — the scenario designer: the React canvas and panels, and (re-exported
 // below) the framework-free edit model `@zhizhi/designer/model`.
 
+export { appText } from './app/appText.js';
+export { blankScenario } from './app/blankScenario.js';
+export { DesignerApp, type DesignerAppProps } from './app/DesignerApp.js';
+export { DRAFTS_KEY, listDrafts, loadDraft, saveDraft } from './app/draftStorage.js';
 export { BranchNode } from './canvas/BranchNode.js';
 export {
   type CanvasSelection,
