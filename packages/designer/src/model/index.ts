@@ -8,6 +8,7 @@ export type { BranchRef, Command, CommandType, Point } from './commands/Command.
 export { CLIPBOARD_FORMAT, type Clipboard, copySteps } from './commands/copySteps.js';
 export { freshId } from './commands/freshId.js';
 export { type Refusal, type RefusalCode, refusalCatalog } from './commands/Refusal.js';
+export { describeDiff } from './diff/describeDiff.js';
 export {
   diffScenarios,
   type ListDiff,

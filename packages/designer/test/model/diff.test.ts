@@ -3,6 +3,7 @@ import {
   type Command,
   createDraft,
   type Draft,
+  describeDiff,
   diffScenarios,
   execute,
 } from '../../src/model/index.js';
@@ -89,5 +90,22 @@ describe('diffScenarios', () => {
     ]);
     expect(d.kpis.removed).toEqual(['responseTime']);
     expect(d.triggers).toEqual({ added: [], removed: [], changed: [] });
+  });
+
+  test('describeDiff reads the diff in zh-CN and English', () => {
+    const { before, after } = edit([
+      { type: 'addStep', step: { id: 'recheck', kind: 'wait', for: { duration: 'PT1H' } } },
+      { type: 'connect', from: 'call', outcome: 'outcomes.noAnswer', to: 'escalate' },
+      { type: 'moveStep', step: 'visit', position: { x: 1, y: 1 } },
+    ]);
+    expect(describeDiff(diffScenarios(before, after))).toEqual([
+      { zh: '新增步骤 `recheck`（等待）', en: 'Step `recheck` added (Wait)' },
+      {
+        zh: '连线 `call` · outcomes.noAnswer：`visit` → `escalate`',
+        en: 'Transition `call` · outcomes.noAnswer: `visit` → `escalate`',
+      },
+      { zh: '移动了 1 个步骤的位置', en: '1 step moved' },
+    ]);
+    expect(describeDiff(diffScenarios(before, before))).toEqual([]);
   });
 });
