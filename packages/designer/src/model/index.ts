@@ -24,8 +24,10 @@ export { createDraft } from './history/createDraft.js';
 export type { Draft, ExecuteResult, HistoryEntry } from './history/Draft.js';
 export { commandRefusals, execute } from './history/execute.js';
 export { executeAll } from './history/executeAll.js';
+export { loadDraft } from './history/loadDraft.js';
 export { redo } from './history/redo.js';
 export { restoreHistory } from './history/restoreHistory.js';
+export { DRAFT_FORMAT, type SavedDraft, saveDraft } from './history/saveDraft.js';
 export {
   HISTORY_FORMAT,
   type SavedHistory,

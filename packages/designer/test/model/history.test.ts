@@ -4,8 +4,10 @@ import {
   createDraft,
   type Draft,
   execute,
+  loadDraft,
   redo,
   restoreHistory,
+  saveDraft,
   serializeHistory,
   undo,
 } from '../../src/model/index.js';
@@ -72,5 +74,26 @@ describe('serializeHistory / restoreHistory', () => {
     expect(r.ok ? '' : r.error.message.en).toContain('does not apply');
     const broken = { ...saved, done: [{ command: {}, changes: 1 }] };
     expect(restoreHistory(draft.doc, broken).ok).toBe(false);
+  });
+
+  test('saveDraft / loadDraft keep the document, the history and the imported text', () => {
+    const draft = edited();
+    const text = JSON.stringify(saveDraft(draft, { source: 'original text' }));
+    const r = loadDraft(JSON.parse(text));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.source).toBe('original text');
+    expect(r.historyError).toBeUndefined();
+    expect(JSON.stringify(r.draft.doc)).toBe(JSON.stringify(draft.doc));
+    expect(r.draft.done).toHaveLength(3);
+    // a history that no longer fits: the document opens, the history starts empty, and why
+    const saved = JSON.parse(text);
+    saved.doc.name.zh = '外部改过';
+    const stale = loadDraft(saved);
+    expect(stale.ok && stale.draft.done.length).toBe(0);
+    expect(stale.ok && stale.historyError?.code).toBe('designer.badHistory');
+    const none = loadDraft({ format: 'nope' });
+    expect(none.ok ? '' : none.error.message.en).toContain('`format`');
+    expect(loadDraft({ ...JSON.parse(text), doc: [] }).ok).toBe(false);
   });
 });

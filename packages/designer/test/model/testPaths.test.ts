@@ -6,7 +6,15 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { activeSteps } from '@zhizhi/core/scenario';
 import { afterAll, describe, expect, test } from 'vitest';
-import { generateTestPaths, type TestPath, toEventsFile } from '../../src/model/index.js';
+import {
+  createDraft,
+  executeAll,
+  exportScenario,
+  generateTestPaths,
+  type ScenarioDraft,
+  type TestPath,
+  toEventsFile,
+} from '../../src/model/index.js';
 import { builtIn, builtInIds, builtInText } from './helpers.js';
 
 const run = promisify(execFile);
@@ -19,10 +27,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const moves = (list: string[]) => list.filter((s, i) => i === 0 || s !== list[i - 1]);
 
 /** Replays a path with `zhizhi simulate … --json` and returns the instance's statuses. */
-async function replay(id: string, path: TestPath): Promise<string[]> {
+async function replay(id: string, path: TestPath, text = builtInText(id)): Promise<string[]> {
   const doc = join(dir, `${id}.json`);
   const events = join(dir, `${path.name}.events.jsonl`);
-  writeFileSync(doc, builtInText(id));
+  writeFileSync(doc, text);
   writeFileSync(events, toEventsFile(path));
   const { stdout } = await run(process.execPath, [
     zhizhi,
@@ -75,5 +83,35 @@ describe('generated test paths', () => {
     (follow.branches[0] as { when: string }).when = 'heartRate > 1000 and heartRate < 0';
     const { unreached } = generateTestPaths(doc);
     expect(unreached).toEqual(['notifyCare']);
+  });
+
+  test('a scenario edited in the designer: its new step and timeout are reached on replay', async () => {
+    const r = executeAll(createDraft(builtIn('elderly-health-band')), [
+      {
+        type: 'addStep',
+        step: {
+          id: 'callAgain',
+          kind: 'task',
+          assignee: { role: 'dutyOfficer' },
+          outcomes: [{ id: 'answered' }],
+          sla: { within: 'PT10M' },
+        },
+      },
+      { type: 'connect', from: 'callAgain', outcome: 'outcomes.answered', to: 'resolved' },
+      { type: 'connect', from: 'callAgain', outcome: 'onTimeout', to: 'visit' },
+      { type: 'connect', from: 'call', outcome: 'outcomes.noAnswer', to: 'callAgain' },
+    ]);
+    expect(r.ok).toBe(true);
+    const doc: ScenarioDraft = r.draft.doc;
+    const { paths, unreached, untimed } = generateTestPaths(doc);
+    expect(unreached).toEqual([]);
+    expect(untimed).toEqual([]);
+    const through = paths.filter((p) => p.timeouts.includes('callAgain'));
+    expect(through.length).toBeGreaterThan(0);
+    for (const path of through) {
+      const statuses = await replay('edited', path, exportScenario(doc));
+      expect(statuses).toEqual(moves(path.statuses));
+      expect(statuses).toContain('callAgain');
+    }
   });
 });
