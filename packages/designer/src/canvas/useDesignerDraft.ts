@@ -3,7 +3,7 @@ import {
   type Command,
   createDraft,
   type Draft,
-  execute,
+  executeAll,
   type HistoryEntry,
   needsRecheck,
   type Refusal,
@@ -74,15 +74,10 @@ export function useDesignerDraft(
   }, []);
   const run = useCallback(
     (commands: readonly Command[], group?: string) => {
-      let next = ref.current;
-      const g =
-        group ?? (commands.length > 1 ? `gesture-${Date.now()}-${Math.random()}` : undefined);
-      for (const c of commands) {
-        const r = execute(next, c, g === undefined ? {} : { group: g });
-        if (!r.ok) return r.refusals;
-        next = r.draft;
-      }
-      commit(next, next.done[next.done.length - 1]);
+      // one gesture, one undo step, all or none: the model's executeAll
+      const r = executeAll(ref.current, commands, group === undefined ? {} : { group });
+      if (!r.ok) return r.refusals;
+      commit(r.draft, r.draft.done[r.draft.done.length - 1]);
       return [];
     },
     [commit],

@@ -1,5 +1,6 @@
 import type { Lang, Org } from '@zhizhi/core';
 import { label } from '@zhizhi/core/labels';
+import { scenarioJsonSchema } from '@zhizhi/core/scenario';
 import { useMemo } from 'react';
 import { newStep } from '../canvas/newStep.js';
 import {
@@ -15,7 +16,7 @@ import {
 } from '../model/index.js';
 import { type FieldContext, ObjectFields } from './SchemaField.js';
 import { setPropertyCommand } from './setPropertyCommands.js';
-import { stepJsonSchema } from './stepJsonSchema.js';
+import { type JsonSchema, stepJsonSchema } from './stepJsonSchema.js';
 import { uiText } from './uiText.js';
 
 /** Props of {@link PropertyPanel}. */
@@ -77,12 +78,7 @@ export function PropertyPanel({
   }, [doc, step, lang, org, run, onRefused]);
 
   if (!step || !ctx) {
-    return (
-      <section className="zz-properties" aria-label={uiText('properties', lang)}>
-        <h2>{uiText('properties', lang)}</h2>
-        <p>{uiText('noSelection', lang)}</p>
-      </section>
-    );
+    return <DocumentPanel doc={doc} lang={lang} org={org} run={run} onRefused={onRefused} />;
   }
   const schema = stepJsonSchema(step.kind);
   const exec = (commands: Command[]) => {
@@ -166,5 +162,39 @@ function AddBranchButton(props: {
     >
       {uiText('addBranch', props.lang)}
     </button>
+  );
+}
+
+const docSkip = new Set(['format', 'steps', 'kpis', 'alertRouting']);
+let docSchema: JsonSchema | undefined;
+
+/** With no step selected: the document's own properties (name, triggers, fields, participants). */
+function DocumentPanel(props: Omit<PropertyPanelProps, 'step'>) {
+  const { doc, lang, org, run, onRefused } = props;
+  const ctx = useMemo<FieldContext>(
+    () => ({
+      lang,
+      org,
+      dataFields: (doc.fields ?? []).map((f) => f.id),
+      targets: doc.steps.map((s) => s.id),
+      join: false,
+      transitions: new Map(),
+      set: (path, value) => {
+        const refused = run([setPropertyCommand(doc, path, value)]);
+        if (refused.length > 0) onRefused(refused);
+      },
+      connect: () => {},
+    }),
+    [doc, lang, org, run, onRefused],
+  );
+  docSchema ??= scenarioJsonSchema() as JsonSchema;
+  return (
+    <section className="zz-properties" aria-label={uiText('properties', lang)} data-step="">
+      <h2>
+        {uiText('properties', lang)} · {uiText('scenario', lang)}
+      </h2>
+      <p className="zz-hint">{uiText('noSelection', lang)}</p>
+      <ObjectFields schema={docSchema} value={doc} path={[]} ctx={ctx} skip={docSkip} />
+    </section>
   );
 }

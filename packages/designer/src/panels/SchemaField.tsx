@@ -125,8 +125,21 @@ export function SchemaField({ schema, value, path, parent, required, ctx }: Prop
 
   const union = schema.anyOf ?? schema.oneOf;
   if (union) {
-    const current = value !== null && typeof value === 'object' ? Object.keys(value)[0] : undefined;
-    const chosen = union.find((s) => variantKey(s) === current) ?? union[0];
+    const obj = (value !== null && typeof value === 'object' ? value : {}) as Record<
+      string,
+      unknown
+    >;
+    // a union told apart by a `kind` constant (triggers, KPIs), or by its one key (assignee)
+    const byKind = union.every((s) => s.properties?.kind?.const !== undefined);
+    const tag = (s: JsonSchema) => (byKind ? String(s.properties?.kind?.const) : variantKey(s));
+    const current = byKind
+      ? typeof obj.kind === 'string'
+        ? obj.kind
+        : undefined
+      : value !== null && typeof value === 'object'
+        ? Object.keys(value)[0]
+        : undefined;
+    const chosen = union.find((s) => tag(s) === current);
     return (
       <fieldset className="zz-field zz-field--union">
         <legend>{name}</legend>
@@ -134,18 +147,17 @@ export function SchemaField({ schema, value, path, parent, required, ctx }: Prop
           id={id}
           lang={lang}
           value={current ?? ''}
-          choices={union.map((s) => ({
-            value: variantKey(s),
-            text: fieldName(variantKey(s), lang),
-          }))}
+          choices={union.map((s) => ({ value: tag(s), text: fieldName(tag(s), lang) }))}
           onChange={(v) => {
-            const s = union.find((u) => variantKey(u) === v);
-            if (s) ctx.set(path, defaultFor(s) as Json);
+            const s = union.find((u) => tag(u) === v);
+            if (!s) return;
+            const fresh = defaultFor(s) as Record<string, Json>;
+            // a new kind keeps the id it had
+            if (byKind && typeof obj.id === 'string') fresh.id = obj.id;
+            ctx.set(path, fresh);
           }}
         />
-        {chosen && current !== undefined ? (
-          <ObjectFields schema={chosen} value={value} path={path} ctx={ctx} />
-        ) : null}
+        {chosen ? <ObjectFields schema={chosen} value={value} path={path} ctx={ctx} /> : null}
       </fieldset>
     );
   }
@@ -278,6 +290,22 @@ export function SchemaField({ schema, value, path, parent, required, ctx }: Prop
           type="number"
           value={typeof value === 'number' ? String(value) : ''}
           onCommit={(v) => ctx.set(path, v === '' ? undefined : Number(v))}
+        />
+      </div>
+    );
+  }
+
+  // a trigger's start: one of the steps
+  if (key === 'start' && schema.type === 'string') {
+    return (
+      <div className="zz-field">
+        <label htmlFor={id}>{name}</label>
+        <Select
+          id={id}
+          lang={lang}
+          value={typeof value === 'string' ? value : ''}
+          choices={ctx.targets.map((t) => ({ value: t, text: t }))}
+          onChange={(v) => ctx.set(path, v)}
         />
       </div>
     );

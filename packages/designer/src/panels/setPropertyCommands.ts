@@ -1,11 +1,16 @@
-import type { Command, DraftStep, Json } from '../model/index.js';
+import type { Command, DraftStep, Json, ScenarioDraft } from '../model/index.js';
 
 type Key = string | number;
 
+const isDoc = (on: DraftStep | ScenarioDraft): on is ScenarioDraft =>
+  'format' in on && Array.isArray((on as ScenarioDraft).steps);
+
 /**
- * The `setProperty` command that puts `value` at `path` inside `step`, creating the missing
- * objects on the way (the model's command sets only a key of an existing object, so the
- * panel sets the nearest existing ancestor's child to a built value instead).
+ * The `setProperty` command that puts `value` at `path` inside a step — or, given the
+ * document, in the document outside its steps (name, triggers, fields, participants) —
+ * creating the missing objects on the way: the model's command sets only a key of an
+ * existing object or list, so the panel sets the nearest existing ancestor's child to a built
+ * value instead. No `value`: the key is removed.
  *
  * @example
  * ```ts
@@ -15,11 +20,11 @@ type Key = string | number;
  * ```
  */
 export function setPropertyCommand(
-  step: DraftStep,
+  on: DraftStep | ScenarioDraft,
   path: readonly Key[],
   value: Json | undefined,
 ): Command {
-  let node: unknown = step;
+  let node: unknown = on;
   let i = 0;
   for (; i < path.length - 1; i++) {
     const k = path[i] as Key;
@@ -34,7 +39,8 @@ export function setPropertyCommand(
     built = typeof k === 'number' ? ([] as Json[]) : ({ [k]: built } as Json);
   }
   const at = path.slice(0, i + 1) as Key[];
+  const target = isDoc(on) ? {} : { step: on.id };
   return built === undefined
-    ? { type: 'setProperty', step: step.id, path: at }
-    : { type: 'setProperty', step: step.id, path: at, value: built };
+    ? { type: 'setProperty', ...target, path: at }
+    : { type: 'setProperty', ...target, path: at, value: built };
 }

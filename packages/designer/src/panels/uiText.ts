@@ -6,6 +6,7 @@ const texts = {
   paletteHint: ['拖到画布上，或选中后按回车添加', 'Drag onto the canvas, or focus and press Enter'],
   properties: ['属性', 'Properties'],
   noSelection: ['选中一个步骤以编辑其属性', 'Select a step to edit its properties'],
+  scenario: ['场景', 'Scenario'],
   diagnostics: ['检查结果', 'Diagnostics'],
   noDiagnostics: ['没有问题', 'No problems'],
   errors: ['错误', 'errors'],
