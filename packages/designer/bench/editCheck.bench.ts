@@ -98,7 +98,26 @@ describe(`${STEPS}-step scenario, with the org`, () => {
   );
 });
 
+/** Bare check and edit + re-check alternately, so that both see the same load (this machine is shared). */
+function interleaved(rounds: number): { bare: number; edited: number } {
+  const bare: number[] = [];
+  const edited: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    let t = performance.now();
+    checkDraft(draft.doc, org);
+    bare.push(performance.now() - t);
+    t = performance.now();
+    checkDraft(edit(i % 2), org);
+    edited.push(performance.now() - t);
+  }
+  return { bare: median(bare), edited: median(edited) };
+}
+
 afterAll(() => {
+  const alt = interleaved(30);
+  console.log(
+    `\ninterleaved, 30 rounds: bare check median ${alt.bare.toFixed(2)} ms, edit + re-check median ${alt.edited.toFixed(2)} ms (${(alt.edited / alt.bare).toFixed(2)}× the bare check; goal ≤ 50 ms: ${alt.edited <= 50 ? 'met' : 'NOT met'} on this run)`,
+  );
   const bare = median(samples.get('bare') ?? []);
   const line = (name: string, label: string) => {
     const m = median(samples.get(name) ?? []);
