@@ -11,7 +11,7 @@ import {
 import { ScenarioDesigner } from '../ScenarioDesigner.js';
 import { appText } from './appText.js';
 import { blankScenario } from './blankScenario.js';
-import { listDrafts, loadDraft, saveDraft } from './draftStorage.js';
+import { listStoredDrafts, openStoredDraft, storeDraft } from './draftStore.js';
 
 /** Props of {@link DesignerApp}. */
 export interface DesignerAppProps {
@@ -32,8 +32,8 @@ interface Open {
 let opened = 0;
 
 function initial(storage: Storage): Open {
-  const { current } = listDrafts(storage);
-  const saved = current === null ? null : loadDraft(storage, current);
+  const { current } = listStoredDrafts(storage);
+  const saved = current === null ? null : openStoredDraft(storage, current);
   if (saved) return { ...saved, key: ++opened };
   return { draft: createDraft(blankScenario()), key: ++opened };
 }
@@ -58,7 +58,7 @@ export function DesignerApp(props: DesignerAppProps) {
   const [open, setOpen] = useState<Open>(() => initial(storage));
   const [doc, setDoc] = useState<ScenarioDraft>(open.draft.doc);
   const [importErrors, setImportErrors] = useState<Diagnostic[]>([]);
-  const [drafts, setDrafts] = useState(() => listDrafts(storage).ids);
+  const [drafts, setDrafts] = useState(() => listStoredDrafts(storage).ids);
 
   const openDoc = useCallback(
     (draft: Draft, source?: string) => {
@@ -66,15 +66,15 @@ export function DesignerApp(props: DesignerAppProps) {
       if (source !== undefined) next.source = source;
       setOpen(next);
       setDoc(draft.doc);
-      saveDraft(storage, draft, source);
-      setDrafts(listDrafts(storage).ids);
+      storeDraft(storage, draft, source);
+      setDrafts(listStoredDrafts(storage).ids);
     },
     [storage],
   );
   const onChange = useCallback(
     (next: ScenarioDraft, draft: Draft) => {
       setDoc(next);
-      saveDraft(storage, draft, open.source);
+      storeDraft(storage, draft, open.source);
     },
     [storage, open.source],
   );
@@ -86,7 +86,7 @@ export function DesignerApp(props: DesignerAppProps) {
     if (t) openDoc(createDraft(t.doc));
   };
   const onDraft = (e: ChangeEvent<HTMLSelectElement>) => {
-    const saved = e.target.value ? loadDraft(storage, e.target.value) : null;
+    const saved = e.target.value ? openStoredDraft(storage, e.target.value) : null;
     e.target.value = '';
     if (saved) openDoc(saved.draft, saved.source);
   };

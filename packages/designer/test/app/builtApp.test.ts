@@ -143,13 +143,11 @@ describe('the built standalone app (dist-app/ at /designer/, strict CSP)', () =>
     );
     const { page, problems } = await openApp();
     await page.locator('.react-flow__node[data-id="done"]').waitFor();
-    await page
-      .locator('input[type="file"]')
-      .setInputFiles({
-        name: 'smoke-alarm.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(text),
-      });
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'smoke-alarm.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
     await page.getByRole('heading', { name: /智能烟感/ }).waitFor();
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出场景 JSON' }).click();
@@ -161,13 +159,11 @@ describe('the built standalone app (dist-app/ at /designer/, strict CSP)', () =>
     // core's compiled machine: the scenario's id and its steps as states
     expect(m.scenario).toMatchObject({ id: 'smoke-alarm' });
     expect(JSON.stringify(m.states)).toContain(`"${JSON.parse(text).steps[0].id}"`);
-    await page
-      .locator('input[type="file"]')
-      .setInputFiles({
-        name: 'bad.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from('{"steps": [1,'),
-      });
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"steps": [1,'),
+    });
     await page.getByRole('alert').waitFor();
     expect(await page.getByRole('alert').textContent()).toContain('文件无法打开');
     // the open document is unchanged
