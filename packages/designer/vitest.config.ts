@@ -52,6 +52,26 @@ export default defineConfig({
           },
         },
       },
+      // the canvas mount benchmark (bench/canvas.bench.tsx) runs only when asked for:
+      // `pnpm bench:canvas`
+      ...(process.env.CANVAS_BENCH
+        ? [
+            {
+              plugins: [react()],
+              test: {
+                name: 'canvas-bench',
+                include: ['bench/canvas.bench.tsx'],
+                testTimeout: 600_000,
+                browser: {
+                  enabled: true,
+                  provider: chromium,
+                  instances: [{ browser: 'chromium' as const }],
+                  headless: true,
+                },
+              },
+            },
+          ]
+        : []),
     ],
   },
 });
