@@ -66,6 +66,8 @@ function CommitInput(props: {
 
 function Select(props: {
   id: string;
+  /** The name, when no `<label for>` names the select (a union's variant). */
+  label?: string;
   value: string;
   choices: { value: string; text: string }[];
   lang: Lang;
@@ -73,7 +75,12 @@ function Select(props: {
 }) {
   const known = props.choices.some((c) => c.value === props.value);
   return (
-    <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+    <select
+      id={props.id}
+      aria-label={props.label}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+    >
       {props.value === '' || !known ? (
         <option value={props.value}>
           {props.value === '' ? uiText('choose', props.lang) : props.value}
@@ -144,6 +151,7 @@ export function SchemaField({ schema, value, path, parent, required, ctx }: Prop
       <fieldset className="zz-field zz-field--union">
         <legend>{name}</legend>
         <Select
+          label={name}
           id={id}
           lang={lang}
           value={current ?? ''}
