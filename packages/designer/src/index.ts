@@ -1,0 +1,38 @@
+// @zhizhi/designer — the scenario designer: the React canvas and panels, and (re-exported
+// below) the framework-free edit model `@zhizhi/designer/model`.
+
+export { appText } from './app/appText.js';
+export { blankScenario } from './app/blankScenario.js';
+export { DesignerApp, type DesignerAppProps } from './app/DesignerApp.js';
+export { DRAFTS_KEY, listStoredDrafts, openStoredDraft, storeDraft } from './app/draftStore.js';
+export { BranchNode } from './canvas/BranchNode.js';
+export {
+  type CanvasSelection,
+  DesignerCanvas,
+  type DesignerCanvasProps,
+  STEP_KIND_MIME,
+} from './canvas/DesignerCanvas.js';
+export { initialViewport } from './canvas/initialViewport.js';
+export { newStep } from './canvas/newStep.js';
+export { outcomeLabel } from './canvas/outcomeLabel.js';
+export { StepNode } from './canvas/StepNode.js';
+export type { BranchFlowNode, StepFlowNode, StepNodeData } from './canvas/StepNodeData.js';
+export { stepIcons } from './canvas/stepIcons.js';
+export { NODE_WIDTH, stepNodeHandles, stepNodeSize } from './canvas/stepNodeLayout.js';
+export { edgeId, toFlowEdges } from './canvas/toFlowEdges.js';
+export { type NodeCache, toFlowNodes } from './canvas/toFlowNodes.js';
+export { type DesignerDraft, useDesignerDraft } from './canvas/useDesignerDraft.js';
+export * from './model/index.js';
+export { DiagnosticsPanel, type DiagnosticsPanelProps } from './panels/DiagnosticsPanel.js';
+export { fieldName } from './panels/fieldNames.js';
+export { type Choice, enumText, orgChoices } from './panels/orgChoices.js';
+export { Palette, type PaletteProps } from './panels/Palette.js';
+export { PropertyPanel, type PropertyPanelProps } from './panels/PropertyPanel.js';
+export { setPropertyCommand } from './panels/setPropertyCommands.js';
+export { defaultFor, type JsonSchema, stepJsonSchema } from './panels/stepJsonSchema.js';
+export { type UiTextKey, uiText } from './panels/uiText.js';
+export {
+  type ExportKind,
+  ScenarioDesigner,
+  type ScenarioDesignerProps,
+} from './ScenarioDesigner.js';

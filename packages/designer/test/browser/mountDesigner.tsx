@@ -1,0 +1,89 @@
+import '@xyflow/react/dist/style.css';
+import '../../src/canvas/designer.css';
+import type { Lang, Org } from '@zhizhi/core';
+import { act, useState } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { page } from 'vitest/browser';
+import type { Draft, ScenarioDraft } from '../../src/model/index.js';
+import { ScenarioDesigner } from '../../src/ScenarioDesigner.js';
+
+/** What a mounted designer lets a test read: the latest document and draft, and exports. */
+export interface Mounted {
+  host: HTMLElement;
+  latest(): ScenarioDraft;
+  draft(): Draft | undefined;
+  exports: { kind: string; json: string }[];
+  setLang(lang: Lang): void;
+  unmount(): void;
+}
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+interface Seen {
+  latest: ScenarioDraft;
+  draft: Draft | undefined;
+  exports: { kind: string; json: string }[];
+  setLang(lang: Lang): void;
+}
+
+/** The app around the designer: holds the document, as a user of the component would. */
+function Host(props: { doc: ScenarioDraft; org: Org | undefined; lang: Lang; seen: Seen }) {
+  const { seen } = props;
+  const [value, setValue] = useState(props.doc);
+  const [lang, setLang] = useState<Lang>(props.lang);
+  seen.setLang = setLang;
+  return (
+    <ScenarioDesigner
+      value={value}
+      onChange={(next, d) => {
+        seen.latest = next;
+        seen.draft = d;
+        setValue(next);
+      }}
+      {...(props.org ? { org: props.org } : {})}
+      lang={lang}
+      onLangChange={setLang}
+      onExport={(kind, json) => seen.exports.push({ kind, json })}
+    />
+  );
+}
+
+/** Mounts a controlled `<ScenarioDesigner>` filling a 1200×760 box. */
+export async function mountDesigner(
+  doc: ScenarioDraft,
+  org?: Org,
+  lang: Lang = 'zh-CN',
+): Promise<Mounted> {
+  await page.viewport(1280, 800);
+  const host = document.createElement('div');
+  host.style.width = '1200px';
+  host.style.height = '760px';
+  document.body.append(host);
+  const seen: Seen = { latest: doc, draft: undefined, exports: [], setLang: () => {} };
+  const root: Root = createRoot(host);
+  await act(async () => root.render(<Host doc={doc} org={org} lang={lang} seen={seen} />));
+  return {
+    host,
+    latest: () => seen.latest,
+    draft: () => seen.draft,
+    exports: seen.exports,
+    setLang: (l) => act(() => seen.setLang(l)),
+    unmount() {
+      act(() => root.unmount());
+      host.remove();
+    },
+  };
+}
+
+/** Waits until `fn` stops throwing (React Flow draws after a frame or two). */
+export async function until<T>(fn: () => T, ms = 5000): Promise<T> {
+  const end = performance.now() + ms;
+  for (;;) {
+    try {
+      return fn();
+    } catch (e) {
+      if (performance.now() > end) throw e;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+
+/** Chromium as installed on the machine (never `playwright install`); see TOOLCHAIN.md. */
+const chromium = playwright({
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'model',
+          include: ['test/model/**/*.test.ts'],
+          benchmark: { include: ['bench/**/*.bench.ts'] },
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'app',
+          include: ['test/app/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.{ts,tsx}'],
+          testTimeout: 60_000,
+          browser: {
+            enabled: true,
+            provider: chromium,
+            instances: [{ browser: 'chromium' }],
+            headless: true,
+          },
+        },
+      },
+      // the canvas mount benchmark (bench/canvas.bench.tsx) runs only when asked for:
+      // `pnpm bench:canvas`
+      ...(process.env.CANVAS_BENCH
+        ? [
+            {
+              plugins: [react()],
+              test: {
+                name: 'canvas-bench',
+                include: ['bench/canvas.bench.tsx'],
+                testTimeout: 600_000,
+                browser: {
+                  enabled: true,
+                  provider: chromium,
+                  instances: [{ browser: 'chromium' as const }],
+                  headless: true,
+                },
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
