@@ -39,7 +39,7 @@ function run(args: string[]) {
   return { child, exit, output: () => output };
 }
 
-async function until<T>(what: string, fn: () => T | undefined, ms = 25_000): Promise<T> {
+async function until<T>(what: string, fn: () => T | undefined, ms = 60_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = fn();
@@ -58,6 +58,14 @@ describe('zhizhi start', () => {
       const res = await fetch(`${url}/api/openapi.json`);
       expect(res.status).toBe(200);
       expect(((await res.json()) as { openapi: string }).openapi).toBe('3.1.0');
+      // the built UI packages of the workspace are served on the same origin, and announced
+      for (const [mount, title] of [['/designer', 'Scenario designer']] as const) {
+        expect(p.output()).toContain(`${title}: ${url}${mount}/`);
+        const page = await fetch(`${url}${mount}/`);
+        expect(page.status).toBe(200);
+        expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+        expect(await page.text()).toMatch(/^<!doctype html>/i);
+      }
       const t0 = Date.now();
       p.child.kill('SIGTERM');
       expect(await p.exit).toBe(0);
