@@ -1,0 +1,14 @@
+// @zhizhi/widgets — zhizhi (智治) Web Components: one import registers every element of this
+// entry (the dashboard and the map are their own entries). `LocalClient` is in
+// `@zhizhi/widgets/local`, never here.
+
+export { defineElement } from './defineElement.js';
+export { ZzCaseList } from './elements/zz-case-list.js';
+export { ZzProvider } from './elements/zz-provider.js';
+export type { ZzActionRefusedDetail, ZzActionSentDetail, ZzCaseSelectDetail } from './events.js';
+export { formatTimeLeft } from './i18n/formatTimeLeft.js';
+export { type Messages, toLang, translate } from './i18n/translate.js';
+export { LiveFeed, type LiveFeedOptions, type LiveFeedRole } from './provider/LiveFeed.js';
+export { ZzElement } from './provider/ZzElement.js';
+export { type ZzContext, zzContext } from './provider/zzContext.js';
+export { baseStyles } from './theme/baseStyles.js';
