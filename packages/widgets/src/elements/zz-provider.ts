@@ -83,8 +83,10 @@ export class ZzProvider extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // published at the first update, so that properties a page sets right after inserting
+    // the provider (client, tokenProvider) are there before any request goes out
     this.#source = [];
-    this.#publish();
+    if (this.hasUpdated) this.#publish();
   }
 
   override disconnectedCallback(): void {

@@ -59,6 +59,7 @@ export class ZzElement extends LitElement {
       context: zzContext,
       subscribe: true,
       callback: (value) => {
+        if (!value) return; // the provider has not published yet
         const previous = this.zz;
         this.zz = value;
         if (!this.#ownLargeText) this.largeText = value.largeText;
