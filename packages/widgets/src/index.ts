@@ -3,6 +3,7 @@
 // `@zhizhi/widgets/local`, never here.
 
 export { defineElement } from './defineElement.js';
+export { ZzCase } from './elements/zz-case.js';
 export { ZzCaseList } from './elements/zz-case-list.js';
 export { ZzProvider } from './elements/zz-provider.js';
 export type { ZzActionRefusedDetail, ZzActionSentDetail, ZzCaseSelectDetail } from './events.js';
@@ -11,4 +12,7 @@ export { type Messages, toLang, translate } from './i18n/translate.js';
 export { LiveFeed, type LiveFeedOptions, type LiveFeedRole } from './provider/LiveFeed.js';
 export { ZzElement } from './provider/ZzElement.js';
 export { type ZzContext, zzContext } from './provider/zzContext.js';
+export { fieldsOf, type SchemaField } from './schemaForm/fieldsOf.js';
+export { type FormValues, payloadOf } from './schemaForm/payloadOf.js';
+export { renderSchemaFields, type SchemaFormContext } from './schemaForm/renderSchemaFields.js';
 export { baseStyles } from './theme/baseStyles.js';
