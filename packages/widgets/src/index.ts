@@ -3,8 +3,10 @@
 // `@zhizhi/widgets/local`, never here.
 
 export { defineElement } from './defineElement.js';
+export { type DispatchTargetOption, dispatchTargetsOf } from './dispatch/dispatchTargetsOf.js';
 export { ZzCase } from './elements/zz-case.js';
 export { ZzCaseList } from './elements/zz-case-list.js';
+export { ZzDispatchBoard } from './elements/zz-dispatch-board.js';
 export { ZzProvider } from './elements/zz-provider.js';
 export type { ZzActionRefusedDetail, ZzActionSentDetail, ZzCaseSelectDetail } from './events.js';
 export { formatTimeLeft } from './i18n/formatTimeLeft.js';
