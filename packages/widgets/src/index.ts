@@ -8,6 +8,7 @@ export { ZzCase } from './elements/zz-case.js';
 export { ZzCaseList } from './elements/zz-case-list.js';
 export { ZzDispatchBoard } from './elements/zz-dispatch-board.js';
 export { ZzProvider } from './elements/zz-provider.js';
+export * from './elements/zz-report-form/exports.js';
 export type { ZzActionRefusedDetail, ZzActionSentDetail, ZzCaseSelectDetail } from './events.js';
 export { formatTimeLeft } from './i18n/formatTimeLeft.js';
 export { type Messages, toLang, translate } from './i18n/translate.js';
