@@ -4,6 +4,7 @@
 
 export { defineElement } from './defineElement.js';
 export { type DispatchTargetOption, dispatchTargetsOf } from './dispatch/dispatchTargetsOf.js';
+export * from './elements/zz-alert-feed/exports.js';
 export { ZzCase } from './elements/zz-case.js';
 export { ZzCaseList } from './elements/zz-case-list.js';
 export { ZzDispatchBoard } from './elements/zz-dispatch-board.js';
