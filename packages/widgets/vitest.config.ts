@@ -26,6 +26,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.node.test.ts'],
           testTimeout: 20_000,
+          globalSetup: ['test/support/serverSetup.ts'],
           browser: {
             enabled: true,
             provider: chromium,

@@ -139,6 +139,7 @@ export class ZzCaseList extends ZzElement {
     this.loading = true;
     this.error = undefined;
     try {
+      await this.feedReady();
       const page = await this.#readPage(this.#cursors[this.pageIndex]);
       if (request !== this.#request) return;
       this.items = page.items;

@@ -155,6 +155,7 @@ export class ZzCase extends ZzElement {
     this.loading = true;
     this.error = undefined;
     try {
+      await this.feedReady();
       const member = this.member;
       const [record, trail, actions] = await Promise.all([
         client.getCase(id),

@@ -159,6 +159,7 @@ export class ZzDispatchBoard extends ZzElement {
     this.error = undefined;
     const limit = Math.min(Math.max(1, Math.floor(this.pageSize) || 20), 200);
     try {
+      await this.feedReady();
       const pages = await Promise.all(
         COLUMNS.map((c) => client.listCases({ ...QUERY[c], townId, limit })),
       );

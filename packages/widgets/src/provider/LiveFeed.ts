@@ -133,23 +133,27 @@ export class LiveFeed {
     channel.onmessage = (e: MessageEvent<ChannelMessage>) => {
       if (this.#role === 'follower' && e.data?.type === 'change') this.#deliver(e.data.change);
     };
-    let led!: () => void;
-    const leading = new Promise<void>((resolve) => {
-      led = resolve;
+    const name = `zz-feed:${this.#channelName}`;
+    const lead = async (opened?: () => void) => {
+      if (this.#role === 'closed') return opened?.();
+      this.#role = 'leader';
+      await this.#subscribe();
+      opened?.();
+      await new Promise<void>((release) => {
+        this.#releaseLock = release;
+      });
+    };
+    // take the lock if it is free (this tab leads, ready once its stream is open); else follow
+    // at once and queue for the lock, to lead when the leading tab goes
+    await new Promise<void>((ready) => {
+      void locks
+        .request(name, { ifAvailable: true }, async (lock) => {
+          if (lock) return lead(ready);
+          ready();
+          void locks.request(name, () => lead()).catch(() => undefined);
+        })
+        .catch(() => ready());
     });
-    void locks
-      .request(`zz-feed:${this.#channelName}`, async () => {
-        if (this.#role === 'closed') return;
-        this.#role = 'leader';
-        await this.#subscribe();
-        led();
-        await new Promise<void>((release) => {
-          this.#releaseLock = release;
-        });
-      })
-      .catch(() => undefined);
-    // a follower is ready at once; a leader once its stream is open
-    await Promise.race([leading, Promise.resolve()]);
   }
 
   async #subscribe(): Promise<void> {

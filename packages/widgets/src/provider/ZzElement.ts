@@ -122,6 +122,14 @@ export class ZzElement extends LitElement {
     };
   }
 
+  /**
+   * Settles once the page's live stream is open (or this tab follows another's): read data
+   * after it, so that no change falls between the read and the stream.
+   */
+  protected feedReady(): Promise<void> {
+    return this.zz?.feed?.ready ?? Promise.resolve();
+  }
+
   /** Called when the provider's context arrives or changes (load data here). */
   protected contextChanged(_previous: ZzContext | undefined): void {}
 
