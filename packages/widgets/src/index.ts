@@ -8,9 +8,16 @@ export * from './elements/zz-alert-feed/exports.js';
 export { ZzCase } from './elements/zz-case.js';
 export { ZzCaseList } from './elements/zz-case-list.js';
 export { ZzDispatchBoard } from './elements/zz-dispatch-board.js';
+export * from './elements/zz-duty-list/exports.js';
 export { ZzProvider } from './elements/zz-provider.js';
 export * from './elements/zz-report-form/exports.js';
-export type { ZzActionRefusedDetail, ZzActionSentDetail, ZzCaseSelectDetail } from './events.js';
+export {
+  type ZzActionRefusedDetail,
+  type ZzActionSentDetail,
+  type ZzCaseSelectDetail,
+  type ZzEventDetail,
+  zzEvent,
+} from './events.js';
 export { formatTimeLeft } from './i18n/formatTimeLeft.js';
 export { type Messages, toLang, translate } from './i18n/translate.js';
 export { LiveFeed, type LiveFeedOptions, type LiveFeedRole } from './provider/LiveFeed.js';
