@@ -52,3 +52,24 @@ declare global {
     'zz-action-refused': CustomEvent<ZzActionRefusedDetail>;
   }
 }
+
+/** The `detail` type of a `zz-*` event, from its entry in `HTMLElementEventMap`. */
+export type ZzEventDetail<K extends keyof HTMLElementEventMap> =
+  HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/**
+ * A `zz-*` event with its typed `detail`; it bubbles and crosses shadow roots (`composed`), so a
+ * portal can listen on the element or any ancestor.
+ *
+ * @example
+ * ```ts
+ * import { zzEvent } from '@zhizhi/widgets';
+ * // inside an element: this.dispatchEvent(zzEvent('zz-case-select', { caseId, record }));
+ * ```
+ */
+export function zzEvent<K extends keyof HTMLElementEventMap>(
+  name: K,
+  detail: ZzEventDetail<K>,
+): CustomEvent<ZzEventDetail<K>> {
+  return new CustomEvent(name, { detail, bubbles: true, composed: true });
+}

@@ -2,7 +2,7 @@ import type { CaseRecord } from '@zhizhi/core';
 import { label, labels } from '@zhizhi/core/labels';
 import { css, html, type PropertyValues } from 'lit';
 import { defineElement } from '../defineElement.js';
-import type { ZzCaseSelectDetail } from '../events.js';
+import { type ZzCaseSelectDetail, zzEvent } from '../events.js';
 import { formatTimeLeft } from '../i18n/formatTimeLeft.js';
 import { caseListMessages } from '../messages/caseListMessages.js';
 import { ZzElement } from '../provider/ZzElement.js';
@@ -246,9 +246,7 @@ export class ZzCaseList extends ZzElement {
 
   #select(record: CaseRecord): void {
     const detail: ZzCaseSelectDetail = { caseId: record.id, record };
-    this.dispatchEvent(
-      new CustomEvent('zz-case-select', { detail, bubbles: true, composed: true }),
-    );
+    this.dispatchEvent(zzEvent('zz-case-select', detail));
   }
 
   #onKey(e: KeyboardEvent): void {

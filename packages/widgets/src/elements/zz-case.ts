@@ -3,7 +3,7 @@ import type { CaseAction } from '@zhizhi/core/client';
 import { label } from '@zhizhi/core/labels';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { defineElement } from '../defineElement.js';
-import type { ZzActionRefusedDetail, ZzActionSentDetail } from '../events.js';
+import { type ZzActionRefusedDetail, type ZzActionSentDetail, zzEvent } from '../events.js';
 import { formatTimeLeft } from '../i18n/formatTimeLeft.js';
 import { caseMessages } from '../messages/caseMessages.js';
 import { ZzElement } from '../provider/ZzElement.js';
@@ -248,7 +248,7 @@ export class ZzCase extends ZzElement {
           type: action.type,
           record: r.record,
         };
-        this.#emit('zz-action-sent', detail);
+        this.dispatchEvent(zzEvent('zz-action-sent', detail));
         await this.reload();
         return;
       }
@@ -271,14 +271,10 @@ export class ZzCase extends ZzElement {
           error: true,
         };
       }
-      this.#emit('zz-action-refused', detail);
+      this.dispatchEvent(zzEvent('zz-action-refused', detail));
     } finally {
       this.busy = false;
     }
-  }
-
-  #emit(type: string, detail: unknown): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
   override render() {

@@ -3,7 +3,12 @@ import { label } from '@zhizhi/core/labels';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { defineElement } from '../defineElement.js';
 import type { DispatchTargetOption } from '../dispatch/dispatchTargetsOf.js';
-import type { ZzActionRefusedDetail, ZzActionSentDetail, ZzCaseSelectDetail } from '../events.js';
+import {
+  type ZzActionRefusedDetail,
+  type ZzActionSentDetail,
+  type ZzCaseSelectDetail,
+  zzEvent,
+} from '../events.js';
 import { formatTimeLeft } from '../i18n/formatTimeLeft.js';
 import { dispatchBoardMessages } from '../messages/dispatchBoardMessages.js';
 import { ZzElement } from '../provider/ZzElement.js';
@@ -226,7 +231,7 @@ export class ZzDispatchBoard extends ZzElement {
         refusals.delete(r.id);
         this.refusals = refusals;
         const detail: ZzActionSentDetail = { caseId: r.id, type, record: result.record };
-        this.#emit('zz-action-sent', detail);
+        this.dispatchEvent(zzEvent('zz-action-sent', detail));
         await this.reload();
       } else {
         refusals.set(r.id, result.error.message);
@@ -237,15 +242,11 @@ export class ZzDispatchBoard extends ZzElement {
           code: result.error.code,
           message: result.error.message,
         };
-        this.#emit('zz-action-refused', detail);
+        this.dispatchEvent(zzEvent('zz-action-refused', detail));
       }
     } finally {
       this.busy = undefined;
     }
-  }
-
-  #emit(type: string, detail: unknown): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
   #name(t: DispatchTargetOption): string {
@@ -286,7 +287,7 @@ export class ZzDispatchBoard extends ZzElement {
     const refusal = this.refusals.get(r.id);
     const select = () => {
       const detail: ZzCaseSelectDetail = { caseId: r.id, record: r };
-      this.#emit('zz-case-select', detail);
+      this.dispatchEvent(zzEvent('zz-case-select', detail));
     };
     const due =
       r.slaDueAt === null ? this.t('noDeadline') : formatTimeLeft(r.slaDueAt - this.now(), lang);
