@@ -1,4 +1,5 @@
 import type { Change } from '@zhizhi/core';
+import type { Client } from '@zhizhi/core/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import '../src/index.js';
 import { defineElement, LiveFeed, ZzCaseList, type ZzProvider } from '../src/index.js';
@@ -143,4 +144,71 @@ describe('LiveFeed', () => {
     expect(counting.open).toBe(1);
     b.close();
   });
+
+  it('given the server reports a feed gap, then the feed asks every listener, here and in following tabs, to read again', async () => {
+    const { client } = makeLocalClient();
+    const gappy = gappyClient(client);
+    const channel = `gap-${crypto.randomUUID()}`;
+    const leader = new LiveFeed({ client: gappy.client, channel });
+    const follower = new LiveFeed({ client: gappy.client, channel });
+    const resynced: string[] = [];
+    leader.listen(undefined, () => undefined);
+    await leader.ready;
+    follower.listen(undefined, () => undefined);
+    await follower.ready;
+    leader.onResync(() => resynced.push('leader'));
+    follower.onResync(() => resynced.push('follower'));
+    gappy.gap();
+    await waitFor(() => resynced.length === 2, 'both resynced');
+    expect(resynced.sort()).toEqual(['follower', 'leader']);
+    leader.close();
+    follower.close();
+  });
+
+  it('given a feed gap, then a list reads its page again', async () => {
+    const { client } = makeLocalClient();
+    const gappy = gappyClient(client);
+    const host = mount(`<zz-provider><zz-case-list town="${TOWN}"></zz-case-list></zz-provider>`);
+    const provider = host.querySelector('zz-provider') as ZzProvider;
+    provider.client = gappy.client;
+    await waitFor(() => gappy.reads === 1, 'the first read');
+    gappy.gap();
+    await waitFor(() => gappy.reads === 2, 'a second read after the gap');
+    unmountAll();
+  });
 });
+
+/** The client, with a way to make its stream report a feed gap (as HttpClient's `onGap`). */
+function gappyClient(inner: Client) {
+  let onGap: ((since: number) => void) | undefined;
+  let reads = 0;
+  const client = new Proxy(inner, {
+    get(target, prop, receiver) {
+      if (prop === 'subscribe')
+        return (
+          listener: (c: Change) => void,
+          options: { since?: number; onGap?(since: number): void } = {},
+        ) => {
+          onGap = options.onGap;
+          return target.subscribe(listener, options);
+        };
+      if (prop === 'listCases')
+        return (q: Parameters<Client['listCases']>[0]) => {
+          reads += 1;
+          return target.listCases(q);
+        };
+      const v = Reflect.get(target, prop, receiver);
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
+  return {
+    client,
+    get reads() {
+      return reads;
+    },
+    gap() {
+      if (!onGap) throw new Error('the stream was opened without onGap');
+      onGap(0);
+    },
+  };
+}

@@ -152,6 +152,10 @@ export class ZzCaseList extends ZzElement {
     }
   }
 
+  protected override feedResynced(): void {
+    void this.reload();
+  }
+
   protected override contextChanged(previous: ZzContext | undefined): void {
     if (!this.#stopLive) this.#follow();
     if (previous?.client !== this.client) this.#restart();

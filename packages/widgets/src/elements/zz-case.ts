@@ -174,6 +174,10 @@ export class ZzCase extends ZzElement {
     }
   }
 
+  protected override feedResynced(): void {
+    void this.reload();
+  }
+
   protected override contextChanged(previous: ZzContext | undefined): void {
     if (!this.#stopLive) this.#follow();
     if (previous?.client !== this.client || previous?.member !== this.member) void this.reload();

@@ -183,6 +183,10 @@ export class ZzDispatchBoard extends ZzElement {
     }
   }
 
+  protected override feedResynced(): void {
+    void this.reload();
+  }
+
   protected override contextChanged(previous: ZzContext | undefined): void {
     if (!this.#stopLive) this.#follow();
     if (previous?.client !== this.client) void this.reload();

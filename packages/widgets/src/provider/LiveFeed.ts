@@ -27,7 +27,12 @@ type Listener = { filter: ChangeFilter | undefined; fn: (change: Change) => void
 /** What a feed does now: `idle` before the first listener, then `leader`, `follower` or `alone`. */
 export type LiveFeedRole = 'idle' | 'alone' | 'leader' | 'follower' | 'closed';
 
-type ChannelMessage = { type: 'change'; change: Change };
+type ChannelMessage = { type: 'change'; change: Change } | { type: 'resync' };
+
+/** `Client.subscribe`'s options, with `HttpClient`'s `onGap` (other clients ignore it). */
+type SubscribeOptions = NonNullable<Parameters<Client['subscribe']>[1]> & {
+  onGap?(since: number): void;
+};
 
 /**
  * The page's one live stream, fanned out to every element: the first listener opens a single
@@ -50,6 +55,7 @@ export class LiveFeed {
   readonly #client: Client;
   readonly #channelName: string | undefined;
   readonly #listeners = new Set<Listener>();
+  readonly #resyncs = new Set<() => void>();
   #last: number | undefined;
   #role: LiveFeedRole = 'idle';
   #upstream: Subscription | undefined;
@@ -98,6 +104,18 @@ export class LiveFeed {
   }
 
   /**
+   * Calls `fn` when changes may have been missed and state must be read again: the server no
+   * longer held every change since the last one seen (a feed gap), or this tab took the stream
+   * over without having seen any change. Returns the function that stops it.
+   */
+  onResync(fn: () => void): () => void {
+    this.#resyncs.add(fn);
+    return () => {
+      this.#resyncs.delete(fn);
+    };
+  }
+
+  /**
    * Drops the stream and opens it again from the last change seen (what a lost connection
    * does): nothing between is lost, nothing is delivered twice. Followers have nothing to do.
    */
@@ -118,6 +136,7 @@ export class LiveFeed {
     this.#releaseLock?.();
     this.#releaseLock = undefined;
     this.#listeners.clear();
+    this.#resyncs.clear();
   }
 
   async #start(): Promise<void> {
@@ -131,14 +150,19 @@ export class LiveFeed {
     const channel = new BroadcastChannel(`zz-feed:${this.#channelName}`);
     this.#channel = channel;
     channel.onmessage = (e: MessageEvent<ChannelMessage>) => {
-      if (this.#role === 'follower' && e.data?.type === 'change') this.#deliver(e.data.change);
+      if (this.#role !== 'follower') return;
+      if (e.data?.type === 'change') this.#deliver(e.data.change);
+      else if (e.data?.type === 'resync') this.#resync();
     };
     const name = `zz-feed:${this.#channelName}`;
     const lead = async (opened?: () => void) => {
       if (this.#role === 'closed') return opened?.();
+      const takingOver = this.#role === 'follower' && opened === undefined;
       this.#role = 'leader';
       await this.#subscribe();
       opened?.();
+      // a tab that never saw a change cannot know what passed while the leader went
+      if (takingOver && this.#last === undefined) this.#resync();
       await new Promise<void>((release) => {
         this.#releaseLock = release;
       });
@@ -160,8 +184,12 @@ export class LiveFeed {
     if (this.#opening) return this.#opening;
     this.#subscriptions += 1;
     const since = this.#last;
+    const options: SubscribeOptions = {
+      ...(since === undefined ? {} : { since }),
+      onGap: () => this.#resync(),
+    };
     this.#opening = this.#client
-      .subscribe((c) => this.#deliver(c), since === undefined ? {} : { since })
+      .subscribe((c) => this.#deliver(c), options)
       .then((sub) => {
         if (this.#role === 'closed') sub.close();
         else this.#upstream = sub;
@@ -170,6 +198,17 @@ export class LiveFeed {
         this.#opening = undefined;
       });
     return this.#opening;
+  }
+
+  #resync(): void {
+    if (this.#role === 'leader') this.#channel?.postMessage({ type: 'resync' });
+    for (const fn of this.#resyncs) {
+      try {
+        fn();
+      } catch {
+        // as for changes: one element's failure is its own
+      }
+    }
   }
 
   #deliver(change: Change): void {

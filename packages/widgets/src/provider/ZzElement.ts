@@ -130,6 +130,12 @@ export class ZzElement extends LitElement {
     return this.zz?.feed?.ready ?? Promise.resolve();
   }
 
+  /**
+   * Called when the live feed may have missed changes (a feed gap, or a new leading tab that
+   * had seen none): read the state again here.
+   */
+  protected feedResynced(): void {}
+
   /** Called when the provider's context arrives or changes (load data here). */
   protected contextChanged(_previous: ZzContext | undefined): void {}
 
@@ -138,6 +144,7 @@ export class ZzElement extends LitElement {
     const feed = this.isConnected ? this.zz?.feed : undefined;
     if (!feed) return;
     for (const l of this.#live) this.#stops.push(feed.listen(l.filter, l.fn));
+    if (this.#live.size > 0) this.#stops.push(feed.onResync(() => this.feedResynced()));
   }
 
   #unwire(): void {
