@@ -37,6 +37,32 @@ const rendered = (chunk: OutputChunk) =>
     .filter(([, m]) => m.renderedLength > 0)
     .map(([id, m]) => ({ id: id.replace(/.*\/packages\//, 'packages/'), size: m.renderedLength }));
 
+/** Who owns a module of the bundle: an element, a dependency, or the shared widgets code. */
+function ownerOf(id: string): string {
+  const element = /\/src\/elements\/(zz-[a-z-]+)(\.ts|\/)/.exec(id);
+  if (element) return element[1] as string;
+  if (/node_modules\/.*(lit-html|lit-element|reactive-element|\/lit\/)/.test(id)) return 'lit';
+  if (/@lit\/context|@lit\+context/.test(id)) return '@lit/context';
+  if (/packages\/client\//.test(id)) return '@zhizhi/client';
+  if (/packages\/core\//.test(id)) return '@zhizhi/core';
+  if (/packages\/widgets\/src\//.test(id)) return 'widgets (shared)';
+  const pkg = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(id);
+  return pkg?.[1] ?? id;
+}
+
+/** The minified code of each owner in the bundle, gzipped on its own (an approximation). */
+function breakdown(chunk: OutputChunk): [string, number][] {
+  const code = new Map<string, string>();
+  for (const [id, m] of Object.entries(chunk.modules)) {
+    if (!m.code) continue;
+    const owner = ownerOf(id);
+    code.set(owner, (code.get(owner) ?? '') + m.code);
+  }
+  return [...code]
+    .map(([owner, c]): [string, number] => [owner, gzipSync(c, { level: 9 }).length])
+    .sort((a, b) => b[1] - a[1]);
+}
+
 describe('bundle size (gzip)', () => {
   it('given every element but the dashboard and the map, with Lit and the HTTP client, then the IIFE is at most 40 KB and holds no LocalClient', async () => {
     const { gzip, chunk } = await bundle('src/index.ts');
@@ -45,6 +71,7 @@ describe('bundle size (gzip)', () => {
     console.log(
       `  from @zhizhi/core: ${core.map((m) => `${m.id} ${m.size} B`).join(', ') || 'nothing'}`,
     );
+    for (const [part, size] of breakdown(chunk)) console.log(`  ${part}: ${kb(size)} gzip alone`);
     expect(gzip).toBeLessThanOrEqual(BUDGET);
     const ids = Object.keys(chunk.modules).join('\n');
     expect(ids).not.toMatch(/LocalClient|runtime\/Runtime|engine\/Engine|zod\//);
