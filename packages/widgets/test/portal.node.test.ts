@@ -119,8 +119,14 @@ let browser: Browser | undefined;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'zhizhi-portal-'));
+  let t = performance.now();
   const widgetsJs = await buildWidgets();
+  console.log(`portal: widgets bundle built in ${Math.round(performance.now() - t)} ms`);
+  t = performance.now();
   server = await startServer({ port: 0, dataDir, log: () => {}, tickMs: 0, lang: 'en' });
+  console.log(
+    `portal: server started (PGlite, migrations, scenarios) in ${Math.round(performance.now() - t)} ms`,
+  );
   portal = servePortal(server.url, widgetsJs);
   await new Promise<void>((resolve) => portal?.listen(0, '127.0.0.1', resolve));
   portalUrl = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
@@ -330,6 +336,61 @@ describe('examples/portal under a strict CSP', () => {
 
     expect(await violations()).toEqual([]);
     expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('given the API unreachable, when the worker reports three cases, reloads and the connection returns, then the server opens each once (HttpClient, real idempotency keys)', async () => {
+    const { page, violations } = await open();
+    await signIn(page, WORKER);
+    const stamp = Date.now().toString(36);
+    const titles = ['一', '二', '三'].map((n) => `离线上报${n}-${stamp}`);
+    // the page stays up (it is cached) but no request reaches the API: network errors
+    await page.route('**/api/cases', (route) => route.abort('internetdisconnected'));
+    const form = page.locator('zz-report-form');
+    for (const title of titles) {
+      await form.locator('select[name="category"]').selectOption('riverPollution');
+      await form.locator('input[name="title"]').fill(title);
+      await form.locator('button[type="submit"]').click();
+      await expect.poll(() => form.locator('input[name="title"]').inputValue()).toBe('');
+    }
+    await form.locator('.outbox li').nth(2).waitFor();
+    expect(await form.locator('[role="status"]').last().textContent()).toContain('待发送 3 条');
+
+    // reload: the outbox is in IndexedDB; the first tries reach the server but their answers are lost
+    let lost = 0;
+    await page.unroute('**/api/cases');
+    await page.route('**/api/cases', async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      await route.fetch();
+      lost += 1;
+      return route.abort('internetdisconnected');
+    });
+    await page.reload();
+    await signIn(page, WORKER);
+    await expect.poll(() => lost).toBeGreaterThan(0);
+    await form.locator('.outbox li').nth(2).waitFor();
+
+    // the connection returns: the browser fires `online`
+    await page.unroute('**/api/cases');
+    await page.context().setOffline(true);
+    await page.context().setOffline(false);
+    await expect.poll(() => form.locator('.outbox li').count(), { timeout: 15_000 }).toBe(0);
+
+    const base = (server as StartedServer).url;
+    const duty = (await (
+      await fetch(`${base}/api/demo/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ memberId: DUTY }),
+      })
+    ).json()) as { token: string };
+    const res = await fetch(`${base}/api/cases?town=qj-sj&limit=200`, {
+      headers: { authorization: `Bearer ${duty.token}` },
+    });
+    const items = ((await res.json()) as { items: { context: { title: string } }[] }).items;
+    const ours = items.map((c) => c.context.title).filter((t) => t.endsWith(stamp));
+    expect(ours.sort()).toEqual([...titles].sort());
+    expect(await violations()).toEqual([]);
     await page.context().close();
   });
 });
