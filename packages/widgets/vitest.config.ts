@@ -21,6 +21,8 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // pre-bundled at start: discovered mid-run, Vite would reload the page under a test
+        optimizeDeps: { include: ['idb'] },
         test: {
           name: 'chromium',
           include: ['test/**/*.test.ts'],
