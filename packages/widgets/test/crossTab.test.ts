@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { ZzProvider } from '../src/index.js';
 import { shadow, waitFor } from './support/dom.js';
-import { DUTY, TOWN, WORKER } from './support/localClient.js';
+import { TOWN, WORKER } from './support/localClient.js';
+
+/**
+ * The second duty officer: the tabs' channel is `<api>|<member>`, so http.test.ts (the first
+ * officer), which may run at the same time in the same browser, never shares their lock.
+ */
+const DUTY2 = 'qj-sj-duty2';
 
 const server = inject('zhizhiServer');
 const library = new URL('../src/index.ts', import.meta.url).href;
@@ -42,13 +48,13 @@ async function tab(): Promise<{
   const frame = document.createElement('iframe');
   frame.title = 'tab';
   frame.srcdoc = `<!doctype html><html lang="zh-CN"><body>
-    <zz-provider api="${server}/api" member="${DUTY}"><zz-case-list town="${TOWN}"></zz-case-list></zz-provider>
+    <zz-provider api="${server}/api" member="${DUTY2}"><zz-case-list town="${TOWN}"></zz-case-list></zz-provider>
     <script type="module" src="${library}"></script></body></html>`;
   document.body.append(frame);
   const win = () => frame.contentWindow as Window & typeof globalThis;
   await waitFor(() => win()?.customElements?.get('zz-provider'), 'the library in the tab', 10_000);
   const provider = win().document.querySelector('zz-provider') as ZzProvider;
-  provider.tokenProvider = () => tokenOf(DUTY);
+  provider.tokenProvider = () => tokenOf(DUTY2);
   const list = win().document.querySelector('zz-case-list') as Element;
   await waitFor(
     () => provider.feed?.role === 'leader' || provider.feed?.role === 'follower',
