@@ -13,6 +13,38 @@
   ];
   const TOWN = 'qj-sj';
 
+  /** The town's grid-worker list: the six key tasks and the town's "+1" (the town's data). */
+  const DUTY_LIST = {
+    id: 'qj-sj-6plus1',
+    name: { zh: '三江街道网格员“6+1”重点任务清单', en: 'Sanjiang grid workers’ “6+1” list' },
+    duties: [
+      duty('dailyPatrol', '日常巡查走访', 'Daily patrol and visits', 'P1D', ['patrol', 'visit']),
+      duty('keyPlaces', '排查重点场所', 'Checking key places', 'P7D', ['inspection'], 'place'),
+      duty('emergencyAssist', '协助处理突发事件', 'Helping with emergencies', 'asNeeded', [
+        'emergency',
+      ]),
+      duty(
+        'serveResidents',
+        '主动服务群众',
+        'Actively serving residents',
+        'P1D',
+        ['visit', 'call'],
+        'household',
+      ),
+      duty('publicity', '正面宣传引导', 'Positive publicity', 'P7D', ['publicity']),
+      duty('infoCollection', '信息采集', 'Information collection', 'P7D', ['collection']),
+      {
+        ...duty('riversidePatrol', '江边巡查', 'Riverside patrol', { times: 2, per: 'P7D' }, [
+          'patrol',
+        ]),
+        local: true,
+      },
+    ],
+  };
+  function duty(id, zh, en, frequency, kinds, per) {
+    return { id, name: { zh, en }, frequency, done: per ? { kinds, per } : { kinds } };
+  }
+
   const $ = (id) => document.getElementById(id);
   const provider = $('provider');
   const picker = $('member');
@@ -23,6 +55,10 @@
   const largeText = $('large-text');
 
   form.categories = CATEGORIES;
+  const dutyList = $('duty-list');
+  dutyList.list = DUTY_LIST;
+  dutyList.households = ['11-2-301', '11-3-602', '12-1-502'];
+  dutyList.places = ['riverside-steps', 'garage-workshop'];
 
   async function api(path, options) {
     const res = await fetch(path, options);

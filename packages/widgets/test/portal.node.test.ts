@@ -224,7 +224,8 @@ describe('examples/portal under a strict CSP', () => {
       expect(await page.evaluate((t) => customElements.get(t) !== undefined, tag)).toBe(true);
     await page.locator('zz-report-form h2').filter({ hasText: '事件上报' }).waitFor();
     await page.locator('zz-alert-feed h2').filter({ hasText: '实时预警' }).waitFor();
-    await page.locator('zz-duty-list h2').waitFor();
+    await page.locator('zz-duty-list h2').filter({ hasText: '“6+1”重点任务清单' }).waitFor();
+    expect(await page.locator('zz-duty-list li[part="duty"]').count()).toBe(7);
     await page.click('#large-text');
     await page.waitForFunction(() =>
       document.querySelector('zz-report-form')?.hasAttribute('large-text'),

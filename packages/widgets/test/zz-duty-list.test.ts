@@ -145,6 +145,16 @@ describe('zz-duty-list', () => {
     expect(button(list, 'dailyPatrol').disabled).toBe(false);
   });
 
+  it('given no list, then it says so instead of assessing anything', async () => {
+    const { list } = await setup();
+    list.list = undefined;
+    await list.updateComplete;
+    expect(shadow(list).querySelector('[role="status"]')?.textContent).toBe(
+      '未设置任务清单（list 属性）',
+    );
+    expect(list.assessment).toBeUndefined();
+  });
+
   it('given the week starts on Monday in China, then startOfWeek finds Monday 00:00 UTC+8', () => {
     // Wednesday 2026-01-07 11:00 in Chongqing
     expect(new Date(startOfWeek(Date.UTC(2026, 0, 7, 3))).toISOString()).toBe(

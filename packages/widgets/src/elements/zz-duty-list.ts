@@ -1,7 +1,6 @@
 import { parseDuration } from '@zhizhi/core';
 import {
   assessByList,
-  builtInGridDuties,
   type CheckIn,
   type DutyAssessment,
   type GridDuty,
@@ -16,13 +15,6 @@ import { dutyListMessages } from './zz-duty-list/dutyListMessages.js';
 import { startOfWeek } from './zz-duty-list/startOfWeek.js';
 
 const DAY = 86_400_000;
-
-/** The six built-in duties, as a list, until the page gives the town's "6+1" list. */
-const builtInList: GridDutyList = {
-  id: 'builtIn',
-  name: { zh: '网格员“6+1”重点任务清单', en: 'Grid worker’s “6+1” key-task list' },
-  duties: [...builtInGridDuties],
-};
 
 /**
  * A grid worker's "6+1" key-task list (网格员"6+1"重点任务清单) with check-ins (打卡): each
@@ -118,8 +110,8 @@ export class ZzDutyList extends ZzElement {
     `,
   ];
 
-  /** The worker's list (default: the six built-in duties, without a town's "+1"). */
-  declare list: GridDutyList;
+  /** The worker's list: the town's "6+1" (e.g. `sampleGridDutyList`, or `builtInGridDuties` plus the town's own). */
+  declare list: GridDutyList | undefined;
   /** The worker's check-ins so far (the page keeps them; new ones are appended). */
   declare checkIns: CheckIn[];
   /** Key residents (重点服务对象) for duties done per household. */
@@ -133,7 +125,6 @@ export class ZzDutyList extends ZzElement {
 
   constructor() {
     super();
-    this.list = builtInList;
     this.checkIns = [];
     this.households = [];
     this.places = [];
@@ -142,6 +133,7 @@ export class ZzDutyList extends ZzElement {
 
   /** The assessment shown: the member's check-ins against the list over the span. */
   get assessment() {
+    if (!this.list) return undefined;
     const to = this.now() + 1;
     const from = Math.min(this.from ?? startOfWeek(this.now()), to - 1);
     return assessByList(this.list, this.checkIns, {
@@ -220,8 +212,9 @@ export class ZzDutyList extends ZzElement {
 
   override render() {
     if (!this.member) return html`<p class="muted" role="status">${this.t('noMember')}</p>`;
-    const lang = this.uiLang;
     const a = this.assessment;
+    if (!this.list || !a) return html`<p class="muted" role="status">${this.t('noList')}</p>`;
+    const lang = this.uiLang;
     const byId = new Map<string, DutyAssessment>(a.duties.map((d) => [d.dutyId, d]));
     const fromText = new Date(a.from).toLocaleDateString(lang, { timeZone: 'Asia/Shanghai' });
     return html`

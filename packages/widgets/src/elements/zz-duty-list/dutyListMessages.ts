@@ -32,6 +32,10 @@ export const dutyListMessages = {
     zh: '没有{what}名单，无法为此项打卡',
     en: 'No {what} roster: this duty cannot be checked in',
   },
+  noList: {
+    zh: '未设置任务清单（list 属性）',
+    en: 'No duty list (the list property)',
+  },
   noMember: {
     zh: '未设置网格员（zz-provider 的 member）',
     en: 'No grid worker (the member of zz-provider)',
