@@ -28,7 +28,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.node.test.ts'],
           testTimeout: 20_000,
-          globalSetup: ['test/support/serverSetup.ts'],
+          globalSetup: ['test/support/serverSetup.ts', 'test/support/iifeSetup.ts'],
           browser: {
             enabled: true,
             provider: chromium,
