@@ -1,10 +1,12 @@
 import type { ZhizhiError } from '@zhizhi/core';
 import type { Client } from '@zhizhi/core/client';
+import { sampleDutyLists } from '@zhizhi/core/sample';
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../src/index.js';
 import '../src/elements/zz-report-form.js';
 import { gcj02ToWgs84, wgs84ToGcj02 } from '../src/elements/zz-report-form/gcj02ToWgs84.js';
+import { reportCategories } from '../src/elements/zz-report-form/reportCategories.js';
 import type { ZzReportSentDetail } from '../src/elements/zz-report-form/reportFormEvents.js';
 import type { ZzReportForm } from '../src/elements/zz-report-form.js';
 import type { ZzProvider } from '../src/index.js';
@@ -146,6 +148,22 @@ describe('zz-report-form', () => {
       'High',
     ]);
     expect(enRoot.textContent).toContain('Use my position');
+  });
+
+  it('given the town’s routing lists, then the form offers their categories, each once', async () => {
+    const categories = reportCategories(sampleDutyLists);
+    expect(categories.map((c) => c.id)).toEqual([
+      'riverPollution',
+      'waterlogging',
+      'homestayNoise',
+      'electricalFire',
+      'roadFacilities',
+    ]);
+    const { form } = await setup();
+    form.categories = categories;
+    await form.updateComplete;
+    const options = [...field<HTMLSelectElement>(form, 'category').options].map((o) => o.value);
+    expect(options).toEqual(['', ...categories.map((c) => c.id)]);
   });
 
   it('given online, when the worker reports, then the case opens once and zz-report-sent names it', async () => {

@@ -40,7 +40,17 @@ export interface FlushResult {
   kept: number;
 }
 
-/** Turns a photo into a URL the report can carry (the portal's upload service). */
+/**
+ * Turns a photo into a URL the report can carry (the portal's upload service; the zhizhi
+ * server has no photo upload of its own).
+ *
+ * @example
+ * ```ts
+ * import type { PhotoUploader } from '@zhizhi/widgets';
+ * const upload: PhotoUploader = async (photo) =>
+ *   (await (await fetch('/portal/upload', { method: 'POST', body: photo })).json()).url;
+ * ```
+ */
 export type PhotoUploader = (photo: Blob, entry: OutboxEntry) => Promise<string>;
 
 const noUploader: ZhizhiError = {

@@ -1,4 +1,13 @@
-/** Why a photo could not be used: HEIC the browser cannot decode, or not an image at all. */
+/**
+ * Why a photo could not be used: `heic`, a HEIC/HEIF photo the browser cannot decode, or
+ * `unreadable`, not an image the browser can read.
+ *
+ * @example
+ * ```ts
+ * import { PhotoError, resizePhoto } from '@zhizhi/widgets';
+ * try { await resizePhoto(file); } catch (e) { if (e instanceof PhotoError && e.code === 'heic') askForJpeg(); }
+ * ```
+ */
 export class PhotoError extends Error {
   constructor(
     readonly code: 'heic' | 'unreadable',
