@@ -248,12 +248,18 @@ export class ZzReportForm extends ZzElement {
    */
   async flush(): Promise<FlushResult | undefined> {
     const client = this.client;
+    if (!client || !this.isConnected) return undefined;
     const outbox = this.#theOutbox();
-    if (!client || !outbox) return undefined;
+    if (!outbox) return undefined;
     const result = await outbox.flush(
       client,
       this.uploadPhoto ? { uploadPhoto: this.uploadPhoto } : {},
     );
+    // the list and the status first, so that listeners of the events see them as they are
+    await this.#readEntries();
+    const last = result.sent.at(-1);
+    if (result.kept > 0) this.status = { key: 'queued', params: { n: this.#pendingCount() } };
+    else if (last) this.status = { key: 'sent', params: { id: last.record.id } };
     for (const { entry, record } of result.sent)
       this.#fire<ZzReportSentDetail>('zz-report-sent', {
         key: entry.key,
@@ -265,10 +271,6 @@ export class ZzReportForm extends ZzElement {
         key: entry.key,
         error: entry.error as ZhizhiError,
       });
-    await this.#readEntries();
-    const last = result.sent.at(-1);
-    if (result.kept > 0) this.status = { key: 'queued', params: { n: this.#pendingCount() } };
-    else if (last) this.status = { key: 'sent', params: { id: last.record.id } };
     return result;
   }
 
