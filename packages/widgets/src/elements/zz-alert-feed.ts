@@ -1,6 +1,7 @@
 import type { Change, LocalizedText, ScenarioRecord } from '@zhizhi/core';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { defineElement } from '../defineElement.js';
+import { zzEvent } from '../events.js';
 import { ZzElement } from '../provider/ZzElement.js';
 import type { ZzContext } from '../provider/zzContext.js';
 import { baseStyles } from '../theme/baseStyles.js';
@@ -345,9 +346,7 @@ export class ZzAlertFeed extends ZzElement {
       level: a.level,
       caseId,
     };
-    this.dispatchEvent(
-      new CustomEvent('zz-alert-acknowledged', { detail, bubbles: true, composed: true }),
-    );
+    this.dispatchEvent(zzEvent('zz-alert-acknowledged', detail));
     await this.reload();
   }
 

@@ -8,6 +8,7 @@ import {
 } from '@zhizhi/core/duty';
 import { css, html, nothing } from 'lit';
 import { defineElement } from '../defineElement.js';
+import { zzEvent } from '../events.js';
 import { ZzElement } from '../provider/ZzElement.js';
 import { baseStyles } from '../theme/baseStyles.js';
 import type { ZzCheckInDetail } from './zz-duty-list/dutyListEvents.js';
@@ -201,7 +202,7 @@ export class ZzDutyList extends ZzElement {
     this.open = undefined;
     this.done = this.t('checkedIn', { duty: this.#name(d) });
     const detail: ZzCheckInDetail = { checkIn };
-    this.dispatchEvent(new CustomEvent('zz-check-in', { detail, bubbles: true, composed: true }));
+    this.dispatchEvent(zzEvent('zz-check-in', detail));
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLButtonElement>(`button[data-duty="${d.id}"]`)?.focus();
   }

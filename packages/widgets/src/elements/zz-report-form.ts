@@ -2,6 +2,7 @@ import { severities, type ZhizhiError } from '@zhizhi/core';
 import { label } from '@zhizhi/core/labels';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { defineElement } from '../defineElement.js';
+import { zzEvent } from '../events.js';
 import { type FlushResult, Outbox, type PhotoUploader } from '../outbox/Outbox.js';
 import type { CoordinateSystem, OutboxEntry } from '../outbox/OutboxEntry.js';
 import { ZzElement } from '../provider/ZzElement.js';
@@ -10,11 +11,6 @@ import { baseStyles } from '../theme/baseStyles.js';
 import { gcj02ToWgs84 } from './zz-report-form/gcj02ToWgs84.js';
 import { locateDevice, type TaggedPosition } from './zz-report-form/locateDevice.js';
 import type { ReportCategory } from './zz-report-form/reportCategories.js';
-import type {
-  ZzReportQueuedDetail,
-  ZzReportRefusedDetail,
-  ZzReportSentDetail,
-} from './zz-report-form/reportFormEvents.js';
 import { reportFormMessages } from './zz-report-form/reportFormMessages.js';
 import { PhotoError, resizePhoto } from './zz-report-form/resizePhoto.js';
 
@@ -261,16 +257,20 @@ export class ZzReportForm extends ZzElement {
     if (result.kept > 0) this.status = { key: 'queued', params: { n: this.#pendingCount() } };
     else if (last) this.status = { key: 'sent', params: { id: last.record.id } };
     for (const { entry, record } of result.sent)
-      this.#fire<ZzReportSentDetail>('zz-report-sent', {
-        key: entry.key,
-        caseId: record.id,
-        record,
-      });
+      this.dispatchEvent(
+        zzEvent('zz-report-sent', {
+          key: entry.key,
+          caseId: record.id,
+          record,
+        }),
+      );
     for (const entry of result.refused)
-      this.#fire<ZzReportRefusedDetail>('zz-report-refused', {
-        key: entry.key,
-        error: entry.error as ZhizhiError,
-      });
+      this.dispatchEvent(
+        zzEvent('zz-report-refused', {
+          key: entry.key,
+          error: entry.error as ZhizhiError,
+        }),
+      );
     return result;
   }
 
@@ -310,10 +310,6 @@ export class ZzReportForm extends ZzElement {
 
   #pendingCount(): number {
     return this.entries.filter((e) => e.state === 'pending').length;
-  }
-
-  #fire<T>(type: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
   #field<T extends HTMLElement = HTMLInputElement>(name: string): T | null {
@@ -396,7 +392,7 @@ export class ZzReportForm extends ZzElement {
         photos: this.photos.map((p) => p.blob),
         ...(system ? { coordinateSystem: system } : {}),
       });
-      this.#fire<ZzReportQueuedDetail>('zz-report-queued', { key: entry.key, input });
+      this.dispatchEvent(zzEvent('zz-report-queued', { key: entry.key, input }));
       this.#clear();
       this.status = { key: 'sending' };
       await this.flush();
@@ -615,6 +611,13 @@ export class ZzReportForm extends ZzElement {
 }
 
 defineElement('zz-report-form', ZzReportForm);
+
+// the events' detail types (and their HTMLElementEventMap entries) come with the element
+export type {
+  ZzReportQueuedDetail,
+  ZzReportRefusedDetail,
+  ZzReportSentDetail,
+} from './zz-report-form/reportFormEvents.js';
 
 declare global {
   interface HTMLElementTagNameMap {
