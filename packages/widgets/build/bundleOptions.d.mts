@@ -1,0 +1,7 @@
+import type { RollupLog, TreeshakingOptions } from 'rollup';
+
+export function elementNames(dir?: string): string[];
+export function onwarn(warning: RollupLog, warn: (w: RollupLog) => void): void;
+export function moduleSideEffects(id: string): boolean;
+export const treeshake: TreeshakingOptions;
+export const resolveOptions: { browser: boolean; exportConditions: string[] };

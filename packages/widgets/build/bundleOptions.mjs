@@ -1,0 +1,61 @@
+// Options the build (rollup.config.mjs) and the bundle-size test share.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** The element entries: every src/elements/zz-*.ts, by tag (e.g. `zz-case-list`). */
+export function elementNames(dir = 'src/elements') {
+  return readdirSync(dir)
+    .filter((f) => /^zz-[a-z-]+\.ts$/.test(f))
+    .map((f) => f.replace(/\.ts$/, ''))
+    .sort();
+}
+
+/** Drops warnings about dependencies' own code (zod's comments and cycles); keeps ours. */
+export function onwarn(warning, warn) {
+  const where = warning.id ?? warning.ids?.[0] ?? warning.cycle?.[0] ?? '';
+  if (/node_modules/.test(where)) return;
+  warn(warning);
+}
+
+/**
+ * Honour `"sideEffects": false` of the package a module belongs to, for every file of it:
+ * @rollup/plugin-node-resolve applies it to a package's entry but not to the files that entry
+ * imports relatively, so an unused zod schema of @zhizhi/core (a call at module level) stayed
+ * in the bundle.
+ */
+const sideEffectsCache = new Map();
+export function moduleSideEffects(id) {
+  if (id.startsWith('\0')) return true;
+  let dir = dirname(id);
+  const seen = [];
+  for (;;) {
+    if (sideEffectsCache.has(dir)) break;
+    seen.push(dir);
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      const json = JSON.parse(readFileSync(pkg, 'utf8'));
+      if (json.name) {
+        sideEffectsCache.set(dir, json.sideEffects !== false);
+        break;
+      }
+    }
+    const up = dirname(dir);
+    if (up === dir) {
+      sideEffectsCache.set(dir, true);
+      break;
+    }
+    dir = up;
+  }
+  const value = sideEffectsCache.get(dir);
+  for (const d of seen) sideEffectsCache.set(d, value);
+  return value;
+}
+
+/** Rollup's tree-shaking with {@link moduleSideEffects}. */
+export const treeshake = { moduleSideEffects };
+
+/**
+ * How @rollup/plugin-node-resolve resolves: browser fields and the `production` condition
+ * always (without it, NODE_ENV=test — as under vitest — would pick Lit's dev build).
+ */
+export const resolveOptions = { browser: true, exportConditions: ['production'] };

@@ -1,0 +1,50 @@
+// Builds @zhizhi/widgets:
+// - ESM for bundlers: dist/index.js, dist/local.js and one entry per element in
+//   dist/elements/<tag>.js (shared code in dist/chunks/); dependencies stay imports.
+// - dist/zhizhi-widgets.js: one classic IIFE <script> for old portals with Lit, @lit/context
+//   and the HTTP client inside, registering every element of src/index.ts (global
+//   `ZhizhiWidgets`). LocalClient is never in it.
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+import { elementNames, onwarn, resolveOptions, treeshake } from './build/bundleOptions.mjs';
+
+const elements = elementNames();
+
+const external = (id) => /^(lit|@lit\/|@lit-labs\/|@zhizhi\/|lit-html|lit-element)/.test(id);
+
+const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
+
+export default [
+  {
+    input: {
+      index: 'src/index.ts',
+      local: 'src/local.ts',
+      ...Object.fromEntries(elements.map((e) => [`elements/${e}`, `src/elements/${e}.ts`])),
+    },
+    external,
+    treeshake,
+    onwarn,
+    plugins: [nodeResolve(resolveOptions), ts()],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
+  },
+  {
+    input: 'src/index.ts',
+    treeshake,
+    onwarn,
+    plugins: [nodeResolve(resolveOptions), ts()],
+    output: {
+      file: 'dist/zhizhi-widgets.js',
+      format: 'iife',
+      name: 'ZhizhiWidgets',
+      sourcemap: true,
+      plugins: [terser({ ecma: 2020, module: false, format: { comments: false } })],
+    },
+  },
+];

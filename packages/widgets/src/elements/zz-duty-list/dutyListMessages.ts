@@ -1,0 +1,50 @@
+import type { Messages } from '../../i18n/translate.js';
+
+/** The strings of `zz-duty-list`. @internal */
+export const dutyListMessages = {
+  score: { zh: '本期得分 {score}', en: 'Score this span: {score}' },
+  span: { zh: '考核区间：{from} 起', en: 'Assessed from {from}' },
+  local: { zh: '+1 本地任务', en: '+1 local duty' },
+  daily: { zh: '每天', en: 'Daily' },
+  every: { zh: '每 {n} 天', en: 'Every {n} days' },
+  everyHours: { zh: '每 {n} 小时', en: 'Every {n} h' },
+  times: { zh: '{per} {n} 次', en: '{n} times {per}' },
+  asNeeded: { zh: '按需（只记录，不计分）', en: 'As needed (recorded, not scored)' },
+  perHousehold: { zh: '（每户）', en: '(each household)' },
+  perPlace: { zh: '（每个重点场所）', en: '(each key place)' },
+  progress: {
+    zh: '当前周期已打卡 {n} 次；已考核 {periods} 个周期，完成 {done}/{required}',
+    en: '{n} check-ins this period; {periods} periods judged, {done}/{required} done',
+  },
+  missed: { zh: '缺 {n} 个周期', en: '{n} periods missed' },
+  dutyScore: { zh: '得分 {score}', en: 'Score {score}' },
+  notScored: { zh: '不计分', en: 'Not scored' },
+  checkIn: { zh: '打卡', en: 'Check in' },
+  checkInFor: { zh: '打卡：{duty}', en: 'Check in: {duty}' },
+  kind: { zh: '做了什么', en: 'What was done' },
+  household: { zh: '服务对象（户）', en: 'Household' },
+  place: { zh: '重点场所', en: 'Key place' },
+  note: { zh: '备注', en: 'Note' },
+  confirm: { zh: '确认打卡', en: 'Confirm check-in' },
+  cancel: { zh: '取消', en: 'Cancel' },
+  checkedIn: { zh: '已打卡：{duty}', en: 'Checked in: {duty}' },
+  noRoster: {
+    zh: '没有{what}名单，无法为此项打卡',
+    en: 'No {what} roster: this duty cannot be checked in',
+  },
+  noList: {
+    zh: '未设置任务清单（list 属性）',
+    en: 'No duty list (the list property)',
+  },
+  noMember: {
+    zh: '未设置网格员（zz-provider 的 member）',
+    en: 'No grid worker (the member of zz-provider)',
+  },
+  'kind.patrol': { zh: '巡查', en: 'Patrol' },
+  'kind.visit': { zh: '走访', en: 'Visit' },
+  'kind.inspection': { zh: '排查', en: 'Inspection' },
+  'kind.emergency': { zh: '协助处置突发事件', en: 'Emergency help' },
+  'kind.call': { zh: '电话问候', en: 'Phone call' },
+  'kind.publicity': { zh: '宣传', en: 'Publicity' },
+  'kind.collection': { zh: '信息采集', en: 'Information collection' },
+} satisfies Messages;

@@ -1,0 +1,66 @@
+import type { Messages } from '../../i18n/translate.js';
+
+/** The strings of `zz-report-form` (severity labels come from `@zhizhi/core/labels`). @internal */
+export const reportFormMessages = {
+  title: { zh: '事件上报', en: 'Report a case' },
+  category: { zh: '类别', en: 'Category' },
+  choose: { zh: '请选择', en: 'Choose…' },
+  severity: { zh: '紧急程度', en: 'Severity' },
+  caseTitle: { zh: '标题', en: 'Title' },
+  description: { zh: '情况描述', en: 'Description' },
+  photos: { zh: '照片', en: 'Photos' },
+  photosHint: {
+    zh: '可拍照或从相册选择，上传前自动压缩到 1600 像素以内',
+    en: 'Take or choose photos; they are shrunk to at most 1600 px before upload',
+  },
+  removePhoto: { zh: '移除照片 {n}', en: 'Remove photo {n}' },
+  photo: { zh: '照片 {n}', en: 'Photo {n}' },
+  heic: {
+    zh: '{name} 是 HEIC 格式，本浏览器无法读取。请在手机相机设置中改为“兼容性最佳”（JPEG）后重拍，或选择 JPEG/PNG 照片。',
+    en: '{name} is a HEIC photo this browser cannot read. Set the phone camera to “Most Compatible” (JPEG) and retake it, or choose a JPEG or PNG photo.',
+  },
+  unreadable: {
+    zh: '无法读取照片 {name}（不是浏览器支持的图片格式）',
+    en: 'Cannot read the photo {name} (not an image format this browser supports)',
+  },
+  tooManyPhotos: { zh: '最多 {n} 张照片', en: 'At most {n} photos' },
+  location: { zh: '位置', en: 'Location' },
+  locate: { zh: '使用当前位置', en: 'Use my position' },
+  locating: { zh: '正在定位…', en: 'Locating…' },
+  located: {
+    zh: '已定位：{lat}, {lng}（{system}，精度约 {accuracy} 米）',
+    en: 'Located: {lat}, {lng} ({system}, about {accuracy} m)',
+  },
+  locateFailed: {
+    zh: '无法获取位置（{reason}），请手动填写',
+    en: 'Could not get the position ({reason}); enter it by hand',
+  },
+  lat: { zh: '纬度', en: 'Latitude' },
+  lng: { zh: '经度', en: 'Longitude' },
+  system: { zh: '坐标系', en: 'Coordinate system' },
+  wgs84: { zh: 'WGS84（GPS）', en: 'WGS84 (GPS)' },
+  gcj02: { zh: 'GCJ-02（国内地图）', en: 'GCJ-02 (maps in China)' },
+  address: { zh: '地址', en: 'Address' },
+  submit: { zh: '上报', en: 'Report' },
+  sending: { zh: '正在上报…', en: 'Sending…' },
+  sent: { zh: '已上报，事件编号 {id}', en: 'Reported as case {id}' },
+  queued: {
+    zh: '网络不可用，已保存在本机，联网后自动发送（待发送 {n} 条）',
+    en: 'Offline: saved on this device and sent when the connection returns ({n} waiting)',
+  },
+  pending: { zh: '待发送 {n} 条', en: '{n} waiting to be sent' },
+  refused: { zh: '未被受理：{title} — {reason}', en: 'Refused: {title} — {reason}' },
+  dismiss: { zh: '删除', en: 'Dismiss' },
+  outbox: { zh: '待发送的上报', en: 'Reports waiting' },
+  needTitle: { zh: '请填写标题', en: 'Enter a title' },
+  needCategory: { zh: '请选择类别', en: 'Choose a category' },
+  badLat: { zh: '纬度须在 -90 到 90 之间', en: 'Latitude must be between -90 and 90' },
+  badLng: { zh: '经度须在 -180 到 180 之间', en: 'Longitude must be between -180 and 180' },
+  needBoth: { zh: '请同时填写纬度和经度', en: 'Enter both latitude and longitude' },
+  noGrid: {
+    zh: '未设置网格（grid 属性）或上报人（zz-provider 的 member）',
+    en: 'No grid (the grid attribute) or reporter (the member of zz-provider)',
+  },
+  noProvider: { zh: '未找到数据来源（zz-provider）', en: 'No data source (zz-provider) found' },
+  noCategories: { zh: '没有可选的类别', en: 'No categories to choose from' },
+} satisfies Messages;

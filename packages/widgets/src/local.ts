@@ -1,0 +1,5 @@
+// @zhizhi/widgets/local — run the widgets without a server: LocalClient (which pulls in the
+// runtime) and what building one needs, kept out of the main bundle.
+
+export { Directory, MemoryStore, SimulatedClock } from '@zhizhi/core';
+export { LocalClient, type LocalClientOptions } from '@zhizhi/core/client';
