@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 /** Chromium as installed on the machine (never `playwright install`); see TOOLCHAIN.md. */
 const chromium = playwright({
   launchOptions: {
-    executablePath: '/usr/bin/chromium',
+    executablePath: process.env.ZHIZHI_CHROMIUM ?? '/usr/bin/chromium',
     args: [
       '--no-sandbox',
       '--disable-gpu',

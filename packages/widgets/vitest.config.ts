@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 /** Debian's Chromium, never a downloaded one (see TOOLCHAIN.md "Real Chromium from tests"). */
 const chromium = playwright({
   launchOptions: {
-    executablePath: '/usr/bin/chromium',
+    executablePath: process.env.ZHIZHI_CHROMIUM ?? '/usr/bin/chromium',
     args: [
       '--no-sandbox',
       '--disable-gpu',

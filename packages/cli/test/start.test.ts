@@ -59,13 +59,20 @@ describe('zhizhi start', () => {
       expect(res.status).toBe(200);
       expect(((await res.json()) as { openapi: string }).openapi).toBe('3.1.0');
       // the built UI packages of the workspace are served on the same origin, and announced
-      for (const [mount, title] of [['/designer', 'Scenario designer']] as const) {
+      const pages = [
+        ['/designer', 'Scenario designer'],
+        ['/portal', 'Portal example'],
+      ] as const;
+      for (const [mount, title] of pages) {
         expect(p.output()).toContain(`${title}: ${url}${mount}/`);
         const page = await fetch(`${url}${mount}/`);
         expect(page.status).toBe(200);
         expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
         expect(await page.text()).toMatch(/^<!doctype html>/i);
       }
+      const widgets = await fetch(`${url}/widgets/zhizhi-widgets.js`);
+      expect(widgets.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      expect(await widgets.text()).toContain('customElements');
       const t0 = Date.now();
       p.child.kill('SIGTERM');
       expect(await p.exit).toBe(0);

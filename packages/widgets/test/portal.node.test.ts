@@ -4,9 +4,7 @@
 // form, the duty officer accepts and dispatches on the board, the post acknowledges and
 // resolves in the case view, the grid worker confirms — then a level-1 leakage reading
 // appears in the alert feed and the fire post signs for it.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +20,7 @@ import { onwarn, resolveOptions, treeshake } from '../build/bundleOptions.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const portalDir = join(here, '../../../examples/portal');
 
-/** The CSP the portal is served with (the brief's, exactly). */
+/** The portal's own CSP (its `<meta>`); the server adds its stricter `default-src 'self'` header. */
 const CSP = "script-src 'self'; style-src 'self'";
 
 const WORKER = 'qj-sj-c1-g1-worker';
@@ -50,57 +48,6 @@ async function buildWidgets(): Promise<string> {
   return (output[0] as { code: string }).code;
 }
 
-/**
- * What the zhizhi server must serve for the portal (see examples/portal/README.md), here in
- * front of it: the portal's files with the CSP header, the widgets bundle, and /api passed
- * through (SSE included).
- */
-function servePortal(apiUrl: string, widgetsJs: string): Server {
-  const files: Record<string, { type: string; body: () => string | Buffer }> = {
-    '/portal/': {
-      type: 'text/html; charset=utf-8',
-      body: () => readFileSync(join(portalDir, 'index.html')),
-    },
-    '/portal/portal.css': {
-      type: 'text/css; charset=utf-8',
-      body: () => readFileSync(join(portalDir, 'portal.css')),
-    },
-    '/portal/portal.js': {
-      type: 'text/javascript; charset=utf-8',
-      body: () => readFileSync(join(portalDir, 'portal.js')),
-    },
-    '/static/zhizhi-widgets.js': { type: 'text/javascript; charset=utf-8', body: () => widgetsJs },
-  };
-  return createServer((req, res) => {
-    const url = req.url ?? '/';
-    if (url.startsWith('/api/')) {
-      const target = new URL(url, apiUrl);
-      const upstream = request(
-        target,
-        { method: req.method, headers: { ...req.headers, host: target.host } },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      upstream.on('error', () => res.destroy());
-      req.pipe(upstream);
-      return;
-    }
-    const file = files[url.split('?')[0] ?? ''];
-    if (!file) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': file.type,
-      'content-security-policy': CSP,
-      'cache-control': 'no-store',
-    });
-    res.end(file.body());
-  });
-}
-
 const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
@@ -113,7 +60,6 @@ const chromiumArgs = [
 
 let dataDir = '';
 let server: StartedServer | undefined;
-let portal: Server | undefined;
 let portalUrl = '';
 let browser: Browser | undefined;
 
@@ -123,22 +69,33 @@ beforeAll(async () => {
   const widgetsJs = await buildWidgets();
   console.log(`portal: widgets bundle built in ${Math.round(performance.now() - t)} ms`);
   t = performance.now();
-  server = await startServer({ port: 0, dataDir, log: () => {}, tickMs: 0, lang: 'en' });
+  // served as `zhizhi start` serves them: the portal folder and the widgets bundle as pages
+  const widgetsDir = join(dataDir, 'widgets');
+  mkdirSync(widgetsDir);
+  writeFileSync(join(widgetsDir, 'zhizhi-widgets.js'), widgetsJs);
+  server = await startServer({
+    port: 0,
+    dataDir: join(dataDir, 'data'),
+    log: () => {},
+    tickMs: 0,
+    lang: 'en',
+    pages: [
+      { mount: '/portal', dir: portalDir },
+      { mount: '/widgets', dir: widgetsDir },
+    ],
+  });
   console.log(
     `portal: server started (PGlite, migrations, scenarios) in ${Math.round(performance.now() - t)} ms`,
   );
-  portal = servePortal(server.url, widgetsJs);
-  await new Promise<void>((resolve) => portal?.listen(0, '127.0.0.1', resolve));
-  portalUrl = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  portalUrl = server.url;
+  browser = await chromium.launch({
+    executablePath: process.env.ZHIZHI_CHROMIUM ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+  });
 }, 240_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => {
-    portal?.closeAllConnections();
-    portal?.close(resolve);
-  });
   await server?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
@@ -164,7 +121,12 @@ async function open(): Promise<{
     );
   });
   const response = await page.goto(`${portalUrl}/portal/`);
-  expect(response?.headers()['content-security-policy']).toBe(CSP);
+  const header = response?.headers()['content-security-policy'] ?? '';
+  expect(header).toContain("default-src 'self'");
+  expect(header).not.toContain('unsafe');
+  expect(
+    await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'),
+  ).toBe(CSP);
   return {
     page,
     problems,
