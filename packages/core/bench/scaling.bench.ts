@@ -9,8 +9,10 @@
 // Each size gets a fresh Engine + MemoryStore on a simulated clock, filled through
 // `engine.report` / `engine.send` (the real commit path: zod, authorise, audit hash, commit) with
 // counter ids: N cases × 10 events (report, ACCEPT, DISPATCH, ACKNOWLEDGE, 6×PROGRESS), all
-// still open (inProgress, one live SLA timer each, 9 superseded timer entries each in the heap),
-// 1 ms of simulated time per event so that no deadline falls due while building. Fast
+// still open (inProgress, one live SLA timer each; the timer heap holds live timers only),
+// 1 ms of simulated time per event so that no deadline falls due while building. The heap per
+// resident case is measured with its notifications pending (2 per case here) and again once they
+// are delivered; the goal's case with 3 pending is that plus 3 × the measured cost of one. Fast
 // operations are timed as the median of many calls after a warm-up; the tick with 10 and with
 // ~1,000 timers due runs once (it changes the state). Verdicts compare the largest size with the
 // smallest; the machine is shared and noisy, so they are indicative and never fail the process.
@@ -161,6 +163,8 @@ const L = {
   drainAll: 'outbox: same, mean over draining all (ms/batch)',
   drainBatches: '  batches to drain all',
   bytesDelivered: 'heap per resident case once the outbox is delivered (B)',
+  bytesPerNote: '  heap per pending notification (B)',
+  bytes3: 'heap per resident case with 3 notifications pending (B) (goal ≤ 4,096)',
   tickNone: 'tick(), nothing due (ms)',
   tickStale: 'tick(), nothing due, superseded deadlines passed (ms)',
   tick10: 'tick(), 10 due (ms)',
@@ -418,7 +422,11 @@ async function main() {
     await pages(b, n);
     await feed(b, n);
     await outbox(b, n);
-    put(L.bytesDelivered, n, fmtInt((heapUsed() - b.heapBefore) / n));
+    const delivered = (heapUsed() - b.heapBefore) / n;
+    put(L.bytesDelivered, n, fmtInt(delivered), delivered);
+    const perNote = (b.bytesPerCase - delivered) / Math.max(1, b.notificationsPerCase);
+    put(L.bytesPerNote, n, fmtInt(perNote), perNote);
+    put(L.bytes3, n, fmtInt(delivered + 3 * perNote), delivered + 3 * perNote);
     await ticks(b, n);
     await throughput(b, n);
     console.log(`  ${fmtInt(n)} cases done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -460,9 +468,15 @@ async function main() {
       `  Engine ≥ 0.5 × bare actor at ${fmtInt(n)}: ${x >= 0.5 ? 'met' : 'NOT met'} (${x.toFixed(2)}× per CPU-s)`,
     );
   }
-  const worst = Math.max(...SIZES.map((n) => raw.get(L.bytes)?.get(n) ?? 0));
+  // fixed costs (compiled code, the feed's last 10,000 changes) weigh on the smallest size
+  for (const n of SIZES) {
+    const x = raw.get(L.bytes3)?.get(n) ?? Number.NaN;
+    console.log(
+      `  resident case with 3 pending notifications ≤ 4,096 B at ${fmtInt(n)}: ${x <= 4096 ? 'met' : 'NOT met'} (${fmtInt(x)} B)`,
+    );
+  }
   console.log(
-    `  resident case ≤ 4096 B: ${worst <= 4096 ? 'met' : 'NOT met'} (worst ${fmtInt(worst)} B)`,
+    `  audit entry ≤ 136 B (half of 273 B): ${entry.bytes <= 136 ? 'met' : 'NOT met'} (${fmtInt(entry.bytes)} B)`,
   );
   console.log(`\n  total ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

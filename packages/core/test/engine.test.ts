@@ -283,11 +283,30 @@ describe('Engine outbox, queries and subscriptions', () => {
 
 describe('Engine.verify', () => {
   it('given a stored entry edited in place, then verify reports where the chain breaks', async () => {
-    const { engine } = makeEngine();
+    // a store whose second entry's note was edited at rest (as in a database row): what it
+    // hands out is what verify recomputes
+    let tampered = false;
+    class EditedStore extends MemoryStore {
+      override async auditTrail(caseId: string) {
+        const trail = await super.auditTrail(caseId);
+        if (tampered) (trail[1] as { note: string | null }).note = '篡改';
+        return trail;
+      }
+    }
+    const { engine } = makeEngine({ store: new EditedStore() });
     await dispatched(engine);
     expect(await engine.verify('river-1')).toEqual({ ok: true, length: 3 });
-    const trail = await engine.auditTrail('river-1');
-    (trail[1] as { note: string | null }).note = '篡改';
+    tampered = true;
     expect(await engine.verify('river-1')).toEqual({ ok: false, brokenAt: 2 });
+  });
+
+  it('given an entry handed out by the store edited by its reader, then the stored trail is unchanged', async () => {
+    const { engine } = makeEngine();
+    await dispatched(engine);
+    const trail = await engine.auditTrail('river-1');
+    const before = structuredClone(trail);
+    (trail[1] as { note: string | null }).note = '篡改';
+    expect(await engine.auditTrail('river-1')).toEqual(before);
+    expect(await engine.verify('river-1')).toEqual({ ok: true, length: 3 });
   });
 });

@@ -2,6 +2,7 @@ import type { AuditEntry } from '../audit/auditEntry.js';
 import { type Change, type ChangeFilter, matchesChange } from '../runtime/Change.js';
 import type { Handoff, HandoffFailure } from '../runtime/Handoff.js';
 import type { Commit, DefinitionRecord, InstanceRecord, Notification } from './caseRecord.js';
+import { EntryHeads, PackedTrail } from './PackedTrail.js';
 import { SortedNumbers } from './SortedNumbers.js';
 import { type CaseQuery, type Page, type Store, StoreConflict } from './Store.js';
 import type { Timer } from './Timer.js';
@@ -42,16 +43,21 @@ export interface MemoryStoreOptions {
   feedRetention?: number;
 }
 
-interface Row {
-  record: InstanceRecord;
-  /** Creation order: the list order and cursor. */
-  order: number;
-  /** The two list indexes that hold it by status (kept so a status change finds them at once). */
-  byStatus: [SortedNumbers, SortedNumbers];
-}
-
 const ANY = '*';
 const NO_TIMERS: Timer[] = [];
+
+/** One instance: its record, its place in creation order, its audit trail and its timers. */
+class Row {
+  /** The instance's complete set of timers (most instances have one or none). */
+  timers: Timer[] = NO_TIMERS;
+  readonly trail = new PackedTrail();
+
+  constructor(
+    public record: InstanceRecord,
+    /** Creation order: the list order and cursor. */
+    readonly order: number,
+  ) {}
+}
 
 /**
  * The in-memory {@link Store}: for tests, simulations, the designer and a browser-side runtime
@@ -71,8 +77,7 @@ export class MemoryStore implements Store {
   /** Rows by creation order (dense from 1): an array slot costs less than a map entry. */
   readonly #byOrder: Row[] = [];
   readonly #index = new Map<string, SortedNumbers>();
-  readonly #trails = new Map<string, AuditEntry[]>();
-  readonly #timersByCase = new Map<string, Timer[]>();
+  readonly #heads = new EntryHeads();
   readonly #timers = new Map<string, Timer>();
   readonly #heaps = { sla: new TimerHeap(), step: new TimerHeap() };
   readonly #claims = new Map<string, { claimant: string; until: number }>();
@@ -82,8 +87,17 @@ export class MemoryStore implements Store {
   #outboxHead = 0;
   readonly #handoffs = new Map<string, Handoff>();
   readonly #failures: HandoffFailure[] = [];
-  readonly #feed: Change[] = [];
-  readonly #feedByTown = new Map<string, Change[]>();
+  /**
+   * The kept changes, dense by sequence number from `#feedFirst`: the row a change is read back
+   * from (its version and notifications beside it), or the change as given when it cannot be
+   * (see `commit`). A row costs one slot; a change object with its entry costs ~300 B.
+   */
+  #feedItems: (Row | Change)[] = [];
+  #feedVersions: number[] = [];
+  #feedNotes: (Notification[] | null)[] = [];
+  #feedFirst = 1;
+  /** Sequence numbers of the kept changes, by town. */
+  readonly #feedByTown = new Map<string, number[]>();
   readonly #retention: number;
   readonly #definitions = new Map<string, DefinitionRecord>();
   #seq = 0;
@@ -108,57 +122,66 @@ export class MemoryStore implements Store {
     // a hand-off id is derived from its asking commit's instance and version, which commit
     // once: a delivered one never comes back, so nothing needs to remember it
     if (commit.delivers !== undefined) this.#handoffs.delete(commit.delivers);
-    this.#putRecord(row, record);
-    const trail = this.#trails.get(record.id);
-    if (trail) trail.push(...commit.entries);
-    else this.#trails.set(record.id, [...commit.entries]);
-    this.#putTimers(record.id, commit.timers);
+    const target = this.#putRecord(row, record);
+    target.trail.append(commit.entries, this.#heads);
+    this.#putTimers(target, commit.timers);
     for (const n of commit.notifications) {
       this.#outbox.set(n.id, n);
       this.#outboxOrder.push(n.id);
     }
-    for (const h of commit.handoffs ?? []) this.#handoffs.set(h.id, h);
-    const entry = commit.entries.at(-1) as AuditEntry;
-    const change: Change = {
-      seq: ++this.#seq,
-      kind: record.kind,
-      instanceId: record.id,
-      townId: record.townId,
-      version: record.version,
-      status: record.status,
-      entry,
-      notifications: commit.notifications,
-    };
-    this.#appendChange(change);
-    return change.seq;
+    if (commit.handoffs) for (const h of commit.handoffs) this.#handoffs.set(h.id, h);
+    const entry = commit.entries[commit.entries.length - 1];
+    const seq = ++this.#seq;
+    // A change is read back from its row (kind, id and town never change; its entry is the
+    // trail's at its version, its status that entry's) unless the commit does not say so.
+    const derived = entry !== undefined && entry.to === record.status;
+    this.#appendChange(
+      seq,
+      record.townId,
+      derived
+        ? target
+        : {
+            seq,
+            kind: record.kind,
+            instanceId: record.id,
+            townId: record.townId,
+            version: record.version,
+            status: record.status,
+            entry: entry as AuditEntry,
+            notifications: commit.notifications,
+          },
+      record.version,
+      commit.notifications,
+    );
+    return seq;
   }
 
-  #putRecord(row: Row | undefined, record: InstanceRecord): void {
+  #putRecord(row: Row | undefined, record: InstanceRecord): Row {
     if (row) {
-      if (row.record.status !== record.status) {
+      const before = row.record;
+      row.record = record;
+      if (before.status !== record.status) {
         // kind and town never change: only the two indexes by status move
-        for (const set of row.byStatus) set.delete(row.order);
-        row.record = record;
-        row.byStatus = this.#statusSets(record);
-        for (const set of row.byStatus) set.add(row.order);
-      } else row.record = record;
-      return;
+        this.#set(`${before.kind}|${before.townId}|${before.status}`).delete(row.order);
+        this.#set(`${before.kind}|${ANY}|${before.status}`).delete(row.order);
+        this.#addByStatus(record, row.order);
+      }
+      return row;
     }
     const order = ++this.#order;
-    const fresh: Row = { record, order, byStatus: this.#statusSets(record) };
+    const fresh = new Row(record, order);
     this.#rows.set(record.id, fresh);
     this.#byOrder[order] = fresh;
-    for (const set of fresh.byStatus) set.add(order);
+    this.#addByStatus(record, order);
     this.#set(`${record.kind}|${record.townId}|${ANY}`).add(order);
     this.#set(`${record.kind}|${ANY}|${ANY}`).add(order);
+    return fresh;
   }
 
-  /** The indexes of a record's kind and status: in its town, and in every town. */
-  #statusSets(r: InstanceRecord): [SortedNumbers, SortedNumbers] {
-    return [
-      this.#set(`${r.kind}|${r.townId}|${r.status}`),
-      this.#set(`${r.kind}|${ANY}|${r.status}`),
-    ];
+  /** Adds a row to the indexes of its kind and status: in its town, and in every town. */
+  #addByStatus(r: InstanceRecord, order: number): void {
+    this.#set(`${r.kind}|${r.townId}|${r.status}`).add(order);
+    this.#set(`${r.kind}|${ANY}|${r.status}`).add(order);
   }
 
   #set(key: string): SortedNumbers {
@@ -170,8 +193,8 @@ export class MemoryStore implements Store {
     return set;
   }
 
-  #putTimers(id: string, timers: Timer[]): void {
-    for (const old of this.#timersByCase.get(id) ?? NO_TIMERS) {
+  #putTimers(row: Row, timers: Timer[]): void {
+    for (const old of row.timers) {
       if (timers.length === 0 || !timers.some((t) => t.id === old.id)) {
         this.#claims.delete(old.id);
         this.#timers.delete(old.id);
@@ -182,30 +205,59 @@ export class MemoryStore implements Store {
       this.#timers.set(t.id, t);
       this.#heapOf(t).set(t);
     }
-    if (timers.length > 0) this.#timersByCase.set(id, timers);
-    else this.#timersByCase.delete(id);
+    row.timers = timers.length > 0 ? timers : NO_TIMERS;
   }
 
   #heapOf(t: Timer): TimerHeap {
     return 'step' in t ? this.#heaps.step : this.#heaps.sla;
   }
 
-  #appendChange(change: Change): void {
-    this.#feed.push(change);
-    const town = this.#feedByTown.get(change.townId);
-    if (town) town.push(change);
-    else this.#feedByTown.set(change.townId, [change]);
+  #appendChange(
+    seq: number,
+    townId: string,
+    item: Row | Change,
+    version: number,
+    notifications: Notification[],
+  ): void {
+    this.#feedItems.push(item);
+    this.#feedVersions.push(version);
+    this.#feedNotes.push(notifications.length > 0 ? notifications : null);
+    const town = this.#feedByTown.get(townId);
+    if (town) town.push(seq);
+    else this.#feedByTown.set(townId, [seq]);
     // drop the oldest in batches, so that trimming costs O(1) per commit
-    if (this.#feed.length > this.#retention * 1.25 + 16) {
-      const cut = this.#feed.length - this.#retention;
-      const oldest = (this.#feed[cut] as Change).seq;
-      this.#feed.splice(0, cut);
+    if (this.#feedItems.length > this.#retention * 1.25 + 16) {
+      const cut = this.#feedItems.length - this.#retention;
+      this.#feedItems = this.#feedItems.slice(cut);
+      this.#feedVersions = this.#feedVersions.slice(cut);
+      this.#feedNotes = this.#feedNotes.slice(cut);
+      this.#feedFirst += cut;
       for (const [k, list] of this.#feedByTown) {
-        const i = firstAfter(list, oldest - 1);
+        const i = firstAfter(list, this.#feedFirst - 1);
         if (i === list.length) this.#feedByTown.delete(k);
         else if (i > 0) list.splice(0, i);
       }
     }
+  }
+
+  /** The kept change numbered `seq`. */
+  #change(seq: number): Change {
+    const i = seq - this.#feedFirst;
+    const item = this.#feedItems[i] as Row | Change;
+    if (!(item instanceof Row)) return item;
+    const version = this.#feedVersions[i] as number;
+    const entry = item.trail.entry(version - 1);
+    const { kind, id, townId } = item.record;
+    return {
+      seq,
+      kind,
+      instanceId: id,
+      townId,
+      version,
+      status: entry.to,
+      entry,
+      notifications: this.#feedNotes[i] ?? [],
+    };
   }
 
   async load(caseId: string): Promise<InstanceRecord | undefined> {
@@ -213,11 +265,11 @@ export class MemoryStore implements Store {
   }
 
   async auditTrail(caseId: string): Promise<AuditEntry[]> {
-    return [...(this.#trails.get(caseId) ?? [])];
+    return this.#rows.get(caseId)?.trail.all() ?? [];
   }
 
   async timersOf(caseId: string): Promise<Timer[]> {
-    return [...(this.#timersByCase.get(caseId) ?? [])];
+    return [...(this.#rows.get(caseId)?.timers ?? NO_TIMERS)];
   }
 
   async dueTimers(now: number, limit: number, kind?: 'sla' | 'step'): Promise<Timer[]> {
@@ -350,30 +402,35 @@ export class MemoryStore implements Store {
   async changesSince(since: number, filter?: ChangeFilter, limit = 1000): Promise<Change[]> {
     // a reader's number is untrusted: anything below 0 or not a number reads from the start
     const seq = Number.isNaN(since) || since < 0 ? 0 : Math.floor(since);
-    const oldest = this.#feed[0]?.seq ?? this.#seq + 1;
+    const oldest = this.#feedItems.length > 0 ? this.#feedFirst : this.#seq + 1;
     if (seq < oldest - 1) throw new FeedGap(seq, oldest);
-    const towns = filter?.townId;
-    const lists =
-      towns === undefined
-        ? [this.#feed]
-        : (typeof towns === 'string' ? [towns] : towns)
-            .map((t) => this.#feedByTown.get(t))
-            .filter((l): l is Change[] => l !== undefined);
     const out: Change[] = [];
+    const towns = filter?.townId;
+    if (towns === undefined) {
+      for (let s = Math.max(seq + 1, this.#feedFirst); s <= this.#seq && out.length < limit; s++) {
+        const c = this.#change(s);
+        if (matchesChange(c, filter)) out.push(c);
+      }
+      return out;
+    }
+    const lists = (typeof towns === 'string' ? [towns] : towns)
+      .map((t) => this.#feedByTown.get(t))
+      .filter((l): l is number[] => l !== undefined);
     const at = lists.map((l) => firstAfter(l, seq));
     while (out.length < limit) {
       let best = -1;
       for (let i = 0; i < lists.length; i++) {
-        const c = (lists[i] as Change[])[at[i] as number];
+        const s = (lists[i] as number[])[at[i] as number];
         if (
-          c &&
-          (best < 0 || c.seq < ((lists[best] as Change[])[at[best] as number] as Change).seq)
+          s !== undefined &&
+          (best < 0 || s < ((lists[best] as number[])[at[best] as number] as number))
         )
           best = i;
       }
       if (best < 0) break;
-      const c = (lists[best] as Change[])[at[best] as number] as Change;
+      const s = (lists[best] as number[])[at[best] as number] as number;
       at[best] = (at[best] as number) + 1;
+      const c = this.#change(s);
       if (matchesChange(c, filter)) out.push(c);
     }
     return out;
@@ -402,13 +459,13 @@ export class MemoryStore implements Store {
   }
 }
 
-/** The index of the first change with a sequence number above `seq`. */
-function firstAfter(list: readonly Change[], seq: number): number {
+/** The index of the first sequence number above `seq` in an ascending list. */
+function firstAfter(list: readonly number[], seq: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((list[mid] as Change).seq <= seq) lo = mid + 1;
+    if ((list[mid] as number) <= seq) lo = mid + 1;
     else hi = mid;
   }
   return lo;
