@@ -10,9 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * Budget of the main browser entry with xstate and zod/mini bundled in: 30 KB gzip (issue #2),
  * raised to 34,000 bytes when the one runtime (commit path, hand-offs, change feed, indexed
  * MemoryStore) replaced the two engines — see docs/decisions/0012-one-runtime.md for why the
- * Engine stayed in the main entry rather than moving out.
+ * Engine stayed in the main entry rather than moving out; raised to 34,500 when reports gained
+ * the reporter's contact (the report schema checks a mobile number and a resident ID number's
+ * check character: +365 bytes over 34,000 from source, 2026-12-05).
  */
-const BUDGET = 34 * 1000;
+const BUDGET = 34_500;
 
 /**
  * What a consumer pays for one import through the published entry (the built `dist`, as a
@@ -34,6 +36,7 @@ const perImport: { entry: string; name: string; source: string; budget: number }
   { entry: '/config', name: 'checkConfig', source: 'config.ts', budget: 11_000 },
   { entry: '/persist', name: 'restoreCase', source: 'persist.ts', budget: 32_000 },
   { entry: '/json', name: 'parseJsonStrict', source: 'json.ts', budget: 3_000 },
+  { entry: '/privacy', name: 'maskCaseRecord', source: 'privacy.ts', budget: 2_000 },
   { entry: '/kpi', name: 'computeKpis', source: 'kpi/index.ts', budget: 3_000 },
   { entry: '/labels', name: 'label', source: 'labels.ts', budget: 3_000 },
   // the whole runtime in the page: cases, scenarios (checker, compiler), alerts, JSON Schemas
