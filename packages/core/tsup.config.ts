@@ -12,6 +12,7 @@ const entries = {
   duty: 'src/duty.ts',
   expr: 'src/expr.ts',
   json: 'src/json.ts',
+  privacy: 'src/privacy.ts',
   'sample/index': 'src/sample/index.ts',
   client: 'src/client.ts',
   testing: 'src/testing.ts',

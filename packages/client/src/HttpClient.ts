@@ -503,33 +503,21 @@ export class HttpClient implements Client {
     return page ?? { items: [], cursor: null };
   }
 
-  /**
-   * Scenario instances in creation order. The server has no instance list route yet, so this
-   * reads the change feed (`kind: scenario`): each instance's first change (version 1) is its
-   * creation; the cursor is that change's sequence number. Costs a read per instance.
-   */
+  /** Scenario instances in creation order, a page at a time (`GET /api/instances`). */
   async listInstances(q: Omit<CaseQuery, 'kind'> = {}): Promise<Page<ScenarioRecord>> {
-    const limit = Math.max(1, Math.min(MAX_LIST, q.limit ?? 50));
-    const statuses = q.status === undefined ? undefined : ([] as string[]).concat(q.status);
-    let since = q.cursor !== undefined && /^\d+$/.test(q.cursor) ? Number(q.cursor) : 0;
-    const items: ScenarioRecord[] = [];
-    for (;;) {
-      const batch = await this.changesSince(
-        since,
-        { kind: 'scenario', ...(q.townId !== undefined ? { townId: q.townId } : {}) },
-        MAX_FEED,
-      );
-      for (const change of batch) {
-        since = change.seq;
-        if (change.version !== 1) continue;
-        const record = await this.getInstance(change.instanceId);
-        if (!record) continue;
-        if (statuses && !statuses.includes(record.status)) continue;
-        items.push(record);
-        if (items.length === limit) return { items, cursor: String(change.seq) };
-      }
-      if (batch.length < MAX_FEED) return { items, cursor: null };
-    }
+    const status = q.status === undefined ? undefined : ([] as string[]).concat(q.status);
+    const page = await this.#read<Page<ScenarioRecord>>(
+      `/api/instances${query({
+        town: q.townId,
+        status,
+        overdue: q.overdue,
+        limit: q.limit === undefined ? undefined : Math.max(1, Math.min(MAX_LIST, q.limit)),
+        cursor: q.cursor,
+      })}`,
+      [403],
+    );
+    for (const r of page?.items ?? []) this.#kinds.set(r.id, 'scenario');
+    return page ?? { items: [], cursor: null };
   }
 
   async actions(caseId: string, memberId: string): Promise<CaseAction[]> {

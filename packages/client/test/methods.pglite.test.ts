@@ -24,7 +24,7 @@ const band = {
 };
 
 describe('HttpClient beyond the conformance suite', () => {
-  it('lists instances in creation order, a page at a time, from the change feed', async () => {
+  it('lists instances in creation order, a page at a time (GET /api/instances)', async () => {
     const c = t.client;
     expect((await c.deploy(scenario('elderly-health-band'), DUTY)).ok).toBe(true);
     const ids: string[] = [];

@@ -10,11 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * Budget of the main browser entry with xstate and zod/mini bundled in: 30 KB gzip (issue #2),
  * raised to 34,000 bytes when the one runtime (commit path, hand-offs, change feed, indexed
  * MemoryStore) replaced the two engines — see docs/decisions/0012-one-runtime.md for why the
- * Engine stayed in the main entry rather than moving out — and to 35,300 bytes for MemoryStore's
+ * Engine stayed in the main entry rather than moving out — to 35,300 bytes for MemoryStore's
  * packed trails and feed (~1.2 KB gzip for ~1.4 KB less heap per resident case; see
- * docs/decisions/0014-packed-trails-in-memory.md).
+ * docs/decisions/0014-packed-trails-in-memory.md), and to 35,700 when reports gained the
+ * reporter's contact (a mobile number and a resident ID number's check character: +365 bytes).
  */
-const BUDGET = 35_300;
+const BUDGET = 35_700;
 
 /**
  * What a consumer pays for one import through the published entry (the built `dist`, as a
@@ -36,6 +37,7 @@ const perImport: { entry: string; name: string; source: string; budget: number }
   { entry: '/config', name: 'checkConfig', source: 'config.ts', budget: 11_000 },
   { entry: '/persist', name: 'restoreCase', source: 'persist.ts', budget: 32_000 },
   { entry: '/json', name: 'parseJsonStrict', source: 'json.ts', budget: 3_000 },
+  { entry: '/privacy', name: 'maskCaseRecord', source: 'privacy.ts', budget: 2_000 },
   { entry: '/kpi', name: 'computeKpis', source: 'kpi/index.ts', budget: 3_000 },
   { entry: '/labels', name: 'label', source: 'labels.ts', budget: 3_000 },
   // the whole runtime in the page: cases, scenarios (checker, compiler), alerts, JSON Schemas

@@ -45,19 +45,42 @@ describe('bad input', () => {
     expect(await t.store.lastSeq()).toBe(before);
   });
 
-  it('refuses __proto__ and constructor.prototype bodies (400) and stores nothing', async () => {
+  it('refuses __proto__ and constructor.prototype bodies (400) naming the path and the rule, and stores nothing', async () => {
     const before = await t.store.lastSeq();
     const headers = { ...(await t.auth(WORKER)), 'content-type': 'application/json' };
-    for (const payload of [
-      '{"gridId":"qj-sj-c1-g1","category":"riverPollution","severity":"medium","title":"p","__proto__":{"reporterId":"qj-sj-duty"}}',
-      '{"gridId":"qj-sj-c1-g1","category":"riverPollution","severity":"medium","title":"p","constructor":{"prototype":{"x":1}}}',
-      '{"gridId":"qj-sj-c1-g1","category":"__proto__","severity":"medium","title":"p"}',
-    ]) {
+    const base =
+      '"gridId":"qj-sj-c1-g1","category":"riverPollution","severity":"medium","title":"p"';
+    for (const [payload, path] of [
+      [`{${base},"__proto__":{"reporterId":"qj-sj-duty"}}`, ['body', '__proto__']],
+      [`{${base},"constructor":{"prototype":{"x":1}}}`, ['body', 'constructor', 'prototype']],
+      [`{${base},"location":{"lat":1,"lng":2,"__proto__":{}}}`, ['body', 'location', '__proto__']],
+      [`{${base},"photos":["a",{"b":{"__proto__":1}}]}`, ['body', 'photos', 1, 'b', '__proto__']],
+    ] as const) {
       const res = await t.app.inject({ method: 'POST', url: '/api/cases', headers, payload });
-      expect(res.statusCode, payload).toBeGreaterThanOrEqual(400);
-      expect(res.statusCode, payload).toBeLessThan(500);
-      expect(isApiError(res.json())).toBe(true);
+      expect(res.statusCode, payload).toBe(400);
+      const body = res.json();
+      expect(isApiError(body)).toBe(true);
+      expect(body.code).toBe('request.invalid');
+      expect(body.path).toEqual(path);
+      expect(body.message.en).toContain(path.join('.'));
+      expect(body.message.en).toContain('prototype poisoning');
     }
+    const open311 = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      headers,
+      payload: '{"service_code":"riverPollution","__proto__":{"x":1}}',
+    });
+    expect(open311.statusCode).toBe(400);
+    expect(open311.json()[0].description).toContain('body.__proto__');
+    const category = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers,
+      payload: '{"gridId":"qj-sj-c1-g1","category":"__proto__","severity":"medium","title":"p"}',
+    });
+    expect(category.statusCode).toBe(400);
+    expect(category.json().path).toEqual(['body', 'category']);
     expect(await t.store.lastSeq()).toBe(before);
     expect(({} as Record<string, unknown>).reporterId).toBeUndefined();
   });
@@ -150,6 +173,11 @@ describe('bad input', () => {
           payload: JSON.stringify(payload),
         });
         expect(res.statusCode).toBeLessThan(500);
+        const poisoned = findPoisoned(payload);
+        if (poisoned) {
+          expect(res.statusCode).toBe(400);
+          expect(res.json().path).toEqual(['body', ...poisoned]);
+        }
         const after = await t.store.lastSeq();
         if (res.statusCode >= 400) {
           expect(isApiError(res.json())).toBe(true);
@@ -160,3 +188,27 @@ describe('bad input', () => {
     );
   });
 });
+
+/** The path of the first `__proto__` key (or `constructor.prototype`) in a value, depth first. */
+function findPoisoned(v: unknown, path: (string | number)[] = []): (string | number)[] | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  if (Array.isArray(v)) {
+    for (const [i, x] of v.entries()) {
+      const p = findPoisoned(x, [...path, i]);
+      if (p) return p;
+    }
+    return undefined;
+  }
+  const o = v as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    if (k === '__proto__') return [...path, k];
+    const c = o[k];
+    if (k === 'constructor' && typeof c === 'object' && c !== null && Object.hasOwn(c, 'prototype'))
+      return [...path, k, 'prototype'];
+  }
+  for (const k of Object.keys(o)) {
+    const p = findPoisoned(o[k], [...path, k]);
+    if (p) return p;
+  }
+  return undefined;
+}

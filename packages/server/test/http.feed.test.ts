@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DUTY, RESIDENT, reportBody, testServer, WORKER } from './http.helpers.js';
+import { readFrames, type Sse } from './sse.js';
 
 let t: Awaited<ReturnType<typeof testServer>>;
 let base = '';
@@ -20,49 +21,6 @@ const report = async (title: string, gridId = 'qj-sj-c1-g1', by = WORKER) => {
   return r.json() as { record: { id: string }; seq: number };
 };
 
-interface Sse {
-  id?: string;
-  event?: string;
-  data?: string;
-  comment?: string;
-}
-
-/** Reads SSE frames from a fetch body until `until` says stop. */
-async function readFrames(
-  res: Response,
-  until: (frames: Sse[]) => boolean,
-  timeoutMs = 5000,
-): Promise<Sse[]> {
-  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  const frames: Sse[] = [];
-  let buffer = '';
-  const deadline = Date.now() + timeoutMs;
-  while (!until(frames)) {
-    if (Date.now() > deadline) throw new Error(`timed out with ${JSON.stringify(frames)}`);
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += decoder.decode(value, { stream: true });
-    let end = buffer.indexOf('\n\n');
-    while (end >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const frame: Sse = {};
-      for (const line of block.split('\n')) {
-        if (line.startsWith(':')) frame.comment = line.slice(1).trim();
-        else {
-          const i = line.indexOf(':');
-          const k = line.slice(0, i) as keyof Sse;
-          frame[k] = line.slice(i + 1).replace(/^ /, '');
-        }
-      }
-      frames.push(frame);
-      end = buffer.indexOf('\n\n');
-    }
-  }
-  await reader.cancel().catch(() => undefined);
-  return frames;
-}
 const changes = (frames: Sse[]) => frames.filter((f) => f.event === 'change');
 
 describe('GET /api/changes', () => {
@@ -153,5 +111,48 @@ describe('GET /api/stream (SSE over a socket)', () => {
     expect(((await outside.json()) as { code: string }).code).toBe('auth.outsideScope');
     const anon = await fetch(`${base}/api/stream`);
     expect(anon.status).toBe(401);
+  });
+});
+
+describe('one feed reader for every stream', () => {
+  it('serves every stream from one reader of the store, and each stream still gets each change once', async () => {
+    const headers = await t.auth(DUTY);
+    const start = await t.store.lastSeq();
+    const streams = await Promise.all(
+      Array.from({ length: 20 }, () => fetch(`${base}/api/stream?since=${start}`, { headers })),
+    );
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await report(`hub ${i}`)).record.id);
+    const got = await Promise.all(
+      streams.map(async (res) =>
+        changes(await readFrames(res, (f) => changes(f).length >= 3)).map((f) => Number(f.id)),
+      ),
+    );
+    for (const seqs of got) expect(seqs).toEqual([start + 1, start + 2, start + 3]);
+    // 20 streams at the head: a new change reaches each of them from the one reader's window,
+    // none of them reads the store itself (a reader per stream would make 20 filtered reads)
+    const client = t.client;
+    const original = client.changesSince.bind(client);
+    const calls = { byStreams: 0, byTheReader: 0 };
+    client.changesSince = (seq, filter, limit) => {
+      if (filter) calls.byStreams++;
+      else calls.byTheReader++;
+      return original(seq, filter, limit);
+    };
+    let idle: Response[] = [];
+    try {
+      idle = await Promise.all(
+        Array.from({ length: 20 }, () => fetch(`${base}/api/stream`, { headers })),
+      );
+      const { seq } = await report('hub idle');
+      const seen = await Promise.all(
+        idle.map(async (res) => changes(await readFrames(res, (f) => changes(f).length >= 1))),
+      );
+      for (const frames of seen) expect(frames.map((f) => Number(f.id))).toEqual([seq]);
+    } finally {
+      client.changesSince = original;
+    }
+    expect(calls.byStreams).toBe(0);
+    expect(calls.byTheReader).toBeGreaterThan(0);
   });
 });

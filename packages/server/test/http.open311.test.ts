@@ -1,3 +1,4 @@
+import { readXml, type XmlElement } from '@zhizhi/core/alert';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DUTY, RESIDENT, testServer, WORKER } from './http.helpers.js';
 
@@ -320,5 +321,144 @@ describe('Open311 GeoReport v2', () => {
     expect(Object.keys(spec.paths)).toEqual(
       expect.arrayContaining(['/open311/v2/services.json', '/open311/v2/requests.json']),
     );
+  });
+});
+
+describe('Open311 in XML and form encoding', () => {
+  /** The XML answer read back with core's safe reader: root name and each item's fields. */
+  function xml(body: string) {
+    const r = readXml(body);
+    if (!r.ok) throw new Error(`not XML: ${JSON.stringify(r)} ${body}`);
+    const fieldsOf = (e: XmlElement) =>
+      Object.fromEntries(
+        e.children.map((c) => [c.name, c.children.length ? c.children.map((x) => x.text) : c.text]),
+      );
+    return {
+      root: r.root.name,
+      items: r.root.children.map(fieldsOf),
+      rootFields: fieldsOf(r.root),
+    };
+  }
+
+  it('answers every endpoint in GeoReport v2 XML with the JSON answer’s fields, escaped', async () => {
+    const headers = await t.auth(WORKER);
+    const services = await t.app.inject({ url: `${base}/services.xml`, headers });
+    expect(services.statusCode).toBe(200);
+    expect(services.headers['content-type']).toBe('application/xml; charset=utf-8');
+    const json = await t.app.inject({ url: `${base}/services.json`, headers });
+    const sx = xml(services.body);
+    expect(sx.root).toBe('services');
+    expect(sx.items.map((s) => s.service_code)).toEqual(
+      json.json().map((s: { service_code: string }) => s.service_code),
+    );
+    expect(sx.items[0]).toEqual(
+      Object.fromEntries(Object.entries(json.json()[0]).map(([k, v]) => [k, String(v)])),
+    );
+    const def = xml(
+      (await t.app.inject({ url: `${base}/services/riverPollution.xml`, headers })).body,
+    );
+    expect(def.root).toBe('service_definition');
+    expect(def.rootFields).toEqual({ service_code: 'riverPollution', attributes: '' });
+
+    const nasty = '<b>"&\'</b>]]>\u0001 河面';
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `${base}/requests.xml`,
+      headers,
+      payload: request({ description: nasty }),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const cx = xml(created.body);
+    expect(cx.root).toBe('service_requests');
+    const id = cx.items[0]?.service_request_id as string;
+    expect(cx.items[0]?.account_id).toBe('');
+    expect(created.headers.location).toBe(`${base}/requests/${id}.xml`);
+    const one = await t.app.inject({ url: `${base}/requests/${id}.xml`, headers });
+    const ox = xml(one.body);
+    expect(ox.root).toBe('service_requests');
+    expect(ox.items[0]?.description).toBe(nasty.replace('\u0001', ''));
+    expect(one.body).not.toContain('<b>');
+    const asJson = (await t.app.inject({ url: `${base}/requests/${id}.json`, headers })).json()[0];
+    expect(ox.items[0]?.service_request_id).toBe(asJson.service_request_id);
+    expect(ox.items[0]?.lat).toBe(String(asJson.lat));
+    expect(ox.items[0]?.zipcode).toBe('');
+    const list = xml(
+      (await t.app.inject({ url: `${base}/requests.xml?service_request_id=${id}`, headers })).body,
+    );
+    expect(list.items.map((r) => r.service_request_id)).toEqual([id]);
+  });
+
+  it('answers errors in XML as <errors><error><code/><description/></error></errors>', async () => {
+    const headers = await t.auth(WORKER);
+    for (const [url, status] of [
+      [`${base}/services/nope.xml`, 404],
+      [`${base}/requests/nope.xml`, 404],
+      [`${base}/requests.xml?start_date=yesterday`, 400],
+      [`${base}/nothing.xml`, 404],
+    ] as const) {
+      const res = await t.app.inject({ url, headers });
+      expect(res.statusCode, url).toBe(status);
+      expect(res.headers['content-type']).toBe('application/xml; charset=utf-8');
+      const x = xml(res.body);
+      expect(x.root).toBe('errors');
+      expect(x.items[0]?.code).toBe(String(status));
+      expect(String(x.items[0]?.description).length).toBeGreaterThan(0);
+    }
+    const anon = await t.app.inject({ url: `${base}/services.xml` });
+    expect(anon.statusCode).toBe(401);
+    expect(xml(anon.body).items[0]?.code).toBe('401');
+  });
+
+  it('takes POST requests form-encoded (the spec’s encoding) as well as JSON, with attribute[...] and checks alike', async () => {
+    const headers = {
+      ...(await t.auth(WORKER)),
+      'content-type': 'application/x-www-form-urlencoded',
+    };
+    const form = new URLSearchParams({
+      service_code: 'riverPollution',
+      lat: '28.96',
+      long: '106.65',
+      description: '表单上报 a&b=c',
+      'attribute[grid_id]': 'qj-sj-c1-g1',
+      'attribute[severity]': 'high',
+      phone: '13912345678',
+    }).toString();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `${base}/requests.json`,
+      headers,
+      payload: form,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const rec = await t.client.getCase(res.json()[0].service_request_id);
+    expect(rec?.context).toMatchObject({
+      severity: 'high',
+      description: '表单上报 a&b=c',
+      location: { lat: 28.96, lng: 106.65 },
+      reporter: { phone: '13912345678' },
+    });
+    const before = await t.store.lastSeq();
+    for (const [body, path] of [
+      ['service_code=riverPollution&lat=north&long=1&grid_id=qj-sj-c1-g1', 'body.lat'],
+      ['service_code=riverPollution&address_string=x&grid_id=a&grid_id=b', 'body.grid_id'],
+      [
+        'service_code=riverPollution&address_string=x&grid_id=qj-sj-c1-g1&__proto__=1',
+        'body.__proto__',
+      ],
+    ] as const) {
+      for (const format of ['json', 'xml']) {
+        const bad = await t.app.inject({
+          method: 'POST',
+          url: `${base}/requests.${format}`,
+          headers,
+          payload: body,
+        });
+        expect(bad.statusCode, body).toBe(400);
+        const description =
+          format === 'json' ? bad.json()[0].description : xml(bad.body).items[0]?.description;
+        expect(description, body).toContain(path);
+      }
+    }
+    expect(await t.store.lastSeq()).toBe(before);
   });
 });

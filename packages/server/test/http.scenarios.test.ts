@@ -224,3 +224,67 @@ describe('readings, org, KPIs, audit', () => {
     expect(badCursor.statusCode).toBeLessThan(500); // PgStore reads a foreign cursor as the start
   });
 });
+
+describe('GET /api/instances', () => {
+  it('lists the instances in scope in creation order, a page at a time, with the cases’ filters', async () => {
+    const duty = await t.auth(DUTY);
+    await t.app.inject({
+      method: 'PUT',
+      url: `/api/scenarios/${band.id}`,
+      headers: duty,
+      payload: band,
+    });
+    const before = (await t.client.listInstances({ townId: 'qj-sj', limit: 200 })).items.map(
+      (r) => r.id,
+    );
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await t.app.inject({
+        method: 'POST',
+        url: `/api/scenarios/${band.id}/instances`,
+        headers: duty,
+        payload: { trigger: 'manual', gridId: 'qj-sj-c1-g1', data: { alarmType: 'fall' } },
+      });
+      expect(r.statusCode, r.body).toBe(201);
+      ids.push(r.json().record.id);
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let n = 0; n < 10; n++) {
+      const url: string = `/api/instances?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const res = await t.app.inject({ url, headers: duty });
+      expect(res.statusCode, res.body).toBe(200);
+      const page = res.json() as { items: { id: string }[]; cursor: string | null };
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((x) => x.id));
+      cursor = page.cursor;
+      if (cursor === null) break;
+    }
+    expect(seen).toEqual([...before, ...ids]);
+    const status = (await t.client.getInstance(ids[0] as string))?.status as string;
+    const byStatus = await t.app.inject({
+      url: `/api/instances?status=${encodeURIComponent(status)}&limit=200`,
+      headers: duty,
+    });
+    expect(byStatus.json().items.every((x: { status: string }) => x.status === status)).toBe(true);
+    expect(byStatus.json().items.map((x: { id: string }) => x.id)).toContain(ids[0]);
+    const other = await t.app.inject({
+      url: '/api/instances',
+      headers: await t.auth('qj-th-duty'),
+    });
+    expect(other.json().items).toEqual([]);
+    const outside = await t.app.inject({
+      url: '/api/instances?town=qj-sj',
+      headers: await t.auth('qj-th-duty'),
+    });
+    expect(outside.statusCode).toBe(403);
+    const resident = await t.app.inject({
+      url: '/api/instances',
+      headers: await t.auth('qj-sj-c1-g1-resident'),
+    });
+    expect(resident.json()).toEqual({ items: [], cursor: null });
+    const bad = await t.app.inject({ url: '/api/instances?limit=0', headers: duty });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().path).toEqual(['querystring', 'limit']);
+  });
+});

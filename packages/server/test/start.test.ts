@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type StartedServer, startServer } from '../src/index.js';
+import { SCHEMA_VERSION, type StartedServer, startServer } from '../src/index.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'zhizhi-start-'));
 const lines: string[] = [];
@@ -47,6 +47,7 @@ describe('startServer', () => {
     const { url } = server;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(lines).toContain('Applied migration 0001 initial');
+    expect(lines).toContain('Applied migration 0002 access log');
     expect(lines).toContain('Built-in scenarios: 5 deployed now, 0 already there');
     expect(lines).toContain(`Demo page: ${url}/`);
     const page = await fetch(`${url}/`);
@@ -116,7 +117,7 @@ describe('startServer', () => {
     await server?.close();
     lines.length = 0;
     server = await start();
-    expect(lines).toContain('Database schema at version 1, no migration needed');
+    expect(lines).toContain(`Database schema at version ${SCHEMA_VERSION}, no migration needed`);
     expect(lines).toContain('Built-in scenarios: 0 deployed now, 5 already there');
     expect(readFileSync(join(dataDir, 'jwt-secret'), 'utf8')).toBe(secret);
     // the token signed before the restart still works

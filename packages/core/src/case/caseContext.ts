@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { isReservedId } from '../ids/isReservedId.js';
 import { safeIdSchema } from '../ids/safeIdSchema.js';
+import { reporterContactSchema } from '../privacy/reporterContactSchema.js';
 import { dispatchTargetSchema } from './caseEventSchemas.js';
 import { severities } from './caseStatus.js';
 
@@ -46,6 +47,8 @@ const reportShape = {
   ),
   photos: z.optional(z.array(text(2048)).check(z.maxLength(20))),
   handleOnGrid: z.optional(z.boolean()),
+  /** The reporter's contact details (personal data: masked on reads, see `@zhizhi/core/privacy`). */
+  reporter: z.optional(reporterContactSchema),
   lead: z.optional(dispatchTargetSchema),
   coHandlers: z.optional(z.array(dispatchTargetSchema).check(z.maxLength(12))),
 };

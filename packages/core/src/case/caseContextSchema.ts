@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { roles, sections } from '../org/roles.js';
+import { reporterContactSchema } from '../privacy/reporterContactSchema.js';
 import { dispatchTargetSchema } from './caseEventSchemas.js';
 import { outcomes, severities, slaClocks } from './caseStatus.js';
 
@@ -35,6 +36,8 @@ export const caseContextSchema = z.object({
   photos: z.array(text(2048)).check(z.maxLength(200)),
   reporterId: text(128),
   reporterRole: z.enum(roles),
+  /** The reporter's contact details, if the report gave them (personal data). */
+  reporter: z.optional(reporterContactSchema),
   handleOnGrid: z.boolean(),
   reportedAt: z.number().check(z.int()),
   /** When the running SLA clock started (intake and dispatching share one), else when the status was entered. */

@@ -42,6 +42,7 @@ export function initialCaseContext(
     photos: report.photos ?? [],
     reporterId: reporter.id,
     reporterRole: reporter.role,
+    ...(report.reporter ? { reporter: report.reporter } : {}),
     handleOnGrid: report.handleOnGrid ?? false,
     reportedAt: now,
     enteredAt: now,

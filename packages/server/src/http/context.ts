@@ -1,6 +1,8 @@
 import type { Directory, Member } from '@zhizhi/core';
 import type { LocalClient } from '@zhizhi/core/client';
 import type { FastifyRequest } from 'fastify';
+import type { AccessLog } from '../privacy/AccessLog.js';
+import type { Masker } from '../privacy/createMasker.js';
 import type { Scope } from './auth.js';
 import { fail } from './errors.js';
 
@@ -31,6 +33,10 @@ export function maybeCaller(req: FastifyRequest): Caller | undefined {
 export interface Ctx {
   client: LocalClient;
   directory: Directory;
+  /** Every read path masks personal data through it. */
+  masker: Masker;
+  /** Where unmasking is recorded before clear values are sent. */
+  accessLog: AccessLog;
 }
 
 /**

@@ -10,14 +10,20 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { type AccessLog, memoryAccessLog } from '../privacy/AccessLog.js';
+import { createMasker } from '../privacy/createMasker.js';
+import { pgAccessLog } from '../privacy/pgAccessLog.js';
+import { PgStore } from '../store/PgStore.js';
 import { type AuthOptions, createVerifier, scopeOf } from './auth.js';
 import { type Ctx, maybeCaller, setCaller } from './context.js';
 import { docsPage } from './docsPage.js';
 import { apiError, fail, HttpError, toApiError } from './errors.js';
+import { parseJsonBody } from './parseJsonBody.js';
 import { caseRoutes } from './routes/cases.js';
 import { feedRoutes, type StreamOptions } from './routes/feed.js';
 import { miscRoutes } from './routes/misc.js';
 import { open311Routes } from './routes/open311.js';
+import { privacyRoutes } from './routes/privacy.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 
 /** A rate limit: at most `max` requests per `timeWindow` ms, per caller (or per IP). */
@@ -49,6 +55,8 @@ export interface CreateServerOptions
   /** How often the server fires due timers and delivers hand-offs, ms (0: never; default 1000). */
   tickMs?: number;
   logger?: FastifyServerOptions['logger'];
+  /** Where unmasking personal data is recorded (default: the `access_log` table of a `PgStore`, else memory). */
+  accessLog?: AccessLog;
   trustProxy?: FastifyServerOptions['trustProxy'];
 }
 
@@ -99,6 +107,9 @@ export async function createServer(options: CreateServerOptions = {}): Promise<Z
   });
   // JSON only: a text/plain body gets 415, not a string to validate
   app.removeContentTypeParser('text/plain');
+  // strict JSON whose prototype-poisoning keys are refused with their path
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJsonBody);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -173,12 +184,16 @@ export async function createServer(options: CreateServerOptions = {}): Promise<Z
     reply.code(404).send(apiError('route.notFound'));
   });
 
-  const ctx: Ctx = { client, directory };
+  const store = client.engine.store;
+  const accessLog =
+    options.accessLog ?? (store instanceof PgStore ? pgAccessLog(store.driver) : memoryAccessLog());
+  const ctx: Ctx = { client, directory, masker: createMasker(client), accessLog };
   caseRoutes(app, ctx, limits.reports);
   const streams = feedRoutes(app, ctx, options.stream ?? {});
   scenarioRoutes(app, ctx);
   miscRoutes(app, ctx, verifier, { demo, demoLimit: limits.demoToken });
   open311Routes(app, ctx, limits.reports);
+  privacyRoutes(app, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),

@@ -80,6 +80,10 @@ const httpCatalog = {
     zh: '变更流已不包含 {since} 之后的全部变更，请重新读取状态',
     en: 'The feed no longer holds every change after {since}: read the state again',
   },
+  'privacy.notAllowed': {
+    zh: '角色 {role} 无权查看此记录的个人信息（仅报告人本人、所属镇街的值班员和指挥长、正在办理的岗位或部门）',
+    en: 'Role {role} may not see this record’s personal data (only the reporter, the town’s duty officers and commanders, and the post or department handling it)',
+  },
   'demo.disabled': { zh: '演示模式未开启', en: 'Demo mode is off' },
   internal: { zh: '服务器内部错误', en: 'Internal server error' },
 } as const;

@@ -1,3 +1,13 @@
+export {
+  type AccessEntry,
+  type AccessInput,
+  type AccessLog,
+  memoryAccessLog,
+  sealAccessEntry,
+  verifyAccessLog,
+} from '../privacy/AccessLog.js';
+export { createMasker, type Masker } from '../privacy/createMasker.js';
+export { pgAccessLog } from '../privacy/pgAccessLog.js';
 export type { AuthOptions, Scope } from './auth.js';
 export { scopeOf } from './auth.js';
 export {

@@ -131,3 +131,30 @@ export const definitionSchema = typed<DefinitionRecord>(
 );
 
 export const isTrue = (v: string | undefined) => v === 'true' || v === '1';
+
+/** One disclosure of personal data, as the access log keeps it. */
+export const accessEntrySchema = z
+  .object({
+    seq: z.number().int(),
+    townId: z.string(),
+    at: z.number(),
+    actorId: z.string(),
+    role: z.string(),
+    kind: z.enum(['case', 'scenario']),
+    instanceId: z.string(),
+    fields: z.array(z.string()),
+    reason: z.string().nullable(),
+    prevHash: z.string(),
+    hash: z.string(),
+  })
+  .meta({ id: 'AccessEntry' });
+
+/** The body of an unmask request: why (kept in the access log). */
+export const unmaskBody = z
+  .object({ reason: z.string().min(1).max(200).optional() })
+  .nullish()
+  .describe('`reason`: why the personal data is needed (kept in the access log)');
+
+/** The answer of an unmask request: the clear record and trail, and the access log entry. */
+export const unmaskResult = (record: z.ZodType) =>
+  z.object({ record, audit: z.array(auditEntrySchema), access: accessEntrySchema.nullable() });

@@ -1,9 +1,17 @@
-import type { CaseRecord, InstanceRecord, RuntimeResult } from '@zhizhi/core';
+import type {
+  AuditEntry,
+  CaseQuery,
+  CaseRecord,
+  InstanceRecord,
+  Page,
+  RuntimeResult,
+} from '@zhizhi/core';
 import { caseError, caseEventSchemas, reportSchema, verifyAuditChain } from '@zhizhi/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import * as zm from 'zod/mini';
+import { unmaskRecord } from '../../privacy/unmaskRecord.js';
 import { seesTown } from '../auth.js';
 import { type Caller, type Ctx, caller, callerIs } from '../context.js';
 import { fail, fromCore } from '../errors.js';
@@ -15,6 +23,8 @@ import {
   idParam,
   isTrue,
   listCasesQuery,
+  unmaskBody,
+  unmaskResult,
 } from '../schemas.js';
 
 const { SLA_OVERDUE: _timerOnly, ...memberEvents } = caseEventSchemas;
@@ -63,6 +73,69 @@ export async function sendVersioned<R extends InstanceRecord>(
   return { record: result.record, entry: result.entry, seq: result.seq };
 }
 
+/** A command's result as the caller may read it (personal data masked). */
+export async function viewResult<R extends InstanceRecord>(
+  ctx: Ctx,
+  c: Caller,
+  result: { record: R; entry: AuditEntry; seq: number },
+): Promise<{ record: R; entry: AuditEntry; seq: number }> {
+  return {
+    record: await ctx.masker.record(result.record, c.member),
+    entry: await ctx.masker.entry(result.record, result.entry, c.member),
+    seq: result.seq,
+  };
+}
+
+/** The query of a list route (`GET /api/cases`, `GET /api/instances`). */
+export interface ListQuery {
+  town?: string | undefined;
+  status?: string | string[] | undefined;
+  section?: CaseQuery['section'] | undefined;
+  overdue?: string | undefined;
+  limit?: number | undefined;
+  cursor?: string | undefined;
+}
+
+/**
+ * A page of a list route within the caller's scope: one town (asked for, or the caller's only
+ * one), or every town in scope (records of other towns left out); 403 for a town out of scope,
+ * 400 for a cursor that is not one.
+ */
+export async function listInScope<R extends InstanceRecord>(
+  c: Caller,
+  q: ListQuery,
+  list: (query: Omit<CaseQuery, 'kind'>) => Promise<Page<R>>,
+): Promise<Page<R>> {
+  let townId = q.town;
+  let filterTowns = false;
+  if (townId !== undefined && !seesTown(c.scope, townId))
+    fail(403, 'auth.outsideScope', {}, ['querystring', 'town']);
+  if (townId === undefined && c.scope.towns !== 'all') {
+    if (c.scope.towns.length === 0) return { items: [], cursor: null };
+    if (c.scope.towns.length === 1) townId = c.scope.towns[0];
+    else filterTowns = true;
+  }
+  const status = statuses(q.status);
+  let page: Page<R>;
+  try {
+    page = await list({
+      ...(townId !== undefined ? { townId } : {}),
+      ...(status ? { status } : {}),
+      ...(q.section ? { section: q.section } : {}),
+      ...(q.overdue !== undefined ? { overdue: isTrue(q.overdue) } : {}),
+      limit: q.limit ?? 50,
+      ...(q.cursor ? { cursor: q.cursor } : {}),
+    });
+  } catch {
+    fail(400, 'request.invalid', { path: 'cursor', rule: 'a cursor from a previous page' }, [
+      'querystring',
+      'cursor',
+    ]);
+  }
+  if (!filterTowns) return page;
+  return { items: page.items.filter((rec) => seesTown(c.scope, rec.townId)), cursor: page.cursor };
+}
+
 const statuses = (s: string | string[] | undefined) => {
   if (s === undefined) return undefined;
   const list = (Array.isArray(s) ? s : [s]).flatMap((x) => x.split(',')).filter(Boolean);
@@ -100,7 +173,12 @@ export function caseRoutes(app: FastifyInstance, ctx: Ctx, postCasesLimit: objec
       reply.header('Location', `/api/cases/${encodeURIComponent(record.id)}`);
       reply.header('ETag', `"${record.version}"`);
       if (seq === 0) reply.header('Idempotent-Replayed', 'true');
-      return reply.code(seq === 0 ? 200 : 201).send({ record, entry, seq });
+      const { member } = caller(req);
+      return reply.code(seq === 0 ? 200 : 201).send({
+        record: await ctx.masker.record(record, member),
+        entry: await ctx.masker.entry(record, entry, member),
+        seq,
+      });
     },
   );
 
@@ -120,36 +198,12 @@ export function caseRoutes(app: FastifyInstance, ctx: Ctx, postCasesLimit: objec
     async (req) => {
       const c = caller(req);
       const q = req.query;
-      let townId = q.town;
-      let filterTowns = false;
-      if (townId !== undefined && !seesTown(c.scope, townId))
-        fail(403, 'auth.outsideScope', {}, ['querystring', 'town']);
-      if (townId === undefined && c.scope.towns !== 'all') {
-        if (c.scope.towns.length === 0) return { items: [], cursor: null };
-        if (c.scope.towns.length === 1) townId = c.scope.towns[0];
-        else filterTowns = true;
-      }
-      const status = statuses(q.status);
-      let page: Awaited<ReturnType<typeof client.listCases>>;
-      try {
-        page = await client.listCases({
-          ...(townId !== undefined ? { townId } : {}),
-          ...(status ? { status } : {}),
-          ...(q.section ? { section: q.section } : {}),
-          ...(q.overdue !== undefined ? { overdue: isTrue(q.overdue) } : {}),
-          limit: q.limit ?? 50,
-          ...(q.cursor ? { cursor: q.cursor } : {}),
-        });
-      } catch {
-        fail(400, 'request.invalid', { path: 'cursor', rule: 'a cursor from a previous page' }, [
-          'querystring',
-          'cursor',
-        ]);
-      }
-      const items = page.items.filter(
-        (rec) => (!filterTowns || seesTown(c.scope, rec.townId)) && maySeeCase(c, rec),
-      );
-      return { items, cursor: page.cursor };
+      const page = await listInScope(c, q, (query) => client.listCases(query));
+      const items = page.items.filter((rec) => maySeeCase(c, rec));
+      return {
+        items: await Promise.all(items.map((rec) => ctx.masker.record(rec, c.member))),
+        cursor: page.cursor,
+      };
     },
   );
 
@@ -169,7 +223,11 @@ export function caseRoutes(app: FastifyInstance, ctx: Ctx, postCasesLimit: objec
     async (req, reply) => {
       const record = await visibleCase(ctx, req, req.params.id);
       reply.header('ETag', `"${record.version}"`);
-      return { record, audit: await client.audit(record.id) };
+      const { member } = caller(req);
+      return {
+        record: await ctx.masker.record(record, member),
+        audit: await ctx.masker.trail(record, await client.audit(record.id), member),
+      };
     },
   );
 
@@ -193,9 +251,30 @@ export function caseRoutes(app: FastifyInstance, ctx: Ctx, postCasesLimit: objec
     },
     async (req, reply) => {
       const record = await visibleCase(ctx, req, req.params.id);
-      return sendVersioned(reply, req.headers['if-match'], (o) =>
+      const result = await sendVersioned(reply, req.headers['if-match'], (o) =>
         client.send(record.id, req.body, o),
       );
+      return viewResult(ctx, caller(req), result);
+    },
+  );
+
+  r.post(
+    '/api/cases/:id/unmask',
+    {
+      schema: {
+        summary: 'The case with its personal data in clear (recorded in the access log)',
+        description:
+          'Only the reporter, the duty officers and commanders of the case’s town, and the staff of the post or department handling an open case may (403 `privacy.notAllowed` otherwise). The disclosure (who, when, which fields, why) is appended to the hash-chained access log before the answer is sent; it does not change the case or its version.',
+        tags: ['cases', 'privacy'],
+        params: idParam,
+        body: unmaskBody,
+        response: { 200: unmaskResult(caseRecordSchema), ...errors(403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const record = await visibleCase(ctx, req, req.params.id);
+      reply.header('ETag', `"${record.version}"`);
+      return unmaskRecord(ctx, caller(req), record, req.body?.reason);
     },
   );
 

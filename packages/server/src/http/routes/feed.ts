@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { seesTown } from '../auth.js';
 import { type Caller, type Ctx, caller } from '../context.js';
+import { createFeedHub } from '../createFeedHub.js';
 import { fail } from '../errors.js';
 import { changeSchema, errors, feedQuery } from '../schemas.js';
 
@@ -60,6 +61,14 @@ export function feedRoutes(
   const pollMs = options.pollMs ?? 500;
   const retryMs = options.retryMs ?? 2000;
   const open = new Set<ServerResponse>();
+  // one poll of the store per interval for every stream of this server
+  const hub = createFeedHub(
+    {
+      changesSince: (since, filter, limit) => ctx.client.changesSince(since, filter, limit),
+      lastSeq: () => ctx.client.engine.store.lastSeq(),
+    },
+    { pollMs, onError: (err) => app.log.error({ err }, 'change feed poll failed') },
+  );
   app.addHook('preClose', async () => {
     for (const res of open) res.end();
   });
@@ -93,7 +102,8 @@ export function feedRoutes(
       }
       const mine = ownCases(ctx, c);
       const items: Change[] = [];
-      for (const change of changes) if (await mine(change)) items.push(change);
+      for (const change of changes)
+        if (await mine(change)) items.push(await ctx.masker.change(change, c.member));
       return { items, cursor: changes.at(-1)?.seq ?? since };
     },
   );
@@ -161,13 +171,16 @@ export function feedRoutes(
       };
       await write(`retry: ${retryMs}\n: resuming after ${since}\n\n`);
 
+      const unlisten = hub.listen();
+      res.on('close', unlisten);
       void (async () => {
         let last = since;
         while (!closed) {
           let batch: Change[] = [];
+          let upTo = last;
           if (filter) {
             try {
-              batch = await ctx.client.changesSince(last, filter, 500);
+              ({ changes: batch, upTo } = await hub.read(last, filter, 500));
             } catch (error) {
               if (!closed) {
                 const gap = error instanceof FeedGap;
@@ -182,15 +195,17 @@ export function feedRoutes(
             if (closed) return;
             last = change.seq;
             if (!(await mine(change))) continue;
-            await write(`id: ${change.seq}\nevent: change\ndata: ${JSON.stringify(change)}\n\n`);
+            const seen = await ctx.masker.change(change, c.member);
+            await write(`id: ${change.seq}\nevent: change\ndata: ${JSON.stringify(seen)}\n\n`);
           }
+          last = Math.max(last, upTo);
           if (batch.length === 500) continue;
           await new Promise<void>((resolve) => {
             wake = resolve;
-            setTimeout(resolve, pollMs).unref();
+            void hub.wait(last, 4 * pollMs).then(resolve);
           });
         }
-      })();
+      })().finally(unlisten);
     },
   );
   return { count: () => open.size };

@@ -1,12 +1,15 @@
 import type { CaseRecord } from '@zhizhi/core';
 import { caseStatuses } from '@zhizhi/core';
 import { label } from '@zhizhi/core/labels';
-import type { FastifyInstance } from 'fastify';
+import { isMainlandMobile } from '@zhizhi/core/privacy';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { seesTown } from '../auth.js';
 import { type Ctx, caller, callerIs } from '../context.js';
 import { type ApiError, apiError, fromCore, HttpError, toApiError } from '../errors.js';
+import { open311Xml } from '../open311Xml.js';
+import { parseFormBody } from '../parseFormBody.js';
 import { maySeeCase, visibleCase } from './cases.js';
 
 /** The most requests one `GET requests.json` answers (the spec's suggested cap). */
@@ -27,12 +30,36 @@ function toOpen311(status: number, body: ApiError) {
   return [{ code: status, description: `${body.message.en}${where} / ${body.message.zh}` }];
 }
 
-const jsonFile = z
+/** The two formats of GeoReport v2, chosen by the path's suffix. */
+const formats = ['json', 'xml'] as const;
+type Format = (typeof formats)[number];
+
+const dataFile = z
   .string()
   .max(300)
-  .regex(/^.+\.json$/, 'a name ending in .json');
-const fileParam = z.object({ file: jsonFile });
-const stripJson = (file: string) => file.slice(0, -'.json'.length);
+  .regex(/^.+\.(json|xml)$/, 'a name ending in .json or .xml');
+const fileParam = z.object({ file: dataFile });
+/** `{id}.json` → the id and the format. */
+const splitFile = (file: string): [string, Format] => {
+  const dot = file.lastIndexOf('.');
+  return [file.slice(0, dot), file.slice(dot + 1) as Format];
+};
+/** The format a request's path asks for (its last segment's suffix; JSON unless `.xml`). */
+const formatOf = (url: string): Format => (/\.xml$/.test(url.split('?')[0] ?? '') ? 'xml' : 'json');
+
+/** Answers `data` as JSON (through the route's response schema) or as GeoReport v2 XML. */
+function answer(
+  reply: FastifyReply,
+  format: Format,
+  xml: { root: string; item: string | null },
+  data: Record<string, unknown>[],
+) {
+  if (format === 'json') return reply.send(data);
+  return reply
+    .type('application/xml; charset=utf-8')
+    .serializer((x: unknown) => x as string)
+    .send(open311Xml(xml.root, xml.item, data));
+}
 
 const serviceSchema = z.object({
   service_code: z.string(),
@@ -80,13 +107,16 @@ const postRequestBody = z
     /** Filled with the caller; another member is refused (403). */
     reporterId: z.string().max(128).optional(),
     jurisdiction_id: z.string().max(200).optional(),
-    // the identity fields of the spec are ignored: the caller is the reporter
+    // the caller is the reporter; `phone` (and the name) become the case's reporter contact
     email: z.string().max(400).optional(),
     device_id: z.string().max(200).optional(),
     account_id: z.string().max(200).optional(),
-    first_name: z.string().max(200).optional(),
-    last_name: z.string().max(200).optional(),
-    phone: z.string().max(100).optional(),
+    first_name: z.string().max(25).optional(),
+    last_name: z.string().max(25).optional(),
+    phone: z
+      .string()
+      .refine(isMainlandMobile, 'a mainland mobile number (11 digits, 13–19…)')
+      .optional(),
   })
   .refine((b) => (b.lat === undefined) === (b.long === undefined), {
     message: 'lat and long go together',
@@ -96,6 +126,14 @@ const postRequestBody = z
     message: 'a location: lat and long, or address_string',
     path: ['lat'],
   });
+
+const postAnswer = z.array(
+  z.object({
+    service_request_id: z.string(),
+    service_notice: z.string().nullable(),
+    account_id: z.null(),
+  }),
+);
 
 const isoDate = z.iso.datetime({ offset: true, local: false });
 const listQuery = z.object({
@@ -184,6 +222,52 @@ export function open311Routes(app: FastifyInstance, ctx: Ctx, postLimit: object 
     };
   };
 
+  /** The requests the caller may see, filtered as `GET requests.{json,xml}` says. */
+  async function listRequests(c: ReturnType<typeof caller>, q: z.infer<typeof listQuery>) {
+    if (q.service_request_id !== undefined) {
+      const ids = [...new Set(q.service_request_id.split(',').map((x) => x.trim()))]
+        .filter(Boolean)
+        .slice(0, 100);
+      const out: z.infer<typeof requestSchema>[] = [];
+      for (const id of ids) {
+        const rec = await client.getCase(id);
+        if (rec && maySeeCase(c, rec)) out.push(toRequest(rec));
+      }
+      return out;
+    }
+    const now = client.clock.now();
+    const start = q.start_date ? Date.parse(q.start_date) : q.end_date ? -Infinity : now - 90 * DAY;
+    const end = q.end_date ? Date.parse(q.end_date) : Infinity;
+    const towns = c.scope.towns === 'all' ? [undefined] : c.scope.towns;
+    const out: z.infer<typeof requestSchema>[] = [];
+    for (const townId of towns) {
+      let cursor: string | undefined;
+      do {
+        const page = await client.listCases({
+          ...(townId !== undefined ? { townId } : {}),
+          ...(q.status === 'closed'
+            ? { status: 'closed' }
+            : q.status === 'open'
+              ? { status: caseStatuses.filter((x) => x !== 'closed') }
+              : {}),
+          limit: 200,
+          ...(cursor ? { cursor } : {}),
+        });
+        for (const rec of page.items) {
+          if (townId === undefined && !seesTown(c.scope, rec.townId)) continue;
+          if (!maySeeCase(c, rec)) continue;
+          if (q.service_code !== undefined && rec.context.category !== q.service_code) continue;
+          const at = rec.context.reportedAt;
+          if (at < start || at > end) continue;
+          out.push(toRequest(rec));
+          if (out.length >= MAX_REQUESTS) return out;
+        }
+        cursor = page.cursor ?? undefined;
+      } while (cursor);
+    }
+    return out;
+  }
+
   app.register(
     async (scope) => {
       scope.setErrorHandler((error, req, reply) => {
@@ -191,201 +275,204 @@ export function open311Routes(app: FastifyInstance, ctx: Ctx, postLimit: object 
         if (status >= 500) req.log.error({ err: error }, 'request failed');
         if (status === 401) reply.header('WWW-Authenticate', 'Bearer');
         if (status === 429) reply.header('Retry-After', String(body.params?.retryAfter ?? 60));
-        reply.code(status).type('application/json; charset=utf-8').send(toOpen311(status, body));
+        reply.code(status);
+        answer(
+          reply,
+          formatOf(req.url),
+          { root: 'errors', item: 'error' },
+          toOpen311(status, body),
+        );
       });
-      scope.setNotFoundHandler((_req, reply) => {
-        reply.code(404).send(toOpen311(404, apiError('route.notFound')));
+      scope.setNotFoundHandler((req, reply) => {
+        reply.code(404);
+        answer(
+          reply,
+          formatOf(req.url),
+          { root: 'errors', item: 'error' },
+          toOpen311(404, apiError('route.notFound')),
+        );
       });
+      // the spec's POST encoding, beside JSON
+      scope.addContentTypeParser(
+        'application/x-www-form-urlencoded',
+        { parseAs: 'string' },
+        parseFormBody,
+      );
       const r = scope.withTypeProvider<ZodTypeProvider>();
       const tags = ['open311'];
 
-      r.get(
-        '/services.json',
-        {
-          schema: {
-            summary: 'Open311: the service list (one service per case category)',
-            tags,
-            querystring: z.object({ jurisdiction_id: z.string().max(200).optional() }),
-            response: { 200: z.array(serviceSchema), ...errs(401) },
+      for (const format of formats) {
+        r.get(
+          `/services.${format}`,
+          {
+            schema: {
+              summary: `Open311: the service list (one service per case category), ${format.toUpperCase()}`,
+              tags,
+              querystring: z.object({ jurisdiction_id: z.string().max(200).optional() }),
+              response: {
+                200: format === 'json' ? z.array(serviceSchema) : z.string(),
+                ...errs(401),
+              },
+            },
           },
-        },
-        async () => [...services.values()],
-      );
+          async (_req, reply) =>
+            answer(reply, format, { root: 'services', item: 'service' }, [...services.values()]),
+        );
+      }
 
       r.get(
         '/services/:file',
         {
           schema: {
-            summary: 'Open311: a service’s definition (`{service_code}.json`; no attributes)',
+            summary:
+              'Open311: a service’s definition (`{service_code}.json` or `.xml`; no attributes)',
             tags,
             params: fileParam,
             response: {
-              200: z.object({ service_code: z.string(), attributes: z.array(z.never()) }),
+              200: z.union([
+                z.object({ service_code: z.string(), attributes: z.array(z.never()) }),
+                z.string(),
+              ]),
               ...errs(400, 401, 404),
             },
           },
         },
-        async (req) => {
-          const code = stripJson(req.params.file);
+        async (req, reply) => {
+          const [code, format] = splitFile(req.params.file);
           if (!services.has(code)) throw unknownService(code);
-          return { service_code: code, attributes: [] };
+          if (format === 'json') return { service_code: code, attributes: [] };
+          return answer(reply, format, { root: 'service_definition', item: null }, [
+            { service_code: code, attributes: [] },
+          ]);
         },
       );
 
-      r.post(
-        '/requests.json',
-        {
-          ...(postLimit ? { config: { rateLimit: postLimit } } : {}),
-          preValidation: callerIs('reporterId'),
-          schema: {
-            summary: 'Open311: create a service request (opens a case; the caller reports it)',
-            description:
-              'JSON only. `grid_id` (the grid the request falls in) is a required zhizhi attribute; `severity` an optional one (default medium). `Idempotency-Key` works as on `POST /api/cases`.',
-            tags,
-            headers: z.looseObject({ 'idempotency-key': z.string().min(1).max(200).optional() }),
-            body: postRequestBody,
-            response: {
-              200: z.array(
-                z.object({
-                  service_request_id: z.string(),
-                  service_notice: z.string().nullable(),
-                  account_id: z.null(),
-                }),
-              ),
-              201: z.array(
-                z.object({
-                  service_request_id: z.string(),
-                  service_notice: z.string().nullable(),
-                  account_id: z.null(),
-                }),
-              ),
-              ...errs(400, 401, 403, 404, 409, 413, 415, 422, 429),
+      for (const format of formats) {
+        r.post(
+          `/requests.${format}`,
+          {
+            ...(postLimit ? { config: { rateLimit: postLimit } } : {}),
+            preValidation: callerIs('reporterId'),
+            schema: {
+              summary: `Open311: create a service request (opens a case; the caller reports it), ${format.toUpperCase()}`,
+              description:
+                'JSON or `application/x-www-form-urlencoded` (the spec’s encoding; `attribute[grid_id]` and `attribute[severity]` as attributes). `grid_id` (the grid the request falls in) is a required zhizhi attribute; `severity` an optional one (default medium). `phone` (a mainland mobile number) and `last_name`/`first_name` become the reporter’s contact, masked on reads. `Idempotency-Key` works as on `POST /api/cases`.',
+              tags,
+              headers: z.looseObject({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+              body: postRequestBody,
+              response: {
+                200: format === 'json' ? postAnswer : z.string(),
+                201: format === 'json' ? postAnswer : z.string(),
+                ...errs(400, 401, 403, 404, 409, 413, 415, 422, 429),
+              },
             },
           },
-        },
-        async (req, reply) => {
-          const b = req.body;
-          if (!services.has(b.service_code)) throw unknownService(b.service_code, 'service_code');
-          let description = b.description?.trim() ?? '';
-          if (b.lat === undefined && b.address_string) {
-            description = `${description}\n地址 / Address: ${b.address_string}`.trim();
-          }
-          const title = (b.description?.trim() || serviceName(b.service_code)).slice(0, 200);
-          const report = {
-            gridId: b.grid_id,
-            reporterId: caller(req).member.id,
-            category: b.service_code,
-            severity: b.severity ?? 'medium',
-            title,
-            ...(description ? { description: description.slice(0, 4000) } : {}),
-            ...(b.lat !== undefined && b.long !== undefined
-              ? {
-                  location: {
-                    lat: b.lat,
-                    lng: b.long,
-                    ...(b.address_string ? { address: b.address_string } : {}),
-                  },
-                }
-              : {}),
-            ...(b.media_url ? { photos: [b.media_url] } : {}),
-          };
-          const key = req.headers['idempotency-key'];
-          const result = await client.report(report, key ? { idempotencyKey: key } : {});
-          if (!result.ok) throw fromCore(result.error);
-          const { record, seq } = result;
-          reply.header('Location', `/open311/v2/requests/${encodeURIComponent(record.id)}.json`);
-          if (seq === 0) reply.header('Idempotent-Replayed', 'true');
-          const notice =
-            record.context.dueAt !== null
-              ? `${statusNote(record)}; expected by ${iso(record.context.dueAt)}`
-              : statusNote(record);
-          return reply
-            .code(seq === 0 ? 200 : 201)
-            .send([{ service_request_id: record.id, service_notice: notice, account_id: null }]);
-        },
-      );
-
-      r.get(
-        '/requests.json',
-        {
-          schema: {
-            summary: 'Open311: the service requests the caller may see',
-            description:
-              '`service_request_id` (comma list) overrides the other filters. Without it and without dates, the last 90 days. At most 1000 requests.',
-            tags,
-            querystring: listQuery,
-            response: { 200: z.array(requestSchema), ...errs(400, 401) },
-          },
-        },
-        async (req) => {
-          const c = caller(req);
-          const q = req.query;
-          if (q.service_request_id !== undefined) {
-            const ids = [...new Set(q.service_request_id.split(',').map((s) => s.trim()))]
-              .filter(Boolean)
-              .slice(0, 100);
-            const out: z.infer<typeof requestSchema>[] = [];
-            for (const id of ids) {
-              const rec = await client.getCase(id);
-              if (rec && maySeeCase(c, rec)) out.push(toRequest(rec));
+          async (req, reply) => {
+            const b = req.body;
+            if (!services.has(b.service_code)) throw unknownService(b.service_code, 'service_code');
+            let description = b.description?.trim() ?? '';
+            if (b.lat === undefined && b.address_string) {
+              description = `${description}\n地址 / Address: ${b.address_string}`.trim();
             }
-            return out;
-          }
-          const now = client.clock.now();
-          const start = q.start_date
-            ? Date.parse(q.start_date)
-            : q.end_date
-              ? -Infinity
-              : now - 90 * DAY;
-          const end = q.end_date ? Date.parse(q.end_date) : Infinity;
-          const towns = c.scope.towns === 'all' ? [undefined] : c.scope.towns;
-          const out: z.infer<typeof requestSchema>[] = [];
-          for (const townId of towns) {
-            let cursor: string | undefined;
-            do {
-              const page = await client.listCases({
-                ...(townId !== undefined ? { townId } : {}),
-                ...(q.status === 'closed'
-                  ? { status: 'closed' }
-                  : q.status === 'open'
-                    ? { status: caseStatuses.filter((s) => s !== 'closed') }
-                    : {}),
-                limit: 200,
-                ...(cursor ? { cursor } : {}),
-              });
-              for (const rec of page.items) {
-                if (townId === undefined && !seesTown(c.scope, rec.townId)) continue;
-                if (!maySeeCase(c, rec)) continue;
-                if (q.service_code !== undefined && rec.context.category !== q.service_code)
-                  continue;
-                const at = rec.context.reportedAt;
-                if (at < start || at > end) continue;
-                out.push(toRequest(rec));
-                if (out.length >= MAX_REQUESTS) return out;
-              }
-              cursor = page.cursor ?? undefined;
-            } while (cursor);
-          }
-          return out;
-        },
-      );
+            const title = (b.description?.trim() || serviceName(b.service_code)).slice(0, 200);
+            const report = {
+              gridId: b.grid_id,
+              reporterId: caller(req).member.id,
+              category: b.service_code,
+              severity: b.severity ?? 'medium',
+              title,
+              ...(description ? { description: description.slice(0, 4000) } : {}),
+              ...(b.lat !== undefined && b.long !== undefined
+                ? {
+                    location: {
+                      lat: b.lat,
+                      lng: b.long,
+                      ...(b.address_string ? { address: b.address_string } : {}),
+                    },
+                  }
+                : {}),
+              ...(b.media_url ? { photos: [b.media_url] } : {}),
+              ...(b.phone ? { reporter: { phone: b.phone, ...contactName(b) } } : {}),
+            };
+            const key = req.headers['idempotency-key'];
+            const result = await client.report(report, key ? { idempotencyKey: key } : {});
+            if (!result.ok) throw fromCore(result.error);
+            const { record, seq } = result;
+            reply.header(
+              'Location',
+              `/open311/v2/requests/${encodeURIComponent(record.id)}.${format}`,
+            );
+            if (seq === 0) reply.header('Idempotent-Replayed', 'true');
+            const notice =
+              record.context.dueAt !== null
+                ? `${statusNote(record)}; expected by ${iso(record.context.dueAt)}`
+                : statusNote(record);
+            reply.code(seq === 0 ? 200 : 201);
+            return answer(reply, format, { root: 'service_requests', item: 'request' }, [
+              { service_request_id: record.id, service_notice: notice, account_id: null },
+            ]);
+          },
+        );
+
+        r.get(
+          `/requests.${format}`,
+          {
+            schema: {
+              summary: `Open311: the service requests the caller may see, ${format.toUpperCase()}`,
+              description:
+                '`service_request_id` (comma list) overrides the other filters. Without it and without dates, the last 90 days. At most 1000 requests.',
+              tags,
+              querystring: listQuery,
+              response: {
+                200: format === 'json' ? z.array(requestSchema) : z.string(),
+                ...errs(400, 401),
+              },
+            },
+          },
+          async (req, reply) =>
+            answer(
+              reply,
+              format,
+              { root: 'service_requests', item: 'request' },
+              await listRequests(caller(req), req.query),
+            ),
+        );
+      }
 
       r.get(
         '/requests/:file',
         {
           schema: {
             summary:
-              'Open311: one service request (`{service_request_id}.json`), as a one-element array',
+              'Open311: one service request (`{service_request_id}.json` or `.xml`), as a one-element list',
             tags,
             params: fileParam,
-            response: { 200: z.array(requestSchema), ...errs(400, 401, 403, 404) },
+            response: {
+              200: z.union([z.array(requestSchema), z.string()]),
+              ...errs(400, 401, 403, 404),
+            },
           },
         },
-        async (req) => [toRequest(await visibleCase(ctx, req, stripJson(req.params.file)))],
+        async (req, reply) => {
+          const [id, format] = splitFile(req.params.file);
+          const rec = await visibleCase(ctx, req, id);
+          return answer(reply, format, { root: 'service_requests', item: 'request' }, [
+            toRequest(rec),
+          ]);
+        },
       );
     },
     { prefix: '/open311/v2' },
   );
+}
+
+/** The spec's `last_name` + `first_name` as one name (family name first, as in Chinese). */
+function contactName(b: { first_name?: string | undefined; last_name?: string | undefined }) {
+  const name = [b.last_name, b.first_name]
+    .map((x) => x?.trim())
+    .filter(Boolean)
+    .join(' ');
+  return name ? { name } : {};
 }
 
 function unknownService(code: string, field?: string): HttpError {

@@ -8,6 +8,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { unmaskRecord } from '../../privacy/unmaskRecord.js';
 import { seesTown } from '../auth.js';
 import { type Ctx, caller, callerIs } from '../context.js';
 import { apiError, fail, fromCore, HttpError } from '../errors.js';
@@ -18,8 +19,11 @@ import {
   errors,
   idParam,
   instanceRecordSchema,
+  listCasesQuery,
+  unmaskBody,
+  unmaskResult,
 } from '../schemas.js';
-import { sendVersioned } from './cases.js';
+import { listInScope, sendVersioned, viewResult } from './cases.js';
 
 /** Who may deploy a scenario definition (as `LocalClient.deploy` decides). */
 const DEPLOYERS = new Set(['dutyOfficer', 'commander', 'cityOperator']);
@@ -181,7 +185,7 @@ export function scenarioRoutes(app: FastifyInstance, ctx: Ctx) {
       if (!result.ok) throw fromCore(result.error);
       reply.header('Location', `/api/instances/${encodeURIComponent(result.record.id)}`);
       reply.header('ETag', `"${result.record.version}"`);
-      return reply.code(201).send({ record: result.record, entry: result.entry, seq: result.seq });
+      return reply.code(201).send(await viewResult(ctx, c, result));
     },
   );
 
@@ -203,9 +207,37 @@ export function scenarioRoutes(app: FastifyInstance, ctx: Ctx) {
     },
     async (req, reply) => {
       const record = await visibleInstance(ctx, req, req.params.id);
-      return sendVersioned(reply, req.headers['if-match'], (o) =>
+      const result = await sendVersioned(reply, req.headers['if-match'], (o) =>
         client.command(record.id, req.body, o),
       );
+      return viewResult(ctx, caller(req), result);
+    },
+  );
+
+  r.get(
+    '/api/instances',
+    {
+      schema: {
+        summary:
+          'List the scenario instances the caller may see, in creation order, a page at a time',
+        description:
+          'Filters as `GET /api/cases` (`town`, `status` — the instance’s state —, `overdue`); `cursor` from the previous page. Residents see no instances.',
+        tags: ['scenarios'],
+        querystring: listCasesQuery.omit({ section: true }),
+        response: {
+          200: z.object({ items: z.array(instanceRecordSchema), cursor: z.string().nullable() }),
+          ...errors(403),
+        },
+      },
+    },
+    async (req) => {
+      const c = caller(req);
+      if (c.scope.ownCasesOnly) return { items: [], cursor: null };
+      const page = await listInScope(c, req.query, (q) => client.listInstances(q));
+      return {
+        items: await Promise.all(page.items.map((rec) => ctx.masker.record(rec, c.member))),
+        cursor: page.cursor,
+      };
     },
   );
 
@@ -225,7 +257,31 @@ export function scenarioRoutes(app: FastifyInstance, ctx: Ctx) {
     async (req, reply) => {
       const record = await visibleInstance(ctx, req, req.params.id);
       reply.header('ETag', `"${record.version}"`);
-      return { record, audit: await client.audit(record.id) };
+      const { member } = caller(req);
+      return {
+        record: await ctx.masker.record(record, member),
+        audit: await ctx.masker.trail(record, await client.audit(record.id), member),
+      };
+    },
+  );
+
+  r.post(
+    '/api/instances/:id/unmask',
+    {
+      schema: {
+        summary: 'The instance with its `pii` fields in clear (recorded in the access log)',
+        description:
+          'Only the duty officers and commanders of the instance’s town may (403 `privacy.notAllowed` otherwise). The disclosure is appended to the hash-chained access log before the answer is sent; it does not change the instance or its version.',
+        tags: ['scenarios', 'privacy'],
+        params: idParam,
+        body: unmaskBody,
+        response: { 200: unmaskResult(instanceRecordSchema), ...errors(403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const record = await visibleInstance(ctx, req, req.params.id);
+      reply.header('ETag', `"${record.version}"`);
+      return unmaskRecord(ctx, caller(req), record, req.body?.reason);
     },
   );
 }

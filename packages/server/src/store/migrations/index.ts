@@ -1,4 +1,5 @@
 import { initial } from './0001_initial.js';
+import { accessLog } from './0002_access_log.js';
 
 /** One schema step: applied once, in order, inside the transaction that records it. */
 export interface Migration {
@@ -10,6 +11,7 @@ export interface Migration {
 /** Every migration the code knows, oldest first; the last one's `version` is the schema's. */
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', statements: initial },
+  { version: 2, name: 'access log', statements: accessLog },
 ];
 
 /** The newest schema version this code knows. */

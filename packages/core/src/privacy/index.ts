@@ -1,0 +1,15 @@
+export { isMainlandMobile } from './isMainlandMobile.js';
+export { isResidentIdNumber } from './isResidentIdNumber.js';
+export { maskAuditEntry } from './maskAuditEntry.js';
+export { maskCaseRecord } from './maskCaseRecord.js';
+export { maskChange } from './maskChange.js';
+export { maskFields } from './maskFields.js';
+export { maskIdCard } from './maskIdCard.js';
+export { maskInstance } from './maskInstance.js';
+export { maskPhone } from './maskPhone.js';
+export { maskReporterContact } from './maskReporterContact.js';
+export { maySeePersonalData } from './maySeePersonalData.js';
+export { personalFieldsOf } from './personalFieldsOf.js';
+export { piiFieldsOf } from './piiFieldsOf.js';
+export { PII_MASK } from './piiMask.js';
+export { type ReporterContact, reporterContactSchema } from './reporterContactSchema.js';
