@@ -70,6 +70,9 @@ describe('zhizhi start', () => {
         expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
         expect(await page.text()).toMatch(/^<!doctype html>/i);
       }
+      // the demo page links them
+      const demo = await (await fetch(`${url}/`)).text();
+      for (const [mount] of pages) expect(demo).toContain(`<a href="${mount}/">`);
       const widgets = await fetch(`${url}/widgets/zhizhi-widgets.js`);
       expect(widgets.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
       expect(await widgets.text()).toContain('customElements');

@@ -59,6 +59,9 @@ describe('startServer', () => {
     const js = await fetch(`${url}/demo.js`);
     expect(js.headers.get('content-type')).toContain('text/javascript');
     expect(await js.text()).not.toContain('innerHTML');
+    // an icon file, since the CSP allows no data: images (a missing one is a console error)
+    const icon = await fetch(`${url}/favicon.svg`);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
     const secret = statSync(join(dataDir, 'jwt-secret'));
     expect(secret.mode & 0o777).toBe(0o600);
   });

@@ -15,13 +15,14 @@ export const demoHtml = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>智治 zhizhi — 演示 demo</title>
 <link rel="stylesheet" href="/demo.css">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <script type="module" src="/demo.js"></script>
 </head>
 <body>
 <header>
   <h1>智治 zhizhi</h1>
   <p>演示服务器：以任一成员身份查看事件和实时变更。Demo server: see the cases and live changes as any member.</p>
-  <nav><a href="/api/docs">API 文档 / API docs</a> · <a href="/api/openapi.json">OpenAPI 3.1 JSON</a></nav>
+  <nav><!--pages--><a href="/api/docs">API 文档 / API docs</a> · <a href="/api/openapi.json">OpenAPI 3.1 JSON</a></nav>
 </header>
 <main>
   <section>
@@ -216,3 +217,7 @@ $('report').addEventListener('click', () => report().catch(showError));
 $('sim').addEventListener('click', () => simState(!$('sim').dataset.on).catch(showError));
 loadMembers().catch(showError);
 `;
+
+/** The demo's icon (a file, since the CSP allows no `data:` images). */
+export const demoFavicon =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#b71c1c"/><text x="8" y="12" font-size="10" text-anchor="middle" fill="#fff">治</text></svg>';

@@ -12,7 +12,7 @@ import { type MqttIngestion, startMqttIngestion } from '../mqtt/startMqttIngesti
 import { type Driver, pgDriver, pgliteDriver } from '../store/driver.js';
 import { migrations } from '../store/migrations/index.js';
 import { migrate, PgStore } from '../store/PgStore.js';
-import { DEMO_CSP, demoCss, demoHtml, demoJs } from './demoAssets.js';
+import { DEMO_CSP, demoCss, demoFavicon, demoHtml, demoJs } from './demoAssets.js';
 import { createSensorSimulator, type SensorSimulator } from './sensorSimulator.js';
 import { type ServedFolder, serveFolder } from './serveFolder.js';
 
@@ -271,7 +271,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       }
     });
 
-    if (demo) demoRoutes(app, directory, simulator);
+    if (demo) demoRoutes(app, directory, simulator, options.pages ?? []);
     for (const page of options.pages ?? []) serveFolder(app, page);
 
     const port = options.port ?? 8141;
@@ -368,7 +368,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
 }
 
 /** The demo page and the demo-only endpoints (member list, sensor simulator switch). */
-function demoRoutes(app: ZhizhiServer, directory: Directory, simulator: SensorSimulator) {
+function demoRoutes(
+  app: ZhizhiServer,
+  directory: Directory,
+  simulator: SensorSimulator,
+  pages: readonly ServedFolder[],
+) {
   const asset = (path: string, type: string, body: string) =>
     app.get(path, { schema: { hide: true }, config: { public: true } }, async (_req, reply) => {
       reply
@@ -377,7 +382,17 @@ function demoRoutes(app: ZhizhiServer, directory: Directory, simulator: SensorSi
         .type(type)
         .send(body);
     });
-  asset('/', 'text/html; charset=utf-8', demoHtml);
+  // links to the UI pages served beside the demo, escaped like any text put into HTML
+  const esc = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const links = pages
+    .filter((p) => p.title)
+    .map(
+      (p) =>
+        `<a href="${esc(encodeURI(p.mount))}/">${esc(`${p.title?.zh} / ${p.title?.en}`)}</a> · `,
+    )
+    .join('');
+  asset('/', 'text/html; charset=utf-8', demoHtml.replace('<!--pages-->', links));
+  asset('/favicon.svg', 'image/svg+xml', demoFavicon);
   asset('/demo.js', 'text/javascript; charset=utf-8', demoJs);
   asset('/demo.css', 'text/css; charset=utf-8', demoCss);
 
