@@ -6,7 +6,7 @@
 
 /** The Content-Security-Policy of the demo page and its files. */
 export const DEMO_CSP =
-  "default-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
+  "default-src 'self'; img-src 'self' blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
 
 export const demoHtml = `<!doctype html>
 <html lang="zh-CN">
