@@ -59,7 +59,21 @@ describe('any random sequence of commands', () => {
           }
         },
       ),
-      { numRuns: 200 },
+      {
+        numRuns: 1000,
+        examples: [
+          // found by CI: a drag group that disconnects an outcome and connects it again moved the
+          // `next` key to the end of its step when undone as one folded change
+          [
+            'anti-fraud-outreach',
+            [
+              [{ type: 4, a: 747, b: 0, c: 0, word: 'x' }, 'drag-b'],
+              [{ type: 3, a: 495, b: 0, c: -36, word: 'x' }, 'drag-b'],
+            ],
+            [],
+          ],
+        ],
+      },
     );
   });
 });

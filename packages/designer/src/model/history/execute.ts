@@ -41,14 +41,25 @@ const onlySets = (changes: readonly Change[]) => changes.every((c) => c.op === '
 const samePath = (a: Change, b: Change) =>
   a.path.length === b.path.length && a.path.every((k, i) => k === b.path[i]);
 
-/** Folds `next` into `entry`: a later set of a path already set keeps the first `before`. */
+/**
+ * Folds `next` into `entry`: a later set of a path already set keeps the first `before` — but
+ * only while the key stayed in between (a key removed and set again moves to the end of its
+ * object, so the two sets stay apart and undo puts the key back where it was).
+ */
 function merge(entry: HistoryEntry, next: HistoryEntry): HistoryEntry {
   const changes = entry.changes.slice();
   if (onlySets(changes) && onlySets(next.changes)) {
     for (const c of next.changes) {
-      const k = changes.findIndex((d) => samePath(d, c));
+      let k = changes.length - 1;
+      while (k >= 0 && !samePath(changes[k] as Change, c)) k--;
       const old = changes[k];
-      if (old && old.op === 'set' && c.op === 'set') {
+      if (
+        old &&
+        old.op === 'set' &&
+        c.op === 'set' &&
+        old.after !== undefined &&
+        c.before !== undefined
+      ) {
         const folded: Change = { op: 'set', path: old.path };
         if (old.before !== undefined) folded.before = old.before;
         if (c.after !== undefined) folded.after = c.after;
