@@ -93,6 +93,7 @@ describe('zz-scenario', () => {
     expect(root.querySelector('#timeline')?.textContent).toBe('Timeline');
     expect(root.querySelector('[part="steps"]')?.textContent).toContain('Call the person');
     expect(outcome(root, 'call', 'noAnswer')?.textContent?.trim()).toBe('No answer');
+    expect(root.querySelector('ol li strong')?.textContent).toBe('Started');
   });
 
   it('given a viewer whose role is not the assignee, then no task is offered', async () => {
@@ -145,6 +146,9 @@ describe('zz-scenario', () => {
     const timeline = root.querySelector('ol')?.textContent ?? '';
     for (const step of ['电话联系老人', '最近的网格员上门', '拨打 120'])
       expect(timeline).toContain(step);
+    expect(root.querySelectorAll('ol li')).toHaveLength(4);
+    expect(root.querySelector('ol li strong')?.textContent).toBe('启动');
+    expect(root.querySelector('ol li:last-child strong')?.textContent).toBe('完成任务');
     await expectNoAxeViolations(el);
   });
 

@@ -4,10 +4,11 @@ import type { Scenario } from '@zhizhi/core/scenario';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { defineElement } from '../defineElement.js';
 import { zzEvent } from '../events.js';
+import { translate } from '../i18n/translate.js';
 import { ZzElement } from '../provider/ZzElement.js';
 import type { ZzContext } from '../provider/zzContext.js';
 import type { ZzScenarioStartedDetail, ZzTaskDoneDetail } from '../scenario/scenarioEvents.js';
-import { scenarioMessages } from '../scenario/scenarioMessages.js';
+import { scenarioEventMessages, scenarioMessages } from '../scenario/scenarioMessages.js';
 import {
   fieldLabels,
   type ScenarioViewer,
@@ -383,7 +384,7 @@ export class ZzScenario extends ZzElement {
         : `${statusLabel(doc, e.from, lang)} → ${statusLabel(doc, e.to, lang)}`;
     return html`<li>
       <time datetime=${new Date(e.at).toISOString()}>${new Date(e.at).toLocaleString(lang)}</time>
-      <strong>${e.event}</strong> · ${who} · ${move}
+      <strong>${translate(scenarioEventMessages, e.event, lang)}</strong> · ${who} · ${move}
       ${e.note ? html`<div>${e.note}</div>` : nothing}
     </li>`;
   }

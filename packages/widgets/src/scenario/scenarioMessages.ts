@@ -28,3 +28,18 @@ export const scenarioMessages = {
   timeline: { zh: '处置记录', en: 'Timeline' },
   by: { zh: '{who}（{role}）', en: '{who} ({role})' },
 } satisfies Messages;
+
+/**
+ * The names of the events on a scenario instance's audit trail (core's labels name case
+ * events only); an unknown event shows as its own name. @internal
+ */
+export const scenarioEventMessages = {
+  START: { zh: '启动', en: 'Started' },
+  TASK_COMPLETE: { zh: '完成任务', en: 'Task done' },
+  CHECK_IN: { zh: '走访签到', en: 'Check-in' },
+  SIGNAL: { zh: '信号', en: 'Signal' },
+  EVENT: { zh: '事件', en: 'Event' },
+  TIMEOUT: { zh: '超时', en: 'Timed out' },
+  CASE_ACKNOWLEDGED: { zh: '派单已签收', en: 'Case acknowledged' },
+  CASE_CLOSED: { zh: '派单已办结', en: 'Case closed' },
+} satisfies Messages;
