@@ -81,4 +81,18 @@ describe('defineScenarioElement', () => {
     expect(defineScenarioElement('zz-case', band)).toBeUndefined();
     expect(warn).toHaveBeenCalledTimes(2);
   });
+
+  it('given a tag that is not a custom element name or a scenario that is not a document, then it warns and defines nothing', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(defineScenarioElement('Elderly', band)).toBeUndefined();
+    expect(
+      defineScenarioElement('zz-not-a-doc', { id: 'x' } as unknown as Scenario),
+    ).toBeUndefined();
+    expect(defineScenarioElement('zz-null-doc', null as unknown as Scenario)).toBeUndefined();
+    expect(customElements.get('zz-not-a-doc')).toBeUndefined();
+    expect(customElements.get('zz-null-doc')).toBeUndefined();
+    expect(warn).toHaveBeenCalledTimes(3);
+    expect(String(warn.mock.calls[0]?.[0])).toContain('not a custom element name');
+    expect(String(warn.mock.calls[1]?.[0])).toContain('scenario must be a scenario document');
+  });
 });

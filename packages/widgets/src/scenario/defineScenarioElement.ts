@@ -13,7 +13,9 @@ type ScenarioElementClass = CustomElementConstructor & { [DOC]?: string };
  * attribute it deploys the document itself as the provider's member first (a `LocalClient` in
  * the page, or a server member allowed to deploy). Guarded like every define: the same
  * document defined again (a second copy of the script) is a no-op; another document under a
- * tag already taken is refused with a console warning, never an exception.
+ * tag already taken is refused with a console warning, never an exception — as are a tag that
+ * is not a custom element name and a `scenario` that is not a document (no id, version, steps).
+ * The document itself is checked by the runtime when it is deployed.
  *
  * @returns the element class registered under `tag` (`undefined` when refused)
  *
@@ -32,6 +34,19 @@ export function defineScenarioElement(
   scenario: Scenario,
 ): CustomElementConstructor | undefined {
   if (typeof customElements === 'undefined') return undefined;
+  if (!/^[a-z][a-z0-9._-]*-[a-z0-9._-]*$/.test(String(tag))) {
+    console.warn(
+      `[zhizhi] defineScenarioElement: tag ${JSON.stringify(tag)} is not a custom element name (lowercase, with a dash) · 元素名须为带连字符的小写名称`,
+    );
+    return undefined;
+  }
+  const s = scenario as Partial<Scenario> | null | undefined;
+  if (typeof s?.id !== 'string' || typeof s.version !== 'string' || !Array.isArray(s.steps)) {
+    console.warn(
+      `[zhizhi] defineScenarioElement(<${tag}>): scenario must be a scenario document (id, version and steps) · 须传入场景文档（含 id、version、steps）`,
+    );
+    return undefined;
+  }
   const key = `${scenario.id}@${scenario.version}`;
   const existing = customElements.get(tag) as ScenarioElementClass | undefined;
   if (existing) {
