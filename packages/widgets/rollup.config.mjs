@@ -6,7 +6,7 @@
 //   `ZhizhiWidgets`). LocalClient is never in it.
 // - dist/zhizhi-scenario.js: src/scenario.ts (zz-scenario, defineScenarioElement) as a second
 //   classic script that extends the `ZhizhiWidgets` global; outside the main script's 40 KB
-//   budget (it would take it to ~40.6 KB), with its own copy of Lit (~14 KB gzip).
+//   budget (it would take it to ~40.6 KB), with its own copy of Lit (~14.8 KB gzip).
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
