@@ -4,6 +4,9 @@
 // - dist/zhizhi-widgets.js: one classic IIFE <script> for old portals with Lit, @lit/context
 //   and the HTTP client inside, registering every element of src/index.ts (global
 //   `ZhizhiWidgets`). LocalClient is never in it.
+// - dist/zhizhi-scenario.js: src/scenario.ts (zz-scenario, defineScenarioElement) as a second
+//   classic script that extends the `ZhizhiWidgets` global; outside the main script's 40 KB
+//   budget (it would take it to ~40.6 KB), with its own copy of Lit (~14.8 KB gzip).
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -20,6 +23,7 @@ export default [
     input: {
       index: 'src/index.ts',
       local: 'src/local.ts',
+      scenario: 'src/scenario.ts',
       ...Object.fromEntries(elements.map((e) => [`elements/${e}`, `src/elements/${e}.ts`])),
     },
     external,
@@ -43,6 +47,20 @@ export default [
       file: 'dist/zhizhi-widgets.js',
       format: 'iife',
       name: 'ZhizhiWidgets',
+      sourcemap: true,
+      plugins: [terser({ ecma: 2020, module: false, format: { comments: false } })],
+    },
+  },
+  {
+    input: 'src/scenario.ts',
+    treeshake,
+    onwarn,
+    plugins: [nodeResolve(resolveOptions), ts()],
+    output: {
+      file: 'dist/zhizhi-scenario.js',
+      format: 'iife',
+      name: 'ZhizhiWidgets',
+      extend: true,
       sourcemap: true,
       plugins: [terser({ ecma: 2020, module: false, format: { comments: false } })],
     },

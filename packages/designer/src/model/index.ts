@@ -16,6 +16,11 @@ export {
   type Transition,
   type ValueChange,
 } from './diff/diffScenarios.js';
+export {
+  type EmbedExport,
+  type EmbedOptions,
+  exportEmbed,
+} from './export/exportEmbed.js';
 export { outcomesOf, type StepOutcome } from './graph/outcomesOf.js';
 export { stepIndex } from './graph/stepIndex.js';
 export { stepRegionKeys } from './graph/stepRegionKeys.js';

@@ -1,6 +1,6 @@
 import type { Lang } from '@zhizhi/core';
 import { html, nothing, type TemplateResult } from 'lit';
-import { translate } from '../i18n/translate.js';
+import { type Messages, translate } from '../i18n/translate.js';
 import { schemaFormMessages } from '../messages/schemaFormMessages.js';
 import type { SchemaField } from './fieldsOf.js';
 import type { FormValues } from './payloadOf.js';
@@ -20,6 +20,8 @@ export interface SchemaFormContext {
   values: FormValues;
   idPrefix: string;
   changed: () => void;
+  /** Labels that win over the built-in ones, by field name (e.g. a scenario's field labels). */
+  labels?: Messages;
 }
 
 /**
@@ -47,7 +49,10 @@ const t = (key: string, lang: Lang, params?: Record<string, string | number>) =>
 
 function renderField(f: SchemaField, path: string, ctx: SchemaFormContext): TemplateResult {
   const id = `${ctx.idPrefix}-${path.replace(/[^\w-]/g, '_')}`;
-  const name = t(f.name, ctx.lang);
+  const name =
+    ctx.labels && Object.hasOwn(ctx.labels, f.name)
+      ? translate(ctx.labels, f.name, ctx.lang)
+      : t(f.name, ctx.lang);
   const text = (ctx.values.get(path) as string | undefined) ?? '';
   const set = (e: Event) => {
     const el = e.target as HTMLInputElement;
