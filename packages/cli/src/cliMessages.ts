@@ -31,6 +31,7 @@ const messages = {
   --data <目录>          start：数据目录，存放 PGlite 数据库和演示令牌密钥（默认 ./.zhizhi/data）
   --database-url <URL>   start：改用 PostgreSQL（默认读取环境变量 DATABASE_URL）
   --mqtt <URL>           start：从 MQTT 代理接入传感器读数（zhizhi/<镇街>/readings，QoS 1）
+  --cors <源,…>          start：允许这些源（如 https://portal.example.gov.cn）跨域调用 API，逗号分隔
   --no-demo              start：关闭演示模式（演示令牌和演示页面；自定义组织默认关闭）
   --simulate-sensors     start：开启传感器模拟器（不时在养老服务中心产生一级漏电预警）
   -h, --help             显示本帮助
@@ -68,6 +69,7 @@ Options:
   --data <dir>           start: the data folder: the PGlite database and the demo token secret (default ./.zhizhi/data)
   --database-url <URL>   start: use PostgreSQL instead (default: the DATABASE_URL environment variable)
   --mqtt <URL>           start: ingest sensor readings from an MQTT broker (zhizhi/<town>/readings, QoS 1)
+  --cors <origin,…>      start: let these origins (e.g. https://portal.example.gov.cn) call the API, comma-separated
   --no-demo              start: no demo mode (demo tokens and the demo page; off by default for a custom org)
   --simulate-sensors     start: run the sensor simulator (a level-1 leakage at the elderly-care center now and then)
   -h, --help             this help
@@ -198,6 +200,10 @@ Exit status: 0 done (start: stopped cleanly on SIGTERM or SIGINT); 1 a document 
   badPort: {
     zh: '--port 必须是 0 到 65535 之间的整数，而不是 {value}',
     en: '--port must be a whole number from 0 to 65535, not {value}',
+  },
+  badCors: {
+    zh: '--cors 须为逗号分隔的源（http:// 或 https:// 加主机名和可选端口，不带路径），而不是 {value}',
+    en: '--cors must be comma-separated origins (http:// or https://, a host and an optional port, no path), not {value}',
   },
   startTakesNoFiles: {
     zh: 'start 不接受文件参数（组织文件用 --org 给出）：{file}',

@@ -23,6 +23,7 @@ const optionTable = {
   data: { value: true, for: ['start'] },
   'database-url': { value: true, for: ['start'] },
   mqtt: { value: true, for: ['start'] },
+  cors: { value: true, for: ['start'] },
   'no-demo': { value: false, for: ['start'] },
   'simulate-sensors': { value: false, for: ['start'] },
 } as const satisfies Record<

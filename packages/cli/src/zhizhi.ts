@@ -62,6 +62,7 @@ export async function runCli(argv: string[], rawIo: Io): Promise<number> {
       data: text('data'),
       databaseUrl: text('database-url'),
       mqtt: text('mqtt'),
+      cors: text('cors'),
       org: text('org'),
       demo: options['no-demo'] === true ? false : undefined,
       simulateSensors: options['simulate-sensors'] === true,

@@ -51,7 +51,8 @@ async function until<T>(what: string, fn: () => T | undefined, ms = 60_000): Pro
 
 describe('zhizhi start', () => {
   it('given --port 0, then it prints the real URL, serves the OpenAPI document and exits 0 on SIGTERM', async () => {
-    const p = run(['--port', '0', '--data', tmp(), '--lang', 'en']);
+    const portal = 'https://portal.example.gov.cn';
+    const p = run(['--port', '0', '--data', tmp(), '--lang', 'en', '--cors', portal]);
     try {
       const url = await until('the URL', () => /listening on (http:\/\/\S+)/.exec(p.output())?.[1]);
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:[1-9]\d*$/);
@@ -70,6 +71,15 @@ describe('zhizhi start', () => {
         expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
         expect(await page.text()).toMatch(/^<!doctype html>/i);
       }
+      // --cors: a portal on its own origin may call the API; another origin is not let in
+      const preflight = (origin: string) =>
+        fetch(`${url}/api/cases`, {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'POST' },
+        });
+      expect((await preflight(portal)).headers.get('access-control-allow-origin')).toBe(portal);
+      const other = await preflight('https://evil.example');
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
       // the demo page links them
       const demo = await (await fetch(`${url}/`)).text();
       for (const [mount] of pages) expect(demo).toContain(`<a href="${mount}/">`);
@@ -105,5 +115,16 @@ describe('zhizhi start', () => {
     const p = run(['--port', '70000']);
     expect(await p.exit).toBe(2);
     expect(p.output()).toContain('--port');
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'https://portal.example/path',
+    'portal.example',
+    'https://a.example,',
+  ])('given --cors %s, then it is a usage error (exit 2) naming the option', async (value) => {
+    const p = run(['--cors', value]);
+    expect(await p.exit).toBe(2);
+    expect(p.output()).toContain('--cors');
   });
 });

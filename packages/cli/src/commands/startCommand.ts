@@ -13,6 +13,8 @@ export interface StartCommandOptions {
   data: string | undefined;
   databaseUrl: string | undefined;
   mqtt: string | undefined;
+  /** `--cors`: comma-separated origins allowed to call the API from a browser. */
+  cors?: string | undefined;
   org: string | undefined;
   demo: boolean | undefined;
   simulateSensors: boolean;
@@ -40,6 +42,14 @@ export async function startCommand(io: Io, options: StartCommandOptions): Promis
       return 2;
     }
   }
+  let corsOrigins: string[] | undefined;
+  if (options.cors !== undefined) {
+    corsOrigins = parseOrigins(options.cors);
+    if (!corsOrigins) {
+      io.err(say('badCors', lang, { value: options.cors.slice(0, 200) }));
+      return 2;
+    }
+  }
   // @zhizhi/server is an optional peer: validate, compile and simulate need none of it
   let server: typeof import('@zhizhi/server');
   try {
@@ -55,6 +65,7 @@ export async function startCommand(io: Io, options: StartCommandOptions): Promis
       ...(options.data !== undefined ? { dataDir: options.data } : {}),
       ...(options.databaseUrl !== undefined ? { databaseUrl: options.databaseUrl } : {}),
       ...(options.mqtt !== undefined ? { mqttUrl: options.mqtt } : {}),
+      ...(corsOrigins ? { corsOrigins } : {}),
       ...(options.org !== undefined ? { orgFile: options.org } : {}),
       ...(options.demo !== undefined ? { demo: options.demo } : {}),
       simulateSensors: options.simulateSensors,
@@ -74,4 +85,25 @@ export async function startCommand(io: Io, options: StartCommandOptions): Promis
     io.err(say('startFailed', lang, { why }));
     return 1;
   }
+}
+
+/**
+ * `--cors`'s origins: each exactly `http(s)://host[:port]` (what a browser sends in `Origin`),
+ * or `undefined` when one is not.
+ */
+function parseOrigins(text: string): string[] | undefined {
+  const origins = text.split(',').map((o) => o.trim());
+  if (origins.length === 0 || origins.length > 50) return undefined;
+  for (const origin of origins) {
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      return undefined;
+    }
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== origin) {
+      return undefined;
+    }
+  }
+  return origins;
 }

@@ -34,6 +34,8 @@ export interface StartServerOptions {
   jwtSecret?: string;
   /** Further auth settings (an SSO key set: `jwksUrl`, `issuer`, `audience`). */
   auth?: Omit<AuthOptions, 'secret'>;
+  /** Origins allowed to call the API from a browser (CORS), e.g. a portal on its own domain. */
+  corsOrigins?: string[];
   /** An MQTT broker to ingest sensor readings from (`{prefix}/{town}/readings`, QoS 1). */
   mqttUrl?: string;
   /** The MQTT client id (a stable one keeps the broker session; default `zhizhi-server`). */
@@ -245,6 +247,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       demo,
       auth: { ...options.auth, ...(secret !== undefined ? { secret } : {}) },
       ...(options.tickMs !== undefined ? { tickMs: options.tickMs } : {}),
+      ...(options.corsOrigins?.length ? { cors: { origins: options.corsOrigins } } : {}),
     });
     let appClosing: Promise<void> | undefined;
     const closeApp = () => {
