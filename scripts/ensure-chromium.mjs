@@ -4,8 +4,9 @@
 // passes on a fresh machine: it installs Chromium with apt-get when it is missing and we may.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { chromiumPath } from './chromium.mjs';
 
-const path = process.env.ZHIZHI_CHROMIUM ?? '/usr/bin/chromium';
+const path = chromiumPath;
 if (existsSync(path)) process.exit(0);
 
 const hasAptGet = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;

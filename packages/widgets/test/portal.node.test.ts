@@ -15,6 +15,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { rollup } from 'rollup';
 import esbuild from 'rollup-plugin-esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 import { onwarn, resolveOptions, treeshake } from '../build/bundleOptions.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -48,16 +49,6 @@ async function buildWidgets(): Promise<string> {
   return (output[0] as { code: string }).code;
 }
 
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 let dataDir = '';
 let server: StartedServer | undefined;
 let portalUrl = '';
@@ -89,7 +80,7 @@ beforeAll(async () => {
   );
   portalUrl = server.url;
   browser = await chromium.launch({
-    executablePath: process.env.ZHIZHI_CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: chromiumPath,
     args: chromiumArgs,
   });
 }, 240_000);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 import { build } from 'vite';
 import { describe, expect, test } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../../../../scripts/chromium.mjs';
 import { exportEmbed, type ScenarioDraft } from '../../src/model/index.js';
 import { builtInIds, builtInText } from './helpers.js';
 
@@ -167,16 +168,8 @@ describe('exportEmbed in Chromium under a strict CSP', () => {
       '/favicon.ico': '',
     });
     const browser = await chromium.launch({
-      executablePath: process.env.ZHIZHI_CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: chromiumPath,
+      args: chromiumArgs,
     });
     try {
       const page = await browser.newPage();
