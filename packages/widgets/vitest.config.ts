@@ -1,3 +1,4 @@
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
@@ -22,6 +23,22 @@ export default defineConfig({
           exclude: ['test/**/*.node.test.ts'],
           testTimeout: 20_000,
           globalSetup: ['test/support/serverSetup.ts', 'test/support/iifeSetup.ts'],
+          browser: {
+            enabled: true,
+            provider: chromium,
+            headless: true,
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        // every story in stories/ as a test: it renders, its play function passes, and
+        // axe-core finds no violations (.storybook/preview.ts)
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        optimizeDeps: { include: ['idb', 'axe-core'] },
+        test: {
+          name: 'storybook',
+          testTimeout: 20_000,
           browser: {
             enabled: true,
             provider: chromium,

@@ -1,5 +1,5 @@
-import axe from 'axe-core';
 import { expect } from 'vitest';
+import { axeViolations } from './axeViolations.js';
 
 /** Puts `html` in a fresh container on the page and returns the container. */
 export function mount(markup: string): HTMLElement {
@@ -34,11 +34,7 @@ export function shadow(el: Element | null | undefined): ShadowRoot {
 
 /** Runs axe-core on `el` (shadow DOM included) and expects no violations. */
 export async function expectNoAxeViolations(el: Element): Promise<void> {
-  const result = await axe.run(el, { resultTypes: ['violations'] });
-  const found = result.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-  expect(found).toEqual([]);
+  expect(await axeViolations(el)).toEqual([]);
 }
 
 /** OWASP XSS filter-evasion payloads: each must show as text and never run. */
