@@ -39,6 +39,9 @@ export default defineConfig({
         test: {
           name: 'storybook',
           testTimeout: 20_000,
+          // one page for every story file: each story renders into a fresh root and seeds its
+          // own store, so a page per file would only add start-up time
+          isolate: false,
           browser: {
             enabled: true,
             provider: chromium,

@@ -1,4 +1,3 @@
-import { builtInScenarios } from '@zhizhi/core/sample';
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../src/index.js';
@@ -6,6 +5,7 @@ import '../src/elements/zz-alert-feed.js';
 import type { ZzAlertAcknowledgedDetail } from '../src/elements/zz-alert-feed/alertFeedEvents.js';
 import type { ZzAlertFeed } from '../src/elements/zz-alert-feed.js';
 import type { ZzProvider } from '../src/index.js';
+import { deployBuiltIns, FIRE_POST, leakReporter } from './support/alertFixtures.js';
 import {
   expectNoAxeViolations,
   mount,
@@ -16,16 +16,9 @@ import {
 } from './support/dom.js';
 import { DUTY, makeLocalClient, TOWN } from './support/localClient.js';
 
-const FIRE_POST = 'qj-sj-xfgl-staff';
-const SENSOR = 'qj-sj-sensor';
-let device = 0;
-
 async function setup(options: { lang?: string; member?: string } = {}) {
   const { client, clock } = makeLocalClient();
-  for (const doc of builtInScenarios) {
-    const r = await client.deploy(doc, 'qj-ops-1');
-    if (!r.ok) throw new Error(`deploy ${doc.id}: ${r.diagnostics[0]?.message.en}`);
-  }
+  await deployBuiltIns(client);
   const host = mount(
     `<zz-provider member="${options.member ?? FIRE_POST}" lang="${options.lang ?? 'zh-CN'}"><zz-alert-feed town="${TOWN}"></zz-alert-feed></zz-provider>`,
   );
@@ -35,25 +28,7 @@ async function setup(options: { lang?: string; member?: string } = {}) {
   const feed = host.querySelector('zz-alert-feed') as ZzAlertFeed;
   await provider.updateComplete;
   await waitFor(() => !feed.loading && shadow(feed).querySelector('[role="status"]'), 'first load');
-  /** A leakage reading of a new device at `level`, as the sensor gateway sends it. */
-  const leak = async (level: 1 | 2 | 3, address = '三江社区养老服务中心一楼配电箱') => {
-    device += 1;
-    const r = await client.readings(SENSOR, [
-      {
-        deviceId: `qj-sj-elec-${device}`,
-        seq: 1,
-        deviceTime: clock.now(),
-        type: 'leakage',
-        value: 500,
-        level,
-        townId: TOWN,
-        gridId: 'qj-sj-c1-g1',
-        location: { lat: 29.03, lng: 106.65, address },
-      },
-    ]);
-    if (r.accepted !== 1 || !r.results[0]?.ok) throw new Error(`reading: ${JSON.stringify(r)}`);
-    return r.results[0].record.id;
-  };
+  const leak = leakReporter(client, clock);
   return { client, clock, host, provider, feed, leak };
 }
 
