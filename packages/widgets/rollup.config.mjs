@@ -1,5 +1,6 @@
 // Builds @zhizhi/widgets:
-// - ESM for bundlers: dist/index.js, dist/local.js and one entry per element in
+// - ESM for bundlers: dist/index.js, dist/local.js, dist/react.js (the @lit/react wrappers,
+//   react external) and one entry per element in
 //   dist/elements/<tag>.js (shared code in dist/chunks/); dependencies stay imports.
 // - dist/zhizhi-widgets.js: one classic IIFE <script> for old portals with Lit, @lit/context
 //   and the HTTP client inside, registering every element of src/index.ts (global
@@ -14,7 +15,9 @@ import { elementNames, onwarn, resolveOptions, treeshake } from './build/bundleO
 
 const elements = elementNames();
 
-const external = (id) => /^(lit|@lit\/|@lit-labs\/|@zhizhi\/|lit-html|lit-element)/.test(id);
+const external = (id) =>
+  /^(lit|@lit\/|@lit-labs\/|@zhizhi\/|lit-html|lit-element)/.test(id) ||
+  /^react(-dom)?(\/|$)/.test(id);
 
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
 
@@ -24,6 +27,7 @@ export default [
       index: 'src/index.ts',
       local: 'src/local.ts',
       scenario: 'src/scenario.ts',
+      react: 'src/react.ts',
       ...Object.fromEntries(elements.map((e) => [`elements/${e}`, `src/elements/${e}.ts`])),
     },
     external,

@@ -20,9 +20,31 @@ export default defineConfig({
         test: {
           name: 'chromium',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/**/*.node.test.ts'],
+          exclude: ['test/**/*.node.test.ts', 'test/react.test.ts'],
           testTimeout: 20_000,
           globalSetup: ['test/support/serverSetup.ts', 'test/support/iifeSetup.ts'],
+          browser: {
+            enabled: true,
+            provider: chromium,
+            headless: true,
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        // the @lit/react wrappers under React 18, the version they exist for (React 19 uses
+        // the elements directly): `react` and `react-dom` are the react18 / react-dom18 aliases
+        resolve: {
+          alias: [
+            { find: /^react$/, replacement: 'react18' },
+            { find: /^react-dom\/client$/, replacement: 'react-dom18/client' },
+          ],
+        },
+        optimizeDeps: { include: ['idb', 'react18', 'react-dom18/client'] },
+        test: {
+          name: 'react18',
+          include: ['test/react.test.ts'],
+          testTimeout: 20_000,
           browser: {
             enabled: true,
             provider: chromium,
