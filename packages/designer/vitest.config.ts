@@ -1,3 +1,4 @@
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
@@ -37,6 +38,23 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
           testTimeout: 60_000,
+          browser: {
+            enabled: true,
+            provider: chromium,
+            instances: [{ browser: 'chromium' }],
+            headless: true,
+          },
+        },
+      },
+      {
+        // every story in stories/ as a test: it renders, its play function passes, and
+        // axe-core finds no violations (.storybook/preview.tsx)
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: {
+          name: 'storybook',
+          testTimeout: 60_000,
+          // one page for every story file (each story renders into a fresh root)
+          isolate: false,
           browser: {
             enabled: true,
             provider: chromium,

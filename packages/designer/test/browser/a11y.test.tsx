@@ -1,7 +1,7 @@
 import { builtInScenarios, sampleOrg } from '@zhizhi/core/sample';
-import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ScenarioDraft } from '../../src/model/index.js';
+import { axeViolations } from './axeViolations.js';
 import { type Mounted, mountDesigner, until } from './mountDesigner.js';
 
 let m: Mounted | undefined;
@@ -31,10 +31,6 @@ describe('accessibility', () => {
           throw new Error('no panel');
         })(),
     );
-    const result = await axe.run(m.host);
-    const found = result.violations.map(
-      (v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target.join(' ')})`,
-    );
-    expect(found).toEqual([]);
+    expect(await axeViolations(m.host)).toEqual([]);
   });
 });
