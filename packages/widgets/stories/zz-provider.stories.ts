@@ -53,6 +53,15 @@ export const LoadError: Story = {
   },
 };
 
+/** Reads that never answer: every element inside says it is loading. */
+export const Loading: Story = {
+  loaders: [sampleLoader({ fault: 'hang', seed })],
+  play: async ({ canvasElement }) => {
+    await expectShadowText(canvasElement, 'zz-case-list', '正在加载…');
+    await expectShadowText(canvasElement, 'zz-case', '正在加载…');
+  },
+};
+
 /** An element outside any provider says so. */
 export const NoProvider: Story = {
   render: () => {

@@ -96,6 +96,28 @@ export const Invalid: Story = {
   },
 };
 
+/**
+ * The server refuses the report (a 4xx: `constructor` is no category the runtime accepts): it
+ * shows with the reason and stays in the outbox for the worker to dismiss, never retried.
+ */
+export const LoadError: Story = {
+  name: 'Error',
+  render: renderInProvider(form, (el) => {
+    (el as ZzReportForm).categories = [{ id: 'constructor' }];
+  }),
+  play: async ({ canvasElement }) => {
+    const el = elementIn<ZzReportForm>(canvasElement, TAG);
+    await waitFor(() => expect(el.shadowRoot?.querySelector('[name="title"]')).toBeTruthy());
+    await userEvent.selectOptions(field<HTMLSelectElement>(el, 'category'), 'constructor');
+    await userEvent.type(field<HTMLInputElement>(el, 'title'), '类别不存在');
+    await userEvent.click(
+      el.shadowRoot?.querySelector('button[type="submit"]') as HTMLButtonElement,
+    );
+    await waitFor(() => expect(el.entries.map((e) => e.state)).toEqual(['refused']));
+    await expectShadowText(canvasElement, TAG, '未被受理：类别不存在');
+  },
+};
+
 export const English: Story = {
   args: { lang: 'en' },
   play: async ({ canvasElement }) => {
