@@ -1,6 +1,6 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { Directory, type Lang, type Org } from '@zhizhi/core';
-import type { Diagnostic } from '@zhizhi/core/scenario';
+import type { Diagnostic, Scenario } from '@zhizhi/core/scenario';
 import { type KeyboardEvent, type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
 import { addStepAt, type CanvasSelection, DesignerCanvas } from './canvas/DesignerCanvas.js';
 import { useDesignerDraft } from './canvas/useDesignerDraft.js';
@@ -19,9 +19,16 @@ import { DiagnosticsPanel } from './panels/DiagnosticsPanel.js';
 import { Palette } from './panels/Palette.js';
 import { PropertyPanel } from './panels/PropertyPanel.js';
 import { uiText } from './panels/uiText.js';
+import { SimulationPanel } from './simulation/SimulationPanel.js';
+import { simText } from './simulation/simText.js';
 
-/** What the designer exports: the scenario document or the compiled machine JSON. */
-export type ExportKind = 'scenario' | 'machine';
+/**
+ * What the designer exports: the scenario document, the compiled machine JSON, the embed
+ * snippet (`embed`, HTML) and its script (`embedScript`), the generated test paths as one
+ * events file per path (`testPaths`, JSON: `{ name, events }[]`), or a simulated run as an
+ * events file (`run`).
+ */
+export type ExportKind = 'scenario' | 'machine' | 'embed' | 'embedScript' | 'testPaths' | 'run';
 
 /**
  * Props of {@link ScenarioDesigner}.
@@ -62,6 +69,8 @@ function download(name: string, json: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+const noSteps: ReadonlySet<string> = new Set();
+
 const editable = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName));
 
@@ -86,6 +95,8 @@ function Designer(props: ScenarioDesignerProps) {
   const [selection, setSelection] = useState<CanvasSelection>({ steps: new Set() });
   const [refusals, setRefusals] = useState<Refusal[]>([]);
   const [focus, setFocus] = useState<{ step: string } | null>(null);
+  const [simulating, setSimulating] = useState(false);
+  const [active, setActive] = useState<ReadonlySet<string>>(noSteps);
   const canvasRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const flow = useReactFlow();
@@ -163,6 +174,7 @@ function Designer(props: ScenarioDesignerProps) {
   };
   const selectedStep = selection.steps.size === 1 ? [...selection.steps][0] : undefined;
   const blocked = !check.exportable;
+  const simulate = simulating && !blocked;
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the designer's keyboard shortcuts (undo, redo, delete) apply anywhere inside it
     <div
@@ -196,6 +208,15 @@ function Designer(props: ScenarioDesignerProps) {
         >
           {uiText('exportMachine', lang)}
         </button>
+        <button
+          type="button"
+          aria-pressed={simulate}
+          disabled={blocked}
+          title={blocked ? simText('blocked', lang) : undefined}
+          onClick={() => setSimulating(!simulating)}
+        >
+          {simText('simulate', lang)}
+        </button>
         {props.toolbar}
         {props.onLangChange ? (
           <button
@@ -222,17 +243,32 @@ function Designer(props: ScenarioDesignerProps) {
           run={runAndClear}
           onRefused={setRefusals}
           focus={focus}
+          {...(simulate ? { active } : {})}
         />
       </div>
       <div className="zz-side">
-        <PropertyPanel
-          doc={doc}
-          step={selectedStep}
-          lang={lang}
-          {...(props.org ? { org: props.org } : {})}
-          run={runAndClear}
-          onRefused={setRefusals}
-        />
+        {simulate ? (
+          <SimulationPanel
+            doc={doc as unknown as Scenario}
+            lang={lang}
+            {...(props.org ? { org: props.org } : {})}
+            onActive={setActive}
+            onSaveRun={(text) =>
+              props.onExport
+                ? props.onExport('run', text)
+                : download(`${doc.id}.run.events.jsonl`, text)
+            }
+          />
+        ) : (
+          <PropertyPanel
+            doc={doc}
+            step={selectedStep}
+            lang={lang}
+            {...(props.org ? { org: props.org } : {})}
+            run={runAndClear}
+            onRefused={setRefusals}
+          />
+        )}
         <DiagnosticsPanel check={check} lang={lang} onFocus={onFocus} />
       </div>
     </div>

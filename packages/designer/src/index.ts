@@ -36,3 +36,18 @@ export {
   ScenarioDesigner,
   type ScenarioDesignerProps,
 } from './ScenarioDesigner.js';
+export { memberGroups } from './simulation/memberGroups.js';
+export { SimForm, type SimFormProps } from './simulation/SimForm.js';
+export {
+  createSimulation,
+  SIMULATION_START,
+  type SimulatedCaseAction,
+  type SimulatedTask,
+  Simulation,
+  type SimulationOptions,
+  type SimulationState,
+} from './simulation/Simulation.js';
+export { SimulationPanel, type SimulationPanelProps } from './simulation/SimulationPanel.js';
+export { type SimTextKey, simText } from './simulation/simText.js';
+export { Timeline, type TimelineProps } from './simulation/Timeline.js';
+export { type TimelineEntry, timelineOf } from './simulation/timelineOf.js';

@@ -108,7 +108,7 @@ const variantKey = (s: JsonSchema) => s.required?.[0] ?? Object.keys(s.propertie
 export function SchemaField({ schema, value, path, parent, required, ctx }: Props) {
   const key = nameOf(path);
   const id = fieldId(path);
-  const name = fieldName(key, ctx.lang);
+  const name = schema.title ?? fieldName(key, ctx.lang);
   const { lang } = ctx;
   if (schema.const !== undefined) return null;
 
