@@ -4,13 +4,14 @@ import type { Diagnostic, Scenario } from '@zhizhi/core/scenario';
 import { type KeyboardEvent, type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
 import { addStepAt, type CanvasSelection, DesignerCanvas } from './canvas/DesignerCanvas.js';
 import { useDesignerDraft } from './canvas/useDesignerDraft.js';
+import { downloadFile } from './export/downloadFile.js';
+import { ExportMenu } from './export/ExportMenu.js';
 import {
   type Command,
   checkDraft,
   type Draft,
   type DraftCheck,
-  exportMachine,
-  exportScenario,
+  type EmbedOptions,
   type Refusal,
   type ScenarioDraft,
   type StepKind,
@@ -54,19 +55,12 @@ export interface ScenarioDesignerProps {
   history?: Draft;
   /** The text `value` was imported from: exported byte for byte while the document is unchanged. */
   source?: string;
-  /** Export of a checked document (default: download the file). */
-  onExport?(kind: ExportKind, json: string): void;
+  /** Export of a checked document (default: download the file named `fileName`). */
+  onExport?(kind: ExportKind, text: string, fileName: string): void;
+  /** Options of the embed export (default: tag `zz-<id>`, widgets at `/widgets/zhizhi-widgets.js`, `deploy`). */
+  embed?: Partial<Omit<EmbedOptions, 'org'>>;
   /** More toolbar buttons (the standalone app's templates, import…). */
   toolbar?: ReactNode;
-}
-
-function download(name: string, json: string) {
-  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 const noSteps: ReadonlySet<string> = new Set();
@@ -160,17 +154,9 @@ function Designer(props: ScenarioDesignerProps) {
     const root = rootRef.current;
     if (root && !root.contains(document.activeElement)) root.focus({ preventScroll: true });
   };
-  const exportAs = (kind: ExportKind) => {
-    let json: string;
-    if (kind === 'scenario') {
-      json = exportScenario(doc, props.source === undefined ? {} : { source: props.source });
-    } else {
-      const r = exportMachine(doc, directory);
-      if (!r.ok) return;
-      json = `${JSON.stringify(r.machine, null, 2)}\n`;
-    }
-    if (props.onExport) props.onExport(kind, json);
-    else download(kind === 'scenario' ? `${doc.id}.json` : `${doc.id}.machine.json`, json);
+  const exportFile = (kind: ExportKind, text: string, fileName: string) => {
+    if (props.onExport) props.onExport(kind, text, fileName);
+    else downloadFile(fileName, text);
   };
   const selectedStep = selection.steps.size === 1 ? [...selection.steps][0] : undefined;
   const blocked = !check.exportable;
@@ -192,22 +178,20 @@ function Designer(props: ScenarioDesignerProps) {
         <button type="button" onClick={redo} disabled={draft.undone.length === 0}>
           {uiText('redo', lang)}
         </button>
-        <button
-          type="button"
-          disabled={blocked}
-          title={blocked ? uiText('exportBlocked', lang) : undefined}
-          onClick={() => exportAs('scenario')}
-        >
-          {uiText('exportDoc', lang)}
-        </button>
-        <button
-          type="button"
-          disabled={blocked}
-          title={blocked ? uiText('exportBlocked', lang) : undefined}
-          onClick={() => exportAs('machine')}
-        >
-          {uiText('exportMachine', lang)}
-        </button>
+        <ExportMenu
+          doc={doc}
+          exportable={check.exportable}
+          directory={directory}
+          lang={lang}
+          source={props.source}
+          embed={props.embed}
+          onExport={exportFile}
+          onRefused={(message) =>
+            setRefusals([
+              { code: 'designer.exportRefused', path: [], severity: 'error', message } as Refusal,
+            ])
+          }
+        />
         <button
           type="button"
           aria-pressed={simulate}
@@ -253,11 +237,7 @@ function Designer(props: ScenarioDesignerProps) {
             lang={lang}
             {...(props.org ? { org: props.org } : {})}
             onActive={setActive}
-            onSaveRun={(text) =>
-              props.onExport
-                ? props.onExport('run', text)
-                : download(`${doc.id}.run.events.jsonl`, text)
-            }
+            onSaveRun={(text) => exportFile('run', text, `${doc.id}.run.events.jsonl`)}
           />
         ) : (
           <PropertyPanel

@@ -22,6 +22,10 @@ export { NODE_WIDTH, stepNodeHandles, stepNodeSize } from './canvas/stepNodeLayo
 export { edgeId, toFlowEdges } from './canvas/toFlowEdges.js';
 export { type NodeCache, toFlowNodes } from './canvas/toFlowNodes.js';
 export { type DesignerDraft, useDesignerDraft } from './canvas/useDesignerDraft.js';
+export { downloadFile } from './export/downloadFile.js';
+export { ExportMenu, type ExportMenuProps } from './export/ExportMenu.js';
+export { embedTag } from './export/embedTag.js';
+export { type ExportTextKey, exportText } from './export/exportText.js';
 export * from './model/index.js';
 export { DiagnosticsPanel, type DiagnosticsPanelProps } from './panels/DiagnosticsPanel.js';
 export { fieldName } from './panels/fieldNames.js';

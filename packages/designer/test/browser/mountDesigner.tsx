@@ -12,7 +12,7 @@ export interface Mounted {
   host: HTMLElement;
   latest(): ScenarioDraft;
   draft(): Draft | undefined;
-  exports: { kind: string; json: string }[];
+  exports: { kind: string; json: string; fileName: string }[];
   setLang(lang: Lang): void;
   unmount(): void;
 }
@@ -22,7 +22,7 @@ export interface Mounted {
 interface Seen {
   latest: ScenarioDraft;
   draft: Draft | undefined;
-  exports: { kind: string; json: string }[];
+  exports: { kind: string; json: string; fileName: string }[];
   setLang(lang: Lang): void;
 }
 
@@ -43,7 +43,7 @@ function Host(props: { doc: ScenarioDraft; org: Org | undefined; lang: Lang; see
       {...(props.org ? { org: props.org } : {})}
       lang={lang}
       onLangChange={setLang}
-      onExport={(kind, json) => seen.exports.push({ kind, json })}
+      onExport={(kind, json, fileName) => seen.exports.push({ kind, json, fileName })}
     />
   );
 }
