@@ -45,6 +45,21 @@ export default defineConfig({
           },
         },
       },
+      {
+        plugins: [react()],
+        test: {
+          name: 'deploy',
+          include: ['test/deploy/**/*.test.{ts,tsx}'],
+          globalSetup: ['test/deploy/serverSetup.ts'],
+          testTimeout: 60_000,
+          browser: {
+            enabled: true,
+            provider: chromium,
+            instances: [{ browser: 'chromium' }],
+            headless: true,
+          },
+        },
+      },
       // the canvas mount benchmark (bench/canvas.bench.tsx) runs only when asked for:
       // `pnpm bench:canvas`
       ...(process.env.CANVAS_BENCH

@@ -4,8 +4,11 @@ import type { Diagnostic, Scenario } from '@zhizhi/core/scenario';
 import { type KeyboardEvent, type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
 import { addStepAt, type CanvasSelection, DesignerCanvas } from './canvas/DesignerCanvas.js';
 import { useDesignerDraft } from './canvas/useDesignerDraft.js';
+import { DeployDialog } from './deploy/DeployDialog.js';
+import type { DesignerServer } from './deploy/DesignerServer.js';
 import { downloadFile } from './export/downloadFile.js';
 import { ExportMenu } from './export/ExportMenu.js';
+import { exportText } from './export/exportText.js';
 import {
   type Command,
   checkDraft,
@@ -59,6 +62,8 @@ export interface ScenarioDesignerProps {
   onExport?(kind: ExportKind, text: string, fileName: string): void;
   /** Options of the embed export (default: tag `zz-<id>`, widgets at `/widgets/zhizhi-widgets.js`, `deploy`). */
   embed?: Partial<Omit<EmbedOptions, 'org'>>;
+  /** A zhizhi server to deploy to: the toolbar shows Deploy (the diff first, then `PUT /api/scenarios/{id}`). */
+  server?: DesignerServer;
   /** More toolbar buttons (the standalone app's templates, import…). */
   toolbar?: ReactNode;
 }
@@ -90,6 +95,7 @@ function Designer(props: ScenarioDesignerProps) {
   const [refusals, setRefusals] = useState<Refusal[]>([]);
   const [focus, setFocus] = useState<{ step: string } | null>(null);
   const [simulating, setSimulating] = useState(false);
+  const [deploying, setDeploying] = useState(false);
   const [active, setActive] = useState<ReadonlySet<string>>(noSteps);
   const canvasRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -201,6 +207,17 @@ function Designer(props: ScenarioDesignerProps) {
         >
           {simText('simulate', lang)}
         </button>
+        {props.server ? (
+          <button
+            type="button"
+            data-testid="deploy"
+            disabled={blocked}
+            title={blocked ? exportText('deployBlocked', lang) : undefined}
+            onClick={() => setDeploying(true)}
+          >
+            {exportText('deploy', lang)}
+          </button>
+        ) : null}
         {props.toolbar}
         {props.onLangChange ? (
           <button
@@ -251,6 +268,15 @@ function Designer(props: ScenarioDesignerProps) {
         )}
         <DiagnosticsPanel check={check} lang={lang} onFocus={onFocus} />
       </div>
+      {deploying && props.server && !blocked ? (
+        <DeployDialog
+          doc={doc}
+          server={props.server}
+          lang={lang}
+          onFocus={onFocus}
+          onClose={() => setDeploying(false)}
+        />
+      ) : null}
     </div>
   );
 }

@@ -22,6 +22,8 @@ export { NODE_WIDTH, stepNodeHandles, stepNodeSize } from './canvas/stepNodeLayo
 export { edgeId, toFlowEdges } from './canvas/toFlowEdges.js';
 export { type NodeCache, toFlowNodes } from './canvas/toFlowNodes.js';
 export { type DesignerDraft, useDesignerDraft } from './canvas/useDesignerDraft.js';
+export { DeployDialog, type DeployDialogProps } from './deploy/DeployDialog.js';
+export type { DesignerServer } from './deploy/DesignerServer.js';
 export { downloadFile } from './export/downloadFile.js';
 export { ExportMenu, type ExportMenuProps } from './export/ExportMenu.js';
 export { embedTag } from './export/embedTag.js';

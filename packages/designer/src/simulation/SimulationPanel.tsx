@@ -429,7 +429,7 @@ export function SimulationPanel(props: SimulationPanelProps) {
 
       <div className="zz-sim__paths">
         <h3>{t('paths')}</h3>
-        <ol>
+        <ol className="zz-sim__list">
           {paths.paths.map((p, i) => (
             <li key={p.name}>
               <button type="button" data-path={p.name} onClick={() => play(p)}>

@@ -32,9 +32,14 @@ export function Timeline({ entries, doc, org, lang, time }: TimelineProps) {
   return (
     <div className="zz-sim__timeline">
       <h3>{simText('timeline', lang)}</h3>
-      <ol data-testid="sim-timeline">
+      <ol className="zz-sim__list" data-testid="sim-timeline">
         {entries.map((e) => (
-          <li key={`${e.caseId ?? ''}|${e.seq}`} data-event={e.event} data-to={e.to}>
+          <li
+            className="zz-sim__entry"
+            key={`${e.caseId ?? ''}|${e.seq}`}
+            data-event={e.event}
+            data-to={e.to}
+          >
             <time>{time(e.at)}</time> <strong>{label('event', e.event, lang)}</strong>{' '}
             {who(e.actorId)} ({label('role', e.role, lang)}){' '}
             {e.from === null ? '' : `${where(e, e.from)} → `}

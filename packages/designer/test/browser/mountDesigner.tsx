@@ -5,7 +5,7 @@ import { act, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { page } from 'vitest/browser';
 import type { Draft, ScenarioDraft } from '../../src/model/index.js';
-import { ScenarioDesigner } from '../../src/ScenarioDesigner.js';
+import { ScenarioDesigner, type ScenarioDesignerProps } from '../../src/ScenarioDesigner.js';
 
 /** What a mounted designer lets a test read: the latest document and draft, and exports. */
 export interface Mounted {
@@ -27,13 +27,20 @@ interface Seen {
 }
 
 /** The app around the designer: holds the document, as a user of the component would. */
-function Host(props: { doc: ScenarioDraft; org: Org | undefined; lang: Lang; seen: Seen }) {
+function Host(props: {
+  doc: ScenarioDraft;
+  org: Org | undefined;
+  lang: Lang;
+  seen: Seen;
+  extra: Partial<ScenarioDesignerProps>;
+}) {
   const { seen } = props;
   const [value, setValue] = useState(props.doc);
   const [lang, setLang] = useState<Lang>(props.lang);
   seen.setLang = setLang;
   return (
     <ScenarioDesigner
+      {...props.extra}
       value={value}
       onChange={(next, d) => {
         seen.latest = next;
@@ -53,6 +60,7 @@ export async function mountDesigner(
   doc: ScenarioDraft,
   org?: Org,
   lang: Lang = 'zh-CN',
+  extra: Partial<ScenarioDesignerProps> = {},
 ): Promise<Mounted> {
   await page.viewport(1280, 800);
   const host = document.createElement('div');
@@ -61,7 +69,9 @@ export async function mountDesigner(
   document.body.append(host);
   const seen: Seen = { latest: doc, draft: undefined, exports: [], setLang: () => {} };
   const root: Root = createRoot(host);
-  await act(async () => root.render(<Host doc={doc} org={org} lang={lang} seen={seen} />));
+  await act(async () =>
+    root.render(<Host doc={doc} org={org} lang={lang} seen={seen} extra={extra} />),
+  );
   return {
     host,
     latest: () => seen.latest,

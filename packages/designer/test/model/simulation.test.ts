@@ -92,7 +92,9 @@ describe('simulation on the real runtime', () => {
     ]);
     expect(s.active).toEqual(['emergency', 'callAmbulance']);
     // every move is a recorded line: the day is split at the deadlines (the case's SLA timers too)
-    const moves = sim.lines.flatMap((l) => ('advance' in l ? [parseDuration(String(l.advance))] : []));
+    const moves = sim.lines.flatMap((l) =>
+      'advance' in l ? [parseDuration(String(l.advance))] : [],
+    );
     expect(moves.length).toBeGreaterThan(3);
     expect(moves.reduce((a, b) => a + b, 0)).toBe(parseDuration('P1D'));
   });
