@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { runEmbedUnderCsp } from './test/embedUnderCsp.js';
 
 /** Chromium as installed on the machine (never `playwright install`); see TOOLCHAIN.md. */
 const chromium = playwright({
@@ -39,6 +40,8 @@ export default defineConfig({
           testTimeout: 60_000,
           browser: {
             enabled: true,
+            // the end-to-end test opens its exported embed in a page of its own, under a strict CSP
+            commands: { runEmbedUnderCsp },
             provider: chromium,
             instances: [{ browser: 'chromium' }],
             headless: true,
