@@ -5,6 +5,7 @@ export { appText } from './app/appText.js';
 export { blankScenario } from './app/blankScenario.js';
 export { DesignerApp, type DesignerAppProps } from './app/DesignerApp.js';
 export { DRAFTS_KEY, listStoredDrafts, openStoredDraft, storeDraft } from './app/draftStore.js';
+export { useSameOriginServer } from './app/useSameOriginServer.js';
 export { BranchNode } from './canvas/BranchNode.js';
 export {
   type CanvasSelection,

@@ -54,6 +54,14 @@ const texts = {
   readingAccepted: ['读数已接收', 'Reading accepted'],
   readingRefused: ['读数未被接收', 'Reading refused'],
   played: ['路径已播放', 'Path played'],
+  START: ['开始', 'Started'],
+  TIMEOUT: ['超时', 'Timed out'],
+  TASK_COMPLETE: ['完成任务', 'Task completed'],
+  CHECK_IN: ['走访签到', 'Checked in'],
+  SIGNAL: ['信号', 'Signal'],
+  EVENT: ['事件', 'Event'],
+  CASE_ACKNOWLEDGED: ['派出事件已签收', 'Dispatched case acknowledged'],
+  CASE_CLOSED: ['派出事件已闭环', 'Dispatched case closed'],
 } as const;
 
 /** A key of the simulation panel's string table. @internal */
