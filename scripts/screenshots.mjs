@@ -122,6 +122,28 @@ try {
   await shoot(page, 'designer-diagnostics.png');
   await page.context().close();
 
+  // 2b. the simulation panel: the health band started by the duty officer, the fast clock
+  //     past the call's 5-minute SLA (no answer), seen as the grid worker who must visit
+  page = await open('/designer/');
+  await page.locator('.react-flow__node[data-id="done"]').waitFor();
+  await page.getByLabel('新建（模板）').selectOption('elderly-health-band');
+  await page.locator('.react-flow__node[data-id="call"]').waitFor();
+  // the app finds the server that serves it and signs in with a demo token: Deploy appears
+  await page.getByRole('button', { name: '连接本服务器' }).click();
+  await page.getByLabel('部署身份（演示）').selectOption('qj-sj-duty');
+  await page.locator('[data-testid="deploy"]').waitFor();
+  await page.getByRole('button', { name: '模拟运行' }).click();
+  await page.locator('#zz-field-sim-start-alarmType').fill('fall');
+  await page.locator('#zz-field-sim-start-alarmType').press('Enter');
+  await page.locator('[data-testid="sim-start"]').click();
+  await page.locator('.zz-step[data-active="true"][data-step="call"]').waitFor();
+  await page.locator('[data-testid="sim-next-deadline"]').click();
+  await page.locator('.zz-step[data-active="true"][data-step="visit"]').waitFor();
+  await page.locator('#zz-sim-member').selectOption('qj-sj-c1-g1-worker');
+  await page.locator('[data-task="visit"]').waitFor();
+  await shoot(page, 'designer-simulation.png');
+  await page.context().close();
+
   // 3. the portal example: two reports from a grid worker (through the API, as in
   //    docs/server.md), then the page signed in as the duty officer with the board filled
   await report('河道有漂浮垃圾', 'riverPollution');

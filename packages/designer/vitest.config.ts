@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { runEmbedUnderCsp } from './test/embedUnderCsp.js';
 
 /** Chromium as installed on the machine (never `playwright install`); see TOOLCHAIN.md. */
 const chromium = playwright({
@@ -37,6 +38,23 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
+          testTimeout: 60_000,
+          browser: {
+            enabled: true,
+            // the end-to-end test opens its exported embed in a page of its own, under a strict CSP
+            commands: { runEmbedUnderCsp },
+            provider: chromium,
+            instances: [{ browser: 'chromium' }],
+            headless: true,
+          },
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'deploy',
+          include: ['test/deploy/**/*.test.{ts,tsx}'],
+          globalSetup: ['test/deploy/serverSetup.ts'],
           testTimeout: 60_000,
           browser: {
             enabled: true,

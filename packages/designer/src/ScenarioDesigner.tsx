@@ -1,16 +1,20 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { Directory, type Lang, type Org } from '@zhizhi/core';
-import type { Diagnostic } from '@zhizhi/core/scenario';
+import type { Diagnostic, Scenario } from '@zhizhi/core/scenario';
 import { type KeyboardEvent, type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
 import { addStepAt, type CanvasSelection, DesignerCanvas } from './canvas/DesignerCanvas.js';
 import { useDesignerDraft } from './canvas/useDesignerDraft.js';
+import { DeployDialog } from './deploy/DeployDialog.js';
+import type { DesignerServer } from './deploy/DesignerServer.js';
+import { downloadFile } from './export/downloadFile.js';
+import { ExportMenu } from './export/ExportMenu.js';
+import { exportText } from './export/exportText.js';
 import {
   type Command,
   checkDraft,
   type Draft,
   type DraftCheck,
-  exportMachine,
-  exportScenario,
+  type EmbedOptions,
   type Refusal,
   type ScenarioDraft,
   type StepKind,
@@ -19,9 +23,16 @@ import { DiagnosticsPanel } from './panels/DiagnosticsPanel.js';
 import { Palette } from './panels/Palette.js';
 import { PropertyPanel } from './panels/PropertyPanel.js';
 import { uiText } from './panels/uiText.js';
+import { SimulationPanel } from './simulation/SimulationPanel.js';
+import { simText } from './simulation/simText.js';
 
-/** What the designer exports: the scenario document or the compiled machine JSON. */
-export type ExportKind = 'scenario' | 'machine';
+/**
+ * What the designer exports: the scenario document, the compiled machine JSON, the embed
+ * snippet (`embed`, HTML) and its script (`embedScript`), the generated test paths as one
+ * events file per path (`testPaths`, JSON: `{ name, events }[]`), or a simulated run as an
+ * events file (`run`).
+ */
+export type ExportKind = 'scenario' | 'machine' | 'embed' | 'embedScript' | 'testPaths' | 'run';
 
 /**
  * Props of {@link ScenarioDesigner}.
@@ -47,20 +58,17 @@ export interface ScenarioDesignerProps {
   history?: Draft;
   /** The text `value` was imported from: exported byte for byte while the document is unchanged. */
   source?: string;
-  /** Export of a checked document (default: download the file). */
-  onExport?(kind: ExportKind, json: string): void;
+  /** Export of a checked document (default: download the file named `fileName`). */
+  onExport?(kind: ExportKind, text: string, fileName: string): void;
+  /** Options of the embed export (default: tag `zz-<id>`, widgets at `/widgets/zhizhi-widgets.js`, `deploy`). */
+  embed?: Partial<Omit<EmbedOptions, 'org'>>;
+  /** A zhizhi server to deploy to: the toolbar shows Deploy (the diff first, then `PUT /api/scenarios/{id}`). */
+  server?: DesignerServer;
   /** More toolbar buttons (the standalone app's templates, import…). */
   toolbar?: ReactNode;
 }
 
-function download(name: string, json: string) {
-  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+const noSteps: ReadonlySet<string> = new Set();
 
 const editable = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName));
@@ -86,6 +94,9 @@ function Designer(props: ScenarioDesignerProps) {
   const [selection, setSelection] = useState<CanvasSelection>({ steps: new Set() });
   const [refusals, setRefusals] = useState<Refusal[]>([]);
   const [focus, setFocus] = useState<{ step: string } | null>(null);
+  const [simulating, setSimulating] = useState(false);
+  const [deploying, setDeploying] = useState(false);
+  const [active, setActive] = useState<ReadonlySet<string>>(noSteps);
   const canvasRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const flow = useReactFlow();
@@ -149,20 +160,13 @@ function Designer(props: ScenarioDesignerProps) {
     const root = rootRef.current;
     if (root && !root.contains(document.activeElement)) root.focus({ preventScroll: true });
   };
-  const exportAs = (kind: ExportKind) => {
-    let json: string;
-    if (kind === 'scenario') {
-      json = exportScenario(doc, props.source === undefined ? {} : { source: props.source });
-    } else {
-      const r = exportMachine(doc, directory);
-      if (!r.ok) return;
-      json = `${JSON.stringify(r.machine, null, 2)}\n`;
-    }
-    if (props.onExport) props.onExport(kind, json);
-    else download(kind === 'scenario' ? `${doc.id}.json` : `${doc.id}.machine.json`, json);
+  const exportFile = (kind: ExportKind, text: string, fileName: string) => {
+    if (props.onExport) props.onExport(kind, text, fileName);
+    else downloadFile(fileName, text);
   };
   const selectedStep = selection.steps.size === 1 ? [...selection.steps][0] : undefined;
   const blocked = !check.exportable;
+  const simulate = simulating && !blocked;
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the designer's keyboard shortcuts (undo, redo, delete) apply anywhere inside it
     <div
@@ -180,22 +184,40 @@ function Designer(props: ScenarioDesignerProps) {
         <button type="button" onClick={redo} disabled={draft.undone.length === 0}>
           {uiText('redo', lang)}
         </button>
+        <ExportMenu
+          doc={doc}
+          exportable={check.exportable}
+          directory={directory}
+          lang={lang}
+          source={props.source}
+          embed={props.embed}
+          onExport={exportFile}
+          onRefused={(message) =>
+            setRefusals([
+              { code: 'designer.exportRefused', path: [], severity: 'error', message } as Refusal,
+            ])
+          }
+        />
         <button
           type="button"
+          aria-pressed={simulate}
           disabled={blocked}
-          title={blocked ? uiText('exportBlocked', lang) : undefined}
-          onClick={() => exportAs('scenario')}
+          title={blocked ? simText('blocked', lang) : undefined}
+          onClick={() => setSimulating(!simulating)}
         >
-          {uiText('exportDoc', lang)}
+          {simText('simulate', lang)}
         </button>
-        <button
-          type="button"
-          disabled={blocked}
-          title={blocked ? uiText('exportBlocked', lang) : undefined}
-          onClick={() => exportAs('machine')}
-        >
-          {uiText('exportMachine', lang)}
-        </button>
+        {props.server ? (
+          <button
+            type="button"
+            data-testid="deploy"
+            disabled={blocked}
+            title={blocked ? exportText('deployBlocked', lang) : undefined}
+            onClick={() => setDeploying(true)}
+          >
+            {exportText('deploy', lang)}
+          </button>
+        ) : null}
         {props.toolbar}
         {props.onLangChange ? (
           <button
@@ -222,19 +244,39 @@ function Designer(props: ScenarioDesignerProps) {
           run={runAndClear}
           onRefused={setRefusals}
           focus={focus}
+          {...(simulate ? { active } : {})}
         />
       </div>
       <div className="zz-side">
-        <PropertyPanel
-          doc={doc}
-          step={selectedStep}
-          lang={lang}
-          {...(props.org ? { org: props.org } : {})}
-          run={runAndClear}
-          onRefused={setRefusals}
-        />
+        {simulate ? (
+          <SimulationPanel
+            doc={doc as unknown as Scenario}
+            lang={lang}
+            {...(props.org ? { org: props.org } : {})}
+            onActive={setActive}
+            onSaveRun={(text) => exportFile('run', text, `${doc.id}.run.events.jsonl`)}
+          />
+        ) : (
+          <PropertyPanel
+            doc={doc}
+            step={selectedStep}
+            lang={lang}
+            {...(props.org ? { org: props.org } : {})}
+            run={runAndClear}
+            onRefused={setRefusals}
+          />
+        )}
         <DiagnosticsPanel check={check} lang={lang} onFocus={onFocus} />
       </div>
+      {deploying && props.server && !blocked ? (
+        <DeployDialog
+          doc={doc}
+          server={props.server}
+          lang={lang}
+          onFocus={onFocus}
+          onClose={() => setDeploying(false)}
+        />
+      ) : null}
     </div>
   );
 }

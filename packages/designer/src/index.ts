@@ -5,6 +5,7 @@ export { appText } from './app/appText.js';
 export { blankScenario } from './app/blankScenario.js';
 export { DesignerApp, type DesignerAppProps } from './app/DesignerApp.js';
 export { DRAFTS_KEY, listStoredDrafts, openStoredDraft, storeDraft } from './app/draftStore.js';
+export { useSameOriginServer } from './app/useSameOriginServer.js';
 export { BranchNode } from './canvas/BranchNode.js';
 export {
   type CanvasSelection,
@@ -22,6 +23,12 @@ export { NODE_WIDTH, stepNodeHandles, stepNodeSize } from './canvas/stepNodeLayo
 export { edgeId, toFlowEdges } from './canvas/toFlowEdges.js';
 export { type NodeCache, toFlowNodes } from './canvas/toFlowNodes.js';
 export { type DesignerDraft, useDesignerDraft } from './canvas/useDesignerDraft.js';
+export { DeployDialog, type DeployDialogProps } from './deploy/DeployDialog.js';
+export type { DesignerServer } from './deploy/DesignerServer.js';
+export { downloadFile } from './export/downloadFile.js';
+export { ExportMenu, type ExportMenuProps } from './export/ExportMenu.js';
+export { embedTag } from './export/embedTag.js';
+export { type ExportTextKey, exportText } from './export/exportText.js';
 export * from './model/index.js';
 export { DiagnosticsPanel, type DiagnosticsPanelProps } from './panels/DiagnosticsPanel.js';
 export { fieldName } from './panels/fieldNames.js';
@@ -36,3 +43,18 @@ export {
   ScenarioDesigner,
   type ScenarioDesignerProps,
 } from './ScenarioDesigner.js';
+export { memberGroups } from './simulation/memberGroups.js';
+export { SimForm, type SimFormProps } from './simulation/SimForm.js';
+export {
+  createSimulation,
+  SIMULATION_START,
+  type SimulatedCaseAction,
+  type SimulatedTask,
+  Simulation,
+  type SimulationOptions,
+  type SimulationState,
+} from './simulation/Simulation.js';
+export { SimulationPanel, type SimulationPanelProps } from './simulation/SimulationPanel.js';
+export { type SimTextKey, simText } from './simulation/simText.js';
+export { Timeline, type TimelineProps } from './simulation/Timeline.js';
+export { type TimelineEntry, timelineOf } from './simulation/timelineOf.js';

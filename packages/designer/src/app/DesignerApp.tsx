@@ -1,6 +1,7 @@
 import type { Lang, Org } from '@zhizhi/core';
 import type { Diagnostic } from '@zhizhi/core/scenario';
 import { type ChangeEvent, useCallback, useState } from 'react';
+import type { DesignerServer } from '../deploy/DesignerServer.js';
 import {
   createDraft,
   type Draft,
@@ -12,6 +13,7 @@ import { ScenarioDesigner } from '../ScenarioDesigner.js';
 import { appText } from './appText.js';
 import { blankScenario } from './blankScenario.js';
 import { listStoredDrafts, openStoredDraft, storeDraft } from './draftStore.js';
+import { useSameOriginServer } from './useSameOriginServer.js';
 
 /** Props of {@link DesignerApp}. */
 export interface DesignerAppProps {
@@ -20,6 +22,8 @@ export interface DesignerAppProps {
   /** Where drafts are kept (default: the browser's `localStorage`). */
   storage?: Storage;
   lang?: Lang;
+  /** The server to deploy to (default: the one serving the app, if any, signed in through its demo token). */
+  server?: DesignerServer;
 }
 
 interface Open {
@@ -59,6 +63,7 @@ export function DesignerApp(props: DesignerAppProps) {
   const [doc, setDoc] = useState<ScenarioDraft>(open.draft.doc);
   const [importErrors, setImportErrors] = useState<Diagnostic[]>([]);
   const [drafts, setDrafts] = useState(() => listStoredDrafts(storage).ids);
+  const same = useSameOriginServer(props.org, props.server);
 
   const openDoc = useCallback(
     (draft: Draft, source?: string) => {
@@ -122,6 +127,29 @@ export function DesignerApp(props: DesignerAppProps) {
           </option>
         ))}
       </select>
+      {!same.server && same.found === undefined ? (
+        <button type="button" onClick={() => void same.probe()}>
+          {t('connect')}
+        </button>
+      ) : null}
+      {same.found === false ? <span role="status">{t('noServer')}</span> : null}
+      {!same.server && same.deployers.length > 0 ? (
+        <select
+          aria-label={t('deployAs')}
+          defaultValue=""
+          onChange={(e) => {
+            if (e.target.value) void same.signIn(e.target.value);
+          }}
+        >
+          <option value="">{t('deployAs')}…</option>
+          {same.deployers.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name} · {m.id}
+            </option>
+          ))}
+        </select>
+      ) : null}
+      {same.failed ? <span role="alert">{t('signInFailed')}</span> : null}
       <label className="zz-import">
         {t('import')}
         <input type="file" accept=".json,application/json" onChange={onImport} />
@@ -158,6 +186,7 @@ export function DesignerApp(props: DesignerAppProps) {
           onLangChange={setLang}
           {...(open.source === undefined ? {} : { source: open.source })}
           toolbar={toolbar}
+          {...(same.server ? { server: same.server } : {})}
         />
       </main>
     </div>

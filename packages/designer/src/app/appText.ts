@@ -7,6 +7,13 @@ const texts = {
   drafts: ['草稿', 'Drafts'],
   import: ['导入 JSON', 'Import JSON'],
   importFailed: ['文件无法打开：', 'The file cannot be opened:'],
+  deployAs: ['部署身份（演示）', 'Deploy as (demo)'],
+  connect: ['连接本服务器', 'Connect to this server'],
+  noServer: ['此处没有 zhizhi 服务器', 'No zhizhi server here'],
+  signInFailed: [
+    '无法取得演示令牌（服务器未开演示模式）',
+    'No demo token (the server is not in demo mode)',
+  ],
 } as const;
 
 /**

@@ -56,6 +56,8 @@ export interface DesignerCanvasProps {
   focus?: { step: string } | null;
   /** Size of the canvas at mount, for the first viewport. */
   size?: { width: number; height: number };
+  /** Steps active in a simulated instance: highlighted. */
+  active?: ReadonlySet<string>;
 }
 
 /** The branch frame (if any) that contains a flow position. @internal */
@@ -119,8 +121,8 @@ export function DesignerCanvas(props: DesignerCanvasProps) {
   const flow = useReactFlow();
   const cache = useRef<NodeCache>(new WeakMap());
   const derived = useMemo(
-    () => toFlowNodes(doc, check, lang, selection.steps, cache.current),
-    [doc, check, lang, selection.steps],
+    () => toFlowNodes(doc, check, lang, selection.steps, cache.current, props.active),
+    [doc, check, lang, selection.steps, props.active],
   );
   const edges = useMemo(
     () => toFlowEdges(doc, check, selection.edge),

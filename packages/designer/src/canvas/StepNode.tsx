@@ -19,8 +19,14 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
   if (data.errors > 0) cls.push('zz-step--error');
   else if (data.warnings > 0) cls.push('zz-step--warning');
   if (selected) cls.push('zz-step--selected');
+  if (data.active) cls.push('zz-step--active');
   return (
-    <div className={cls.join(' ')} data-step={data.id} style={{ height }}>
+    <div
+      className={cls.join(' ')}
+      data-step={data.id}
+      data-active={data.active ? 'true' : undefined}
+      style={{ height }}
+    >
       <Handle id="in" type="target" position={Position.Left} style={{ top: NODE_HEADER / 2 }} />
       <div className="zz-step__head">
         <span className="zz-step__icon" aria-hidden="true">

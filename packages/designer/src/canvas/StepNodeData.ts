@@ -22,6 +22,8 @@ export interface StepNodeData extends Record<string, unknown> {
   errors: number;
   warnings: number;
   firstError?: string;
+  /** The step is active in the simulated instance (the simulation panel highlights it). */
+  active?: boolean;
 }
 
 /** A step node. */

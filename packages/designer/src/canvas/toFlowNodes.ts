@@ -50,6 +50,7 @@ export function toFlowNodes(
   lang: Lang,
   selected: ReadonlySet<string>,
   cache: NodeCache,
+  active: ReadonlySet<string> = new Set(),
 ): (StepFlowNode | BranchFlowNode)[] {
   const errors = new Map<string, string[]>();
   const warnings = new Map<string, number>();
@@ -69,7 +70,8 @@ export function toFlowNodes(
     const w = warnings.get(step.id) ?? 0;
     const position = stepPosition(step, index);
     const isSelected = selected.has(step.id);
-    const key = `${lang}|${isSelected}|${e.join('\n')}|${w}|${position.x},${position.y}`;
+    const isActive = active.has(step.id);
+    const key = `${lang}|${isSelected}|${isActive}|${e.join('\n')}|${w}|${position.x},${position.y}`;
     const cached = cache.get(step);
     let node = cached?.key === key ? cached.node : undefined;
     if (!node) {
@@ -103,6 +105,7 @@ export function toFlowNodes(
           errors: e.length,
           warnings: w,
           ...(e[0] === undefined ? {} : { firstError: e[0] }),
+          ...(isActive ? { active: true } : {}),
         },
       };
       cache.set(step, { key, node });

@@ -95,6 +95,21 @@ function Select(props: {
   );
 }
 
+/** Keys of a transition: set only by `connect` (the canvas or its picker), never left empty. */
+const GOTO_KEYS = new Set(['next', 'onTimeout', 'otherwise', 'to']);
+
+/**
+ * A fresh object's default without its empty transitions (`sla` → `{ within: '' }`): the
+ * model refuses a transition set as a property; the new port is connected afterwards.
+ */
+function withoutOpenGotos(value: unknown): Json {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value as Json;
+  const out: Record<string, Json> = {};
+  for (const [k, v] of Object.entries(value as Record<string, Json>))
+    if (!(GOTO_KEYS.has(k) && v === '')) out[k] = v;
+  return out;
+}
+
 /** The key that tells the variants of a union apart (`role` / `post` / `department`…). */
 const variantKey = (s: JsonSchema) => s.required?.[0] ?? Object.keys(s.properties ?? {})[0] ?? '';
 
@@ -108,7 +123,7 @@ const variantKey = (s: JsonSchema) => s.required?.[0] ?? Object.keys(s.propertie
 export function SchemaField({ schema, value, path, parent, required, ctx }: Props) {
   const key = nameOf(path);
   const id = fieldId(path);
-  const name = fieldName(key, ctx.lang);
+  const name = schema.title ?? fieldName(key, ctx.lang);
   const { lang } = ctx;
   if (schema.const !== undefined) return null;
 
@@ -175,7 +190,7 @@ export function SchemaField({ schema, value, path, parent, required, ctx }: Prop
       return (
         <div className="zz-field">
           <span>{name}</span>{' '}
-          <button type="button" onClick={() => ctx.set(path, defaultFor(schema) as Json)}>
+          <button type="button" onClick={() => ctx.set(path, withoutOpenGotos(defaultFor(schema)))}>
             {uiText('set', lang)} {name}
           </button>
         </div>

@@ -4,6 +4,8 @@ import type { StepKind } from '../model/index.js';
 /** A JSON Schema node, as far as the property panel reads it. */
 export interface JsonSchema {
   type?: string;
+  /** The field's name as shown (a scenario field's label); else the key's name. */
+  title?: string;
   const?: unknown;
   enum?: readonly unknown[];
   properties?: Record<string, JsonSchema>;

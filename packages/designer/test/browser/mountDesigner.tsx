@@ -5,14 +5,14 @@ import { act, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { page } from 'vitest/browser';
 import type { Draft, ScenarioDraft } from '../../src/model/index.js';
-import { ScenarioDesigner } from '../../src/ScenarioDesigner.js';
+import { ScenarioDesigner, type ScenarioDesignerProps } from '../../src/ScenarioDesigner.js';
 
 /** What a mounted designer lets a test read: the latest document and draft, and exports. */
 export interface Mounted {
   host: HTMLElement;
   latest(): ScenarioDraft;
   draft(): Draft | undefined;
-  exports: { kind: string; json: string }[];
+  exports: { kind: string; json: string; fileName: string }[];
   setLang(lang: Lang): void;
   unmount(): void;
 }
@@ -22,18 +22,25 @@ export interface Mounted {
 interface Seen {
   latest: ScenarioDraft;
   draft: Draft | undefined;
-  exports: { kind: string; json: string }[];
+  exports: { kind: string; json: string; fileName: string }[];
   setLang(lang: Lang): void;
 }
 
 /** The app around the designer: holds the document, as a user of the component would. */
-function Host(props: { doc: ScenarioDraft; org: Org | undefined; lang: Lang; seen: Seen }) {
+function Host(props: {
+  doc: ScenarioDraft;
+  org: Org | undefined;
+  lang: Lang;
+  seen: Seen;
+  extra: Partial<ScenarioDesignerProps>;
+}) {
   const { seen } = props;
   const [value, setValue] = useState(props.doc);
   const [lang, setLang] = useState<Lang>(props.lang);
   seen.setLang = setLang;
   return (
     <ScenarioDesigner
+      {...props.extra}
       value={value}
       onChange={(next, d) => {
         seen.latest = next;
@@ -43,7 +50,7 @@ function Host(props: { doc: ScenarioDraft; org: Org | undefined; lang: Lang; see
       {...(props.org ? { org: props.org } : {})}
       lang={lang}
       onLangChange={setLang}
-      onExport={(kind, json) => seen.exports.push({ kind, json })}
+      onExport={(kind, json, fileName) => seen.exports.push({ kind, json, fileName })}
     />
   );
 }
@@ -53,6 +60,7 @@ export async function mountDesigner(
   doc: ScenarioDraft,
   org?: Org,
   lang: Lang = 'zh-CN',
+  extra: Partial<ScenarioDesignerProps> = {},
 ): Promise<Mounted> {
   await page.viewport(1280, 800);
   const host = document.createElement('div');
@@ -61,7 +69,9 @@ export async function mountDesigner(
   document.body.append(host);
   const seen: Seen = { latest: doc, draft: undefined, exports: [], setLang: () => {} };
   const root: Root = createRoot(host);
-  await act(async () => root.render(<Host doc={doc} org={org} lang={lang} seen={seen} />));
+  await act(async () =>
+    root.render(<Host doc={doc} org={org} lang={lang} seen={seen} extra={extra} />),
+  );
   return {
     host,
     latest: () => seen.latest,

@@ -1,13 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
-import { build } from 'vite';
 import { describe, expect, test } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../../../scripts/chromium.mjs';
 import { exportEmbed, type ScenarioDraft } from '../../src/model/index.js';
+import { embedFiles, serve } from '../embedUnderCsp.js';
 import { builtInIds, builtInText } from './helpers.js';
 
 const band = () => JSON.parse(builtInText('elderly-health-band')) as ScenarioDraft;
@@ -100,49 +95,6 @@ describe('exportEmbed', () => {
   });
 });
 
-const require = createRequire(import.meta.url);
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
-
-/** The page's own script (a LocalClient for the provider) as one classic script. */
-async function pageScript(): Promise<string> {
-  const out = await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      write: false,
-      minify: false,
-      lib: {
-        entry: fileURLToPath(new URL('./exportEmbed.page.ts', import.meta.url)),
-        formats: ['iife'],
-        name: 'EmbedPage',
-        fileName: () => 'page.js',
-      },
-    },
-  });
-  const result = (Array.isArray(out) ? out[0] : out) as { output: { code?: string }[] };
-  return result.output[0]?.code ?? '';
-}
-
-/** Serves `files` by path, every response under the strict CSP. */
-async function serve(files: Record<string, string>): Promise<{ url: string; server: Server }> {
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const body = files[path];
-    if (body === undefined) {
-      res.writeHead(404).end();
-      return;
-    }
-    const type = path.endsWith('.js') ? 'text/javascript' : 'text/html';
-    res.writeHead(200, {
-      'content-type': `${type}; charset=utf-8`,
-      'content-security-policy': CSP,
-    });
-    res.end(body);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
-}
-
 describe('exportEmbed in Chromium under a strict CSP', () => {
   test('the exported snippet and script, with the built widgets bundle, render the element and run the scenario on a LocalClient to its end', async () => {
     const r = exportEmbed(band(), {
@@ -151,22 +103,7 @@ describe('exportEmbed in Chromium under a strict CSP', () => {
       element: { grid: 'qj-sj-c1-g1', viewerRole: 'dutyOfficer', deploy: true },
     });
     if (!r.ok) throw new Error(JSON.stringify(r));
-    const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>embed</title></head>
-<body>${r.html}<script src="/page.js"></script></body></html>`;
-    const { url, server } = await serve({
-      '/': html,
-      '/widgets/zhizhi-widgets.js': readFileSync(
-        require.resolve('@zhizhi/widgets/zhizhi-widgets.js'),
-        'utf8',
-      ),
-      '/widgets/zhizhi-scenario.js': readFileSync(
-        require.resolve('@zhizhi/widgets/zhizhi-scenario.js'),
-        'utf8',
-      ),
-      [`/${r.scriptUrl}`]: r.script,
-      '/page.js': await pageScript(),
-      '/favicon.ico': '',
-    });
+    const { url, server } = await serve(await embedFiles(r));
     const browser = await chromium.launch({
       executablePath: chromiumPath,
       args: chromiumArgs,
