@@ -7,6 +7,11 @@
 // - dist/zhizhi-scenario.js: src/scenario.ts (zz-scenario, defineScenarioElement) as a second
 //   classic script that extends the `ZhizhiWidgets` global; outside the main script's 40 KB
 //   budget (it would take it to ~40.6 KB), with its own copy of Lit (~14.8 KB gzip).
+// - dist/zz-charts.js: ECharts for zz-kpi-dashboard, a self-contained ES module (nothing
+//   external) that the dashboard imports dynamically the first time it draws.
+// - dist/zhizhi-viz.js: src/viz.ts (zz-kpi-dashboard, zz-grid-map) as a third classic script
+//   extending `ZhizhiWidgets`, with its own Lit; its `import()` of the chart chunk stays an
+//   `import('./zz-charts.js')`, resolved against the script's own URL.
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -18,12 +23,33 @@ const external = (id) => /^(lit|@lit\/|@lit-labs\/|@zhizhi\/|lit-html|lit-elemen
 
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
 
+/**
+ * Minifies only the chart chunk of the ESM build (ECharts, loaded as is by the classic script
+ * too); the other ESM files stay readable for bundlers.
+ */
+function minifyChartChunk() {
+  const inner = terser({ ecma: 2020, module: true, format: { comments: false } });
+  return {
+    name: 'minify-chart-chunk',
+    renderStart: inner.renderStart,
+    renderChunk(code, chunk, options, meta) {
+      if (chunk.name !== 'zz-charts') return null;
+      return inner.renderChunk.call(this, code, chunk, options, meta);
+    },
+  };
+}
+
+/** The chart chunk's module (src/charts/zzCharts.ts), as the dashboard imports it. */
+const isCharts = (id) => /[\\/]charts[\\/]zzCharts(\.ts|\.js)?$/.test(id);
+
 export default [
   {
     input: {
       index: 'src/index.ts',
       local: 'src/local.ts',
       scenario: 'src/scenario.ts',
+      viz: 'src/viz.ts',
+      'zz-charts': 'src/charts/zzCharts.ts',
       ...Object.fromEntries(elements.map((e) => [`elements/${e}`, `src/elements/${e}.ts`])),
     },
     external,
@@ -36,6 +62,7 @@ export default [
       sourcemap: true,
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
+      plugins: [minifyChartChunk()],
     },
   },
   {
@@ -48,6 +75,22 @@ export default [
       format: 'iife',
       name: 'ZhizhiWidgets',
       sourcemap: true,
+      plugins: [terser({ ecma: 2020, module: false, format: { comments: false } })],
+    },
+  },
+  {
+    input: 'src/viz.ts',
+    treeshake,
+    onwarn,
+    external: isCharts,
+    plugins: [nodeResolve(resolveOptions), ts()],
+    output: {
+      file: 'dist/zhizhi-viz.js',
+      format: 'iife',
+      name: 'ZhizhiWidgets',
+      extend: true,
+      sourcemap: true,
+      paths: (id) => (isCharts(id) ? './zz-charts.js' : id),
       plugins: [terser({ ecma: 2020, module: false, format: { comments: false } })],
     },
   },
