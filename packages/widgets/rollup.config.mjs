@@ -15,7 +15,14 @@
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
-import { elementNames, onwarn, resolveOptions, treeshake } from './build/bundleOptions.mjs';
+import {
+  elementNames,
+  isChartChunk,
+  nodeEnvProduction,
+  onwarn,
+  resolveOptions,
+  treeshake,
+} from './build/bundleOptions.mjs';
 
 const elements = elementNames();
 
@@ -31,16 +38,12 @@ function minifyChartChunk() {
   const inner = terser({ ecma: 2020, module: true, format: { comments: false } });
   return {
     name: 'minify-chart-chunk',
-    renderStart: inner.renderStart,
     renderChunk(code, chunk, options, meta) {
       if (chunk.name !== 'zz-charts') return null;
       return inner.renderChunk.call(this, code, chunk, options, meta);
     },
   };
 }
-
-/** The chart chunk's module (src/charts/zzCharts.ts), as the dashboard imports it. */
-const isCharts = (id) => /[\\/]charts[\\/]zzCharts(\.ts|\.js)?$/.test(id);
 
 export default [
   {
@@ -55,7 +58,7 @@ export default [
     external,
     treeshake,
     onwarn,
-    plugins: [nodeResolve(resolveOptions), ts()],
+    plugins: [nodeResolve(resolveOptions), nodeEnvProduction(), ts()],
     output: {
       dir: 'dist',
       format: 'es',
@@ -69,7 +72,7 @@ export default [
     input: 'src/index.ts',
     treeshake,
     onwarn,
-    plugins: [nodeResolve(resolveOptions), ts()],
+    plugins: [nodeResolve(resolveOptions), nodeEnvProduction(), ts()],
     output: {
       file: 'dist/zhizhi-widgets.js',
       format: 'iife',
@@ -82,15 +85,15 @@ export default [
     input: 'src/viz.ts',
     treeshake,
     onwarn,
-    external: isCharts,
-    plugins: [nodeResolve(resolveOptions), ts()],
+    external: isChartChunk,
+    plugins: [nodeResolve(resolveOptions), nodeEnvProduction(), ts()],
     output: {
       file: 'dist/zhizhi-viz.js',
       format: 'iife',
       name: 'ZhizhiWidgets',
       extend: true,
       sourcemap: true,
-      paths: (id) => (isCharts(id) ? './zz-charts.js' : id),
+      paths: (id) => (isChartChunk(id) ? './zz-charts.js' : id),
       plugins: [terser({ ecma: 2020, module: false, format: { comments: false } })],
     },
   },
@@ -98,7 +101,7 @@ export default [
     input: 'src/scenario.ts',
     treeshake,
     onwarn,
-    plugins: [nodeResolve(resolveOptions), ts()],
+    plugins: [nodeResolve(resolveOptions), nodeEnvProduction(), ts()],
     output: {
       file: 'dist/zhizhi-scenario.js',
       format: 'iife',

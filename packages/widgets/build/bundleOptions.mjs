@@ -73,6 +73,31 @@ function sideEffectsOf(dir, field) {
   };
 }
 
+/**
+ * The dashboard's chart chunk (src/charts/zzCharts.ts, ECharts), as its `import()` names it:
+ * outside every classic script, where that `import('./zz-charts.js')` stays a dynamic import.
+ */
+export const isChartChunk = (id) => /[\\/]charts[\\/]zzCharts(\.ts|\.js)?$/.test(id);
+
+/**
+ * A rollup plugin that writes `"production"` for `process.env.NODE_ENV` in dependencies
+ * (ECharts and zrender test it for their dev warnings): in a browser without a bundler `process`
+ * does not exist, and the chart chunk threw a ReferenceError on its first dev check. Those
+ * modules lose their source-map lines (no one maps into a dependency's minified code).
+ */
+export function nodeEnvProduction() {
+  return {
+    name: 'node-env-production',
+    transform(code, id) {
+      if (!/node_modules/.test(id) || !code.includes('process.env.NODE_ENV')) return null;
+      return {
+        code: code.replaceAll('process.env.NODE_ENV', '"production"'),
+        map: { mappings: '' },
+      };
+    },
+  };
+}
+
 /** Rollup's tree-shaking with {@link moduleSideEffects}. */
 export const treeshake = { moduleSideEffects };
 

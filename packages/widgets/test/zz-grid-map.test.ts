@@ -1,7 +1,7 @@
 import { builtInScenarios, sampleGridGeoJson } from '@zhizhi/core/sample';
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import portalGrids from '../../../examples/portal/sample-grids.geojson?raw';
+import portalGrids from '../../../examples/portal/sample-grids.json?raw';
 import {
   GRID_GEOJSON_LIMITS,
   parseGridGeoJson,

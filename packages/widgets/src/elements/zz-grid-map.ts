@@ -80,7 +80,7 @@ interface Marker {
  * @example
  * ```html
  * <zz-provider api="/api" member="qj-sj-duty">
- *   <zz-grid-map town="qj-sj" src="/portal/sample-grids.geojson"></zz-grid-map>
+ *   <zz-grid-map town="qj-sj" src="/portal/sample-grids.json"></zz-grid-map>
  * </zz-provider>
  * ```
  */
