@@ -53,6 +53,12 @@
   const board = $('dispatch-board');
   const caseView = $('case-view');
   const largeText = $('large-text');
+  const kpiSlot = $('kpi-slot');
+  const kpiNote = $('kpi-note');
+  const gridMap = $('grid-map');
+  /** Who may read KPIs (the server refuses grid workers and posts): the command center, the district. */
+  const COMMAND_CENTER = new Set(['qj-sj-duty', 'qj-ops-1']);
+  let dashboard;
 
   form.categories = CATEGORIES;
   const dutyList = $('duty-list');
@@ -83,6 +89,7 @@
       provider.member = member.id;
       provider.api = provider.dataset.api;
       document.body.dataset.member = member.id;
+      placeDashboard(member.id);
       status.textContent = `已登录：${picker.selectedOptions[0].textContent}`;
       if (!board.targets || board.targets.length === 0) {
         const org = await api('/api/org', { headers: { authorization: `Bearer ${token}` } });
@@ -93,6 +100,18 @@
     }
   }
 
+  /** The KPI dashboard for command-center members only; created once, kept while allowed. */
+  function placeDashboard(memberId) {
+    const allowed = COMMAND_CENTER.has(memberId);
+    if (allowed && !dashboard) {
+      dashboard = document.createElement('zz-kpi-dashboard');
+      dashboard.setAttribute('town', TOWN);
+    }
+    if (allowed && !dashboard.isConnected) kpiSlot.append(dashboard);
+    if (!allowed && dashboard?.isConnected) dashboard.remove();
+    kpiNote.hidden = allowed;
+  }
+
   picker.addEventListener('change', () => signIn(picker.value));
 
   const show = (caseId) => {
@@ -101,6 +120,12 @@
   form.addEventListener('zz-report-sent', (e) => show(e.detail.caseId));
   board.addEventListener('zz-case-select', (e) => show(e.detail.caseId));
   board.addEventListener('zz-action-sent', (e) => show(e.detail.caseId));
+  // a grid chosen on the map: said in a line under it (a portal would filter its own lists
+  // with e.detail.filters, e.g. { townId, gridId })
+  gridMap.addEventListener('zz-grid-select', (e) => {
+    $('grid-choice').textContent =
+      `已选择网格 ${e.detail.gridId}：${e.detail.openCases.length} 件未办结事件，${e.detail.alerts.length} 条预警`;
+  });
 
   largeText.addEventListener('click', () => {
     const on = !provider.largeText;

@@ -16,7 +16,15 @@ export default defineConfig({
     projects: [
       {
         // pre-bundled at start: discovered mid-run, Vite would reload the page under a test
-        optimizeDeps: { include: ['idb'] },
+        optimizeDeps: {
+          include: [
+            'idb',
+            'echarts/core',
+            'echarts/charts',
+            'echarts/components',
+            'echarts/renderers',
+          ],
+        },
         test: {
           name: 'chromium',
           include: ['test/**/*.test.ts'],

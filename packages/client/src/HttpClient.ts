@@ -13,6 +13,7 @@ import type {
 } from '@zhizhi/core';
 import { FeedGap, matchesChange } from '@zhizhi/core';
 import type { CaseAction, Client, DeployResult, ReadingsResult } from '@zhizhi/core/client';
+import type { KpiQuery, Kpis } from '@zhizhi/core/kpi';
 import type { Diagnostic } from '@zhizhi/core/scenario';
 import { type EventStream, readEventStream, SseHttpError } from './readEventStream.js';
 
@@ -549,6 +550,18 @@ export class HttpClient implements Client {
       [404],
     );
     return r?.definition;
+  }
+
+  // ── KPIs ──
+  /** KPIs over the cases of `query` the reader may see (`GET /api/kpis`); throws on a refusal. */
+  async kpis(q: KpiQuery): Promise<Kpis> {
+    const iso = (ms: number | undefined) =>
+      ms === undefined || !Number.isFinite(ms) ? undefined : new Date(ms).toISOString();
+    const k = await this.#read<Kpis>(
+      `/api/kpis${query({ town: q.townId, section: q.section, from: iso(q.from), to: iso(q.to) })}`,
+    );
+    if (!k) throw new HttpClientError(clientError('client.http', { status: 204 }));
+    return k;
   }
 
   /**

@@ -9,3 +9,4 @@ export type {
 } from './client/Client.js';
 export { caseEventJsonSchema } from './client/caseEventJsonSchema.js';
 export { LocalClient, type LocalClientOptions } from './client/LocalClient.js';
+export type { KpiQuery } from './kpi/readKpis.js';

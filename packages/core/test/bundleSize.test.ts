@@ -41,8 +41,9 @@ const perImport: { entry: string; name: string; source: string; budget: number }
   { entry: '/kpi', name: 'computeKpis', source: 'kpi/index.ts', budget: 3_000 },
   { entry: '/labels', name: 'label', source: 'labels.ts', budget: 3_000 },
   // the whole runtime in the page: cases, scenarios (checker, compiler), alerts, JSON Schemas
-  // (86,000 until packed trails and the reporter's contact added ~1.2 KB: 86,115 B, 2026-12-05)
-  { entry: '/client', name: 'LocalClient', source: 'client.ts', budget: 87_000 },
+  // (86,000 until packed trails and the reporter's contact added ~1.2 KB: 86,115 B, 2026-12-05;
+  // 87,000 until `kpis()` brought readKpis + computeKpis, ~0.3 KB: 87,296 B, issue #9)
+  { entry: '/client', name: 'LocalClient', source: 'client.ts', budget: 88_500 },
 ];
 
 const core = fileURLToPath(new URL('../', import.meta.url));

@@ -1,5 +1,5 @@
 // @zhizhi/widgets — zhizhi (智治) Web Components: one import registers every element of this
-// entry (the dashboard and the map are their own entries). `LocalClient` is in
+// entry (the dashboard and the map are in `@zhizhi/widgets/viz`). `LocalClient` is in
 // `@zhizhi/widgets/local`, never here; `zz-scenario` and `defineScenarioElement` are in
 // `@zhizhi/widgets/scenario` (and the classic script dist/zhizhi-scenario.js), outside the
 // 40 KB budget of this entry.

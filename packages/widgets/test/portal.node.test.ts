@@ -16,7 +16,13 @@ import { rollup } from 'rollup';
 import esbuild from 'rollup-plugin-esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
-import { onwarn, resolveOptions, treeshake } from '../build/bundleOptions.mjs';
+import {
+  isChartChunk,
+  nodeEnvProduction,
+  onwarn,
+  resolveOptions,
+  treeshake,
+} from '../build/bundleOptions.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const portalDir = join(here, '../../../examples/portal');
@@ -37,6 +43,7 @@ async function buildWidgets(): Promise<string> {
     onwarn,
     plugins: [
       nodeResolve(resolveOptions),
+      nodeEnvProduction(),
       esbuild({ target: 'es2022', tsconfig: join(here, '../tsconfig.json') }),
     ],
   });
@@ -47,6 +54,44 @@ async function buildWidgets(): Promise<string> {
   });
   await build.close();
   return (output[0] as { code: string }).code;
+}
+
+/**
+ * dist/zhizhi-viz.js (the dashboard and the map, a classic script) and dist/zz-charts.js (the
+ * ECharts chunk it imports next to itself), as `pnpm build` makes them.
+ */
+async function buildViz(): Promise<{ viz: string; charts: string }> {
+  const plugins = () => [
+    nodeResolve(resolveOptions),
+    nodeEnvProduction(),
+    esbuild({ target: 'es2022', tsconfig: join(here, '../tsconfig.json') }),
+  ];
+  const vizBuild = await rollup({
+    input: join(here, '../src/viz.ts'),
+    treeshake,
+    onwarn,
+    external: isChartChunk,
+    plugins: plugins(),
+  });
+  const viz = await vizBuild.generate({
+    format: 'iife',
+    name: 'ZhizhiWidgets',
+    extend: true,
+    paths: (id) => (isChartChunk(id) ? './zz-charts.js' : id),
+  });
+  await vizBuild.close();
+  const chartsBuild = await rollup({
+    input: join(here, '../src/charts/zzCharts.ts'),
+    treeshake,
+    onwarn,
+    plugins: plugins(),
+  });
+  const charts = await chartsBuild.generate({ format: 'es' });
+  await chartsBuild.close();
+  return {
+    viz: (viz.output[0] as { code: string }).code,
+    charts: (charts.output[0] as { code: string }).code,
+  };
 }
 
 let dataDir = '';
@@ -64,6 +109,9 @@ beforeAll(async () => {
   const widgetsDir = join(dataDir, 'widgets');
   mkdirSync(widgetsDir);
   writeFileSync(join(widgetsDir, 'zhizhi-widgets.js'), widgetsJs);
+  const { viz, charts } = await buildViz();
+  writeFileSync(join(widgetsDir, 'zhizhi-viz.js'), viz);
+  writeFileSync(join(widgetsDir, 'zz-charts.js'), charts);
   server = await startServer({
     port: 0,
     dataDir: join(dataDir, 'data'),
@@ -173,8 +221,14 @@ describe('examples/portal under a strict CSP', () => {
       'zz-case',
       'zz-alert-feed',
       'zz-duty-list',
+      'zz-grid-map',
+      'zz-kpi-dashboard',
     ])
       expect(await page.evaluate((t) => customElements.get(t) !== undefined, tag)).toBe(true);
+    // the grid map draws the sample grids from /portal/sample-grids.json
+    await expect.poll(() => page.locator('zz-grid-map path.grid').count()).toBe(8);
+    await page.locator('zz-grid-map path.grid').first().click();
+    await page.locator('#grid-choice').filter({ hasText: '已选择网格 qj-sj-c1-g1' }).waitFor();
     await page.locator('zz-report-form h2').filter({ hasText: '事件上报' }).waitFor();
     await page.locator('zz-alert-feed h2').filter({ hasText: '实时预警' }).waitFor();
     await page.locator('zz-duty-list h2').filter({ hasText: '“6+1”重点任务清单' }).waitFor();
@@ -200,6 +254,11 @@ describe('examples/portal under a strict CSP', () => {
 
   it('given the river story, then report → accept → dispatch → acknowledge → resolve → confirm runs in the page, and a level-1 alert reaches the feed', async () => {
     const { page, problems, violations } = await open();
+    // the chart chunk: fetched once, when the duty officer's dashboard first has cases to draw
+    const chartRequests: string[] = [];
+    page.on('request', (r) => {
+      if (/zz-charts\.js/.test(r.url())) chartRequests.push(new URL(r.url()).pathname);
+    });
     await signIn(page, WORKER);
 
     // the grid worker reports from the form
@@ -287,6 +346,21 @@ describe('examples/portal under a strict CSP', () => {
     await page.locator('zz-alert-feed .announce').filter({ hasText: '新的一级预警' }).waitFor();
     await alert.locator('button').filter({ hasText: '签收' }).click();
     await alert.filter({ hasText: '已签收' }).waitFor({ timeout: 10_000 });
+
+    // the duty officer's KPI dashboard: the case counts, and its charts (the ECharts chunk
+    // loaded next to the classic script) are drawn as SVG under the page's strict CSP
+    await signIn(page, DUTY);
+    const dashboard = page.locator('zz-kpi-dashboard');
+    await dashboard
+      .locator('.card .value')
+      .first()
+      .filter({ hasText: /^[1-9]/ })
+      .waitFor();
+    await dashboard.locator('[data-chart="byCategory"] svg').waitFor({ timeout: 30_000 });
+    await dashboard.locator('[data-chart="trend"] svg').waitFor();
+    expect(chartRequests).toEqual(['/widgets/zz-charts.js']);
+    expect(await dashboard.locator('canvas').count()).toBe(0);
+    expect(await page.locator('zz-grid-map [data-kind="alert"]').count()).toBeGreaterThan(0);
 
     expect(await violations()).toEqual([]);
     expect(problems).toEqual([]);

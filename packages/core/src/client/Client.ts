@@ -4,6 +4,8 @@ import type { Diagnostic } from '../diagnostics/Diagnostic.js';
 import type { CaseRecord, DefinitionRecord, ScenarioRecord } from '../engine/caseRecord.js';
 import type { CaseQuery, Page } from '../engine/Store.js';
 import type { ZhizhiError } from '../errors/ZhizhiError.js';
+import type { Kpis } from '../kpi/computeKpis.js';
+import type { KpiQuery } from '../kpi/readKpis.js';
 import type { Change, ChangeFilter } from '../runtime/Change.js';
 import type { RuntimeResult, Subscription } from '../runtime/Runtime.js';
 
@@ -110,6 +112,12 @@ export interface Client {
     listener: (change: Change) => void,
     options?: { since?: number; filter?: ChangeFilter },
   ): Promise<Subscription>;
+  // ── KPIs ──
+  /**
+   * KPIs (`@zhizhi/core/kpi`) over the cases of `query` the caller may see: a town, a section,
+   * the period reported in. `LocalClient` and the server compute them with the same `readKpis`.
+   */
+  kpis(query: KpiQuery): Promise<Kpis>;
   /** Releases what the client holds (streams, timers). */
   close(): Promise<void>;
 }

@@ -7,6 +7,8 @@ import type { Clock } from '../engine/clock.js';
 import { Engine, type EngineOptions } from '../engine/Engine.js';
 import type { CaseQuery, Page } from '../engine/Store.js';
 import { caseError } from '../errors/CaseError.js';
+import type { Kpis } from '../kpi/computeKpis.js';
+import { type KpiQuery, readKpis } from '../kpi/readKpis.js';
 import type { Change, ChangeFilter } from '../runtime/Change.js';
 import type { RuntimeResult, Subscription } from '../runtime/Runtime.js';
 import { ScenarioEngine } from '../scenario/run/ScenarioEngine.js';
@@ -197,6 +199,10 @@ export class LocalClient implements Client {
     const sub = await this.engine.runtime.subscribe(listener, options);
     this.#subs.add(sub);
     return sub;
+  }
+
+  kpis(query: KpiQuery): Promise<Kpis> {
+    return readKpis(this, query, { now: this.clock.now() });
   }
 
   /** Fires due timers and delivers hand-offs (call it as the clock moves). */

@@ -57,6 +57,12 @@ export interface Kpis {
   byGrid: Record<string, number>;
   byCategory: Record<string, number>;
   byStatus: Record<string, number>;
+  /**
+   * Cases reported (`byDay`) and closed (`closedByDay`) per calendar day, keyed `YYYY-MM-DD` in
+   * China Standard Time (UTC+8) unless `utcOffsetMinutes` says otherwise: the trend line.
+   */
+  byDay: Record<string, number>;
+  closedByDay: Record<string, number>;
   /** Open cases whose running clock is past due at `now`, most overdue first. */
   overdue: { caseId: string; townId: string; status: string; dueAt: number; overdueMs: number }[];
 }
@@ -112,8 +118,8 @@ const clockStart: Record<SlaClock, string[]> = {
 /**
  * Computes KPIs from audit trails: durations (accept, acknowledge, resolve, close), SLA
  * compliance per clock (a clock counts as missed if it was supervised before it stopped),
- * supervision counts, counts by outcome, section, lead post, grid, category and status, and
- * the overdue list at `now`.
+ * supervision counts, counts by outcome, section, lead post, grid, category, status and day
+ * (reported, closed), and the overdue list at `now`.
  *
  * @example
  * ```ts
@@ -121,7 +127,12 @@ const clockStart: Record<SlaClock, string[]> = {
  * computeKpis([], { now: Date.now() }).cases; // 0
  * ```
  */
-export function computeKpis(cases: readonly CaseWithTrail[], options: { now: number }): Kpis {
+export function computeKpis(
+  cases: readonly CaseWithTrail[],
+  options: { now: number; utcOffsetMinutes?: number },
+): Kpis {
+  const offset = (options.utcOffsetMinutes ?? 480) * 60_000;
+  const day = (at: number) => new Date(at + offset).toISOString().slice(0, 10);
   const d = {
     accept: [] as number[],
     acknowledge: [] as number[],
@@ -144,6 +155,8 @@ export function computeKpis(cases: readonly CaseWithTrail[], options: { now: num
     byGrid: counts(),
     byCategory: counts(),
     byStatus: counts(),
+    byDay: counts(),
+    closedByDay: counts(),
     overdue: [],
   };
   for (const { record, audit } of cases) {
@@ -170,6 +183,7 @@ export function computeKpis(cases: readonly CaseWithTrail[], options: { now: num
     }
     const first = audit[0];
     if (!first) continue;
+    bump(k.byDay, day(first.at));
     const find = (type: string) => audit.find((e) => e.event === type);
     const accept = find('ACCEPT');
     if (accept) d.accept.push(accept.at - first.at);
@@ -204,7 +218,10 @@ export function computeKpis(cases: readonly CaseWithTrail[], options: { now: num
     }
     if (lastResolve !== null && firstDispatch !== null) d.resolve.push(lastResolve - firstDispatch);
     const last = audit[audit.length - 1];
-    if (record.status === 'closed' && last) d.close.push(last.at - first.at);
+    if (record.status === 'closed' && last) {
+      d.close.push(last.at - first.at);
+      bump(k.closedByDay, day(last.at));
+    }
   }
   k.durations = {
     accept: stats(d.accept),

@@ -5,3 +5,4 @@ export {
   type DurationStats,
   type Kpis,
 } from './computeKpis.js';
+export { KPI_MAX_CASES, type KpiQuery, type KpiSource, readKpis } from './readKpis.js';

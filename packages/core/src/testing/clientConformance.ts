@@ -76,7 +76,7 @@ function must<T extends { ok: boolean }>(r: T): Extract<T, { ok: true }> {
  * `MemoryStore` in core, `HttpClient` against a running server on PGlite and on PostgreSQL —
  * on the sample org (`@zhizhi/core/sample`): commands, refusals that change nothing, optimistic
  * versions, idempotent reports, paging with a cursor, the actions a member may take, versioned
- * definitions, the dispatch hand-off and its acknowledgement, and the change feed.
+ * definitions, the dispatch hand-off and its acknowledgement, KPIs, and the change feed.
  *
  * @example
  * ```ts
@@ -295,6 +295,35 @@ export function clientConformance(
         sub.close();
         expect(heard.map((c) => c.entry.event)).toEqual(['REPORT', 'ACCEPT']);
         expect(heard[0]?.seq).toBeGreaterThan(first.seq);
+      },
+    );
+
+    run(
+      'given cases in two towns, when KPIs are read for one town and period, then they count only those cases',
+      async ({ client, advance }) => {
+        const a = must(await client.report(report('KPI 一', { category: 'roadDamage' })));
+        must(await client.report(report('KPI 二')));
+        must(
+          await client.report({
+            ...report('KPI 通惠'),
+            gridId: 'qj-th-c1-g1',
+            reporterId: 'qj-th-c1-g1-worker',
+          }),
+        );
+        await advance(60_000);
+        must(await client.send(a.record.id, { type: 'ACCEPT', by: DUTY }));
+        const k = await client.kpis({ townId: 'qj-sj' });
+        expect(k.cases).toBe(2);
+        expect(k.open).toBe(2);
+        expect(k.byCategory.riverPollution).toBe(1);
+        expect(k.byCategory.roadDamage).toBe(1);
+        expect(k.durations.accept.count).toBe(1);
+        expect(k.durations.accept.mean).toBe(60_000);
+        expect(k.byDay['2026-09-01']).toBe(2);
+        const reportedAt = a.entry.at;
+        expect((await client.kpis({ townId: 'qj-sj', from: reportedAt + 1 })).cases).toBe(0);
+        expect((await client.kpis({ townId: 'qj-sj', to: reportedAt + 1 })).cases).toBe(2);
+        expect((await client.kpis({ townId: 'qj-th' })).cases).toBe(1);
       },
     );
 

@@ -2,7 +2,12 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import { rollup } from 'rollup';
 import esbuild from 'rollup-plugin-esbuild';
 import type { TestProject } from 'vitest/node';
-import { onwarn, resolveOptions, treeshake } from '../../build/bundleOptions.mjs';
+import {
+  nodeEnvProduction,
+  onwarn,
+  resolveOptions,
+  treeshake,
+} from '../../build/bundleOptions.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,6 +24,7 @@ export default async function setup(project: TestProject) {
     onwarn,
     plugins: [
       nodeResolve(resolveOptions),
+      nodeEnvProduction(),
       esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
     ],
   });

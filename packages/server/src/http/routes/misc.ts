@@ -1,5 +1,4 @@
-import type { CaseRecord } from '@zhizhi/core';
-import { type CaseWithTrail, computeKpis, type Kpis } from '@zhizhi/core/kpi';
+import { type Kpis, readKpis } from '@zhizhi/core/kpi';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,9 +7,6 @@ import { seesTown } from '../auth.js';
 import { type Ctx, caller, callerIs } from '../context.js';
 import { fail } from '../errors.js';
 import { errors, kpiQuery } from '../schemas.js';
-
-/** KPIs read at most this many cases (a larger scope should ask per town or per period). */
-const KPI_MAX_CASES = 20_000;
 
 export function miscRoutes(
   app: FastifyInstance,
@@ -138,33 +134,19 @@ export function miscRoutes(
         fail(403, 'auth.roleNotAllowed', { role: c.member.role });
       if (q.town !== undefined && !seesTown(c.scope, q.town))
         fail(403, 'auth.outsideScope', {}, ['querystring', 'town']);
-      const towns: (string | undefined)[] =
-        q.town !== undefined
-          ? [q.town]
-          : c.scope.towns === 'all'
-            ? [undefined]
-            : [...c.scope.towns];
-      const from = q.from ? Date.parse(q.from) : -Infinity;
-      const to = q.to ? Date.parse(q.to) : Infinity;
-      const cases: CaseWithTrail[] = [];
-      for (const townId of towns) {
-        let cursor: string | undefined;
-        do {
-          const page = await client.listCases({
-            ...(townId !== undefined ? { townId } : {}),
-            ...(q.section ? { section: q.section } : {}),
-            limit: 200,
-            ...(cursor ? { cursor } : {}),
-          });
-          for (const record of page.items as CaseRecord[]) {
-            const audit = await client.audit(record.id);
-            const reportedAt = audit[0]?.at ?? 0;
-            if (reportedAt >= from && reportedAt < to) cases.push({ record, audit });
-          }
-          cursor = page.cursor ?? undefined;
-        } while (cursor && cases.length < KPI_MAX_CASES);
-      }
-      return computeKpis(cases, { now: client.clock.now() });
+      return readKpis(
+        client,
+        {
+          ...(q.town !== undefined ? { townId: q.town } : {}),
+          ...(q.section ? { section: q.section } : {}),
+          ...(q.from ? { from: Date.parse(q.from) } : {}),
+          ...(q.to ? { to: Date.parse(q.to) } : {}),
+        },
+        {
+          now: client.clock.now(),
+          ...(c.scope.towns === 'all' ? {} : { towns: [...c.scope.towns] }),
+        },
+      );
     },
   );
 
