@@ -40,6 +40,8 @@ export interface StartServerOptions {
   mqttUrl?: string;
   /** The MQTT client id (a stable one keeps the broker session; default `zhizhi-server`). */
   mqttClientId?: string;
+  /** The first MQTT topic level (`{prefix}/{town}/readings`; default `zhizhi`). */
+  mqttTopicPrefix?: string;
   /** Start the sensor simulator at once (default off; demo mode can turn it on over HTTP). */
   simulateSensors?: boolean;
   /** How often the simulator feeds a round of readings, ms (default 15 s). */
@@ -286,10 +288,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     const url = `http://${shownHost}:${realPort}`;
 
     let mqtt: MqttIngestion | undefined;
+    const mqttPrefix = options.mqttTopicPrefix ?? 'zhizhi';
     if (options.mqttUrl) {
       mqtt = await startMqttIngestion({
         url: options.mqttUrl,
         clientId: options.mqttClientId ?? 'zhizhi-server',
+        topicPrefix: mqttPrefix,
         client,
         by: org.members.find((m) => m.role === 'sensor')?.id ?? 'sensor',
         sensorMemberFor: (r) => {
@@ -299,8 +303,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
         log: print,
       });
       say(
-        `MQTT：已订阅 ${options.mqttUrl} 上的 zhizhi/+/readings（QoS 1）`,
-        `MQTT: subscribed to zhizhi/+/readings on ${options.mqttUrl} (QoS 1)`,
+        `MQTT：已订阅 ${options.mqttUrl} 上的 ${mqttPrefix}/+/readings（QoS 1）`,
+        `MQTT: subscribed to ${mqttPrefix}/+/readings on ${options.mqttUrl} (QoS 1)`,
       );
     }
     if (options.simulateSensors) {
