@@ -12,7 +12,14 @@ import type {
   ZhizhiError,
 } from '@zhizhi/core';
 import { FeedGap, matchesChange } from '@zhizhi/core';
-import type { CaseAction, Client, DeployResult, ReadingsResult } from '@zhizhi/core/client';
+import type {
+  CaseAction,
+  CheckInResult,
+  Client,
+  DeployResult,
+  ReadingsResult,
+} from '@zhizhi/core/client';
+import type { CheckInQuery, CheckInRecord } from '@zhizhi/core/duty';
 import type { Diagnostic } from '@zhizhi/core/scenario';
 import { type EventStream, readEventStream, SseHttpError } from './readEventStream.js';
 
@@ -550,6 +557,44 @@ export class HttpClient implements Client {
     );
     return r?.definition;
   }
+
+  // ── check-ins (打卡) ──────────────────────────────────────────────────────────────────
+
+  /** `POST /api/check-ins` with the token of `by` (the server takes the worker from it). */
+  async checkIn(by: string, input: unknown): Promise<CheckInResult> {
+    let reply: Reply;
+    try {
+      reply = await this.#request('POST', '/api/check-ins', { member: by, body: input ?? null });
+    } catch (e) {
+      if (e instanceof HttpClientError) return { ok: false, error: e.error };
+      throw e;
+    }
+    if ((reply.status === 200 || reply.status === 201) && isObject(reply.json)) {
+      const body = reply.json as { record: CheckInRecord; created: boolean };
+      return { ok: true, record: body.record, created: body.created };
+    }
+    return { ok: false, error: errorOf(reply) };
+  }
+
+  /** `GET /api/check-ins`, as the reader: the server keeps to the reader's scope. */
+  async listCheckIns(q: CheckInQuery = {}): Promise<Page<CheckInRecord>> {
+    const town = q.townId === undefined ? undefined : [q.townId].flat();
+    const page = await this.#read<Page<CheckInRecord>>(
+      `/api/check-ins${query({
+        worker: q.workerId,
+        grid: q.gridId,
+        town,
+        id: q.id,
+        from: q.from,
+        to: q.to,
+        limit: q.limit === undefined ? undefined : Math.max(1, Math.min(1000, q.limit)),
+        cursor: q.cursor,
+      })}`,
+      [403],
+    );
+    return page ?? { items: [], cursor: null };
+  }
+  // ── end of check-ins ───────────────────────────────────────────────────────────────────
 
   /**
    * Committed changes after `seq` the caller may see, in commit order. Throws `FeedGap` when the

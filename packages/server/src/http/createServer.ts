@@ -20,6 +20,7 @@ import { docsPage } from './docsPage.js';
 import { apiError, fail, HttpError, toApiError } from './errors.js';
 import { parseJsonBody } from './parseJsonBody.js';
 import { caseRoutes } from './routes/cases.js';
+import { checkInRoutes } from './routes/checkIns.js';
 import { feedRoutes, type StreamOptions } from './routes/feed.js';
 import { miscRoutes } from './routes/misc.js';
 import { open311Routes } from './routes/open311.js';
@@ -194,6 +195,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<Z
   miscRoutes(app, ctx, verifier, { demo, demoLimit: limits.demoToken });
   open311Routes(app, ctx, limits.reports);
   privacyRoutes(app, ctx);
+  checkInRoutes(app, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),

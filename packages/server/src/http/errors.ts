@@ -150,6 +150,7 @@ const byFamily: Record<string, number> = {
   restore: 400,
   audit: 409,
   scenario: 422,
+  checkIn: 403,
 };
 
 /** The HTTP status of a core {@link ZhizhiError}, by its code, then by its code's family. */

@@ -1,5 +1,6 @@
 import { initial } from './0001_initial.js';
 import { accessLog } from './0002_access_log.js';
+import { checkIns } from './0003_check_ins.js';
 
 /** One schema step: applied once, in order, inside the transaction that records it. */
 export interface Migration {
@@ -12,6 +13,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', statements: initial },
   { version: 2, name: 'access log', statements: accessLog },
+  { version: 3, name: 'check-ins', statements: checkIns },
 ];
 
 /** The newest schema version this code knows. */
