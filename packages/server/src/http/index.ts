@@ -1,4 +1,12 @@
 export {
+  memoryPhotoStore,
+  type Photo,
+  type PhotoStore,
+  type PhotoType,
+  pgPhotoStore,
+} from '../photos/PhotoStore.js';
+export { sniffPhotoType } from '../photos/sniffPhotoType.js';
+export {
   type AccessEntry,
   type AccessInput,
   type AccessLog,
