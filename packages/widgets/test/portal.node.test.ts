@@ -33,6 +33,12 @@ const DUTY = 'qj-sj-duty';
 const POST = 'qj-sj-czjs-staff';
 const FIRE_POST = 'qj-sj-xfgl-staff';
 
+/** A real 2×2 PNG (the form shrinks it to JPEG in the browser before uploading). */
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 /** Where the test finds Mosquitto (anonymous on the developers' and CI machines). */
 const MQTT_URL = process.env.ZHIZHI_MQTT_URL ?? 'mqtt://127.0.0.1:1883';
 /** This run's own topic prefix and client id: parallel runs never see each other's readings. */
@@ -243,11 +249,23 @@ describe('examples/portal under a strict CSP', () => {
     await form.locator('input[name="lat"]').fill('29.03');
     await form.locator('input[name="lng"]').fill('106.65');
     await form.locator('input[name="address"]').fill('檬梓桥河沿岸');
+    // one photo, uploaded by default through the provider's HttpClient (POST /api/photos)
+    await form
+      .locator('input[name="photos"]')
+      .setInputFiles({ name: 'river.png', mimeType: 'image/png', buffer: PHOTO });
+    await form.locator('.photos img').waitFor();
     await form.locator('button[type="submit"]').click();
     await form.locator('[role="status"]').filter({ hasText: '已上报，事件编号' }).waitFor();
     const caseId = (await page.locator('zz-case').getAttribute('case-id')) ?? '';
     expect(caseId).not.toBe('');
     expect(await caseStatus(caseId)).toBe('intake');
+    // the photo shows in the case view (read with the token, shown from a blob: URL)
+    const photo = page.locator('zz-case ul.photos img');
+    await photo.waitFor();
+    await expect
+      .poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0);
+    expect(await photo.getAttribute('alt')).toBe('现场照片 1');
 
     // the duty officer accepts and dispatches on the board
     await signIn(page, DUTY);
@@ -263,9 +281,10 @@ describe('examples/portal under a strict CSP', () => {
       .waitFor();
     expect(await caseStatus(caseId)).toBe('assigned');
 
-    // the post acknowledges and resolves in the case view
+    // the post acknowledges and resolves in the case view (it sees the photo through the case)
     await signIn(page, POST);
     await page.locator('zz-case details[data-type="ACKNOWLEDGE"]').waitFor();
+    await page.locator('zz-case ul.photos img').waitFor();
     await act(page, 'ACKNOWLEDGE');
     await page.locator('zz-case details[data-type="RESOLVE"]').waitFor();
     expect(await caseStatus(caseId)).toBe('inProgress');
