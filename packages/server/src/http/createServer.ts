@@ -21,6 +21,7 @@ import { docsPage } from './docsPage.js';
 import { apiError, fail, HttpError, toApiError } from './errors.js';
 import { parseJsonBody } from './parseJsonBody.js';
 import { caseRoutes } from './routes/cases.js';
+import { casesExportRoute } from './routes/casesExport.js';
 import { checkInRoutes } from './routes/checkIns.js';
 import { feedRoutes, type StreamOptions } from './routes/feed.js';
 import { miscRoutes } from './routes/misc.js';
@@ -196,6 +197,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<Z
     options.accessLog ?? (store instanceof PgStore ? pgAccessLog(store.driver) : memoryAccessLog());
   const ctx: Ctx = { client, directory, masker: createMasker(client), accessLog };
   caseRoutes(app, ctx, limits.reports);
+  casesExportRoute(app, ctx);
   const streams = feedRoutes(app, ctx, options.stream ?? {});
   scenarioRoutes(app, ctx);
   miscRoutes(app, ctx, verifier, { demo, demoLimit: limits.demoToken });

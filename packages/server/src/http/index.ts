@@ -24,5 +24,6 @@ export {
   type RateLimit,
   type ZhizhiServer,
 } from './createServer.js';
+export { csvCell, csvLine } from './csvCell.js';
 export type { ApiError } from './errors.js';
 export type { StreamOptions } from './routes/feed.js';
