@@ -164,8 +164,9 @@ describe('who sees the reporter’s contact, endpoint by endpoint', () => {
         if (!item) return 404;
         const r = await get(m, '/api/changes?town=qj-sj&since=0');
         const change = reportChange(r.json().items);
+        if (!change) return 404;
         const a = viewOfText(item.context.description);
-        expect(viewOfText((change?.entry.data as { description: string }).description)).toBe(a);
+        expect(viewOfText((change.entry.data as { description: string }).description)).toBe(a);
         return a;
       },
       {},
