@@ -16,6 +16,7 @@ import {
   StoreConflict,
   type Timer,
 } from '@zhizhi/core';
+import { type CheckInQuery, type CheckInRecord, matchesCheckIn } from '@zhizhi/core/duty';
 import { parseJsonStrict } from '@zhizhi/core/json';
 
 /**
@@ -35,6 +36,8 @@ interface State {
   failures: HandoffFailure[];
   feed: Change[];
   definitions: DefinitionRecord[];
+  /** Check-ins in the order stored (files written before check-ins existed have none). */
+  checkIns: CheckInRecord[];
 }
 
 const emptyState = (): State => ({
@@ -50,6 +53,7 @@ const emptyState = (): State => ({
   failures: [],
   feed: [],
   definitions: [],
+  checkIns: [],
 });
 
 /**
@@ -114,6 +118,7 @@ export class JsonFileStore implements Store {
       throw new Error(`${path}:${where}: ${d?.message.zh} / ${d?.message.en}`);
     }
     const state = parsed.value as Partial<State> | null;
+    if (state && typeof state === 'object' && state.checkIns === undefined) state.checkIns = [];
     if (state?.format !== 'zhizhi-example-store/1') {
       throw new Error(
         `${path}: format: 不是本示例的存储文件 / not a store file of this example (expected "zhizhi-example-store/1")`,
@@ -320,5 +325,24 @@ export class JsonFileStore implements Store {
 
   async definitions(): Promise<DefinitionRecord[]> {
     return [...this.#state.definitions];
+  }
+
+  async putCheckIn(record: CheckInRecord): Promise<boolean> {
+    if (this.#state.checkIns.some((c) => c.id === record.id)) return false;
+    this.#change((draft) => draft.checkIns.push(record));
+    return true;
+  }
+
+  async checkIns(query: CheckInQuery): Promise<Page<CheckInRecord>> {
+    const all = this.#state.checkIns;
+    const limit = query.limit ?? 100;
+    const items: CheckInRecord[] = [];
+    for (let i = Number(query.cursor ?? 0); i < all.length; i++) {
+      const c = all[i] as CheckInRecord;
+      if (!matchesCheckIn(c, query)) continue;
+      if (items.length === limit) return { items, cursor: String(i) };
+      items.push(c);
+    }
+    return { items, cursor: null };
   }
 }

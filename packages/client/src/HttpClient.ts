@@ -12,7 +12,14 @@ import type {
   ZhizhiError,
 } from '@zhizhi/core';
 import { FeedGap, matchesChange } from '@zhizhi/core';
-import type { CaseAction, Client, DeployResult, ReadingsResult } from '@zhizhi/core/client';
+import type {
+  CaseAction,
+  CheckInResult,
+  Client,
+  DeployResult,
+  ReadingsResult,
+} from '@zhizhi/core/client';
+import type { CheckInQuery, CheckInRecord } from '@zhizhi/core/duty';
 import type { KpiQuery, Kpis } from '@zhizhi/core/kpi';
 import type { Diagnostic } from '@zhizhi/core/scenario';
 import { type EventStream, readEventStream, SseHttpError } from './readEventStream.js';
@@ -563,6 +570,109 @@ export class HttpClient implements Client {
     if (!k) throw new HttpClientError(clientError('client.http', { status: 204 }));
     return k;
   }
+
+  // ── photos ─────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Uploads one photo (`POST /api/photos`, the blob's type: JPEG, PNG or WebP) as `by` (or the
+   * client's token) and returns its URL on this server (`/api/photos/<sha-256>`), the value a
+   * report's `photos` holds. Throws {@link HttpClientError} when the server refuses it (415 a
+   * type or bytes that are not an accepted image, 413 too large) or cannot be reached.
+   *
+   * @example
+   * ```ts
+   * const url = await client.uploadPhoto(jpegBlob, 'qj-sj-c1-g1-worker');
+   * await client.report({ ...input, photos: [url] });
+   * ```
+   */
+  async uploadPhoto(photo: Blob, by?: string): Promise<string> {
+    const headers = { ...(await this.#headers(by)), 'content-type': photo.type || 'image/jpeg' };
+    let res: Response;
+    let json: unknown;
+    try {
+      res = await this.#fetch(`${this.baseUrl}/api/photos`, {
+        method: 'POST',
+        headers,
+        body: photo,
+      });
+      json = await res.json().catch(() => undefined);
+    } catch (e) {
+      throw new HttpClientError(clientError('client.network', { reason: reason(e) }));
+    }
+    const url = isObject(json) ? json.url : undefined;
+    if (res.status === 201 && typeof url === 'string') return url;
+    throw new HttpClientError(errorOf({ status: res.status, json }), res.status);
+  }
+
+  /**
+   * Reads a photo of this server (a URL {@link uploadPhoto} gave, `/api/photos/<id>`) with the
+   * reader's token, as a Blob (for `URL.createObjectURL`: an `<img>` cannot send a token).
+   * `caseId` names the case that shows it, for readers who may see it through that case. Any
+   * other URL is refused without a request, so the token never leaves for another origin.
+   *
+   * @example
+   * ```ts
+   * const img = document.createElement('img');
+   * img.src = URL.createObjectURL(await client.fetchPhoto(record.context.photos[0], { caseId: record.id }));
+   * ```
+   */
+  async fetchPhoto(url: string, options: { caseId?: string } = {}): Promise<Blob> {
+    const path = url.startsWith(this.baseUrl) ? url.slice(this.baseUrl.length) : url;
+    if (!/^\/api\/photos\/[0-9a-f]{64}$/.test(path))
+      throw new HttpClientError(
+        clientError('client.invalid', { path: 'url', rule: 'a photo of this server' }, ['url']),
+      );
+    const q = options.caseId !== undefined ? query({ case: options.caseId }) : '';
+    let res: Response;
+    try {
+      res = await this.#fetch(`${this.baseUrl}${path}${q}`, {
+        headers: await this.#headers(undefined),
+      });
+    } catch (e) {
+      throw new HttpClientError(clientError('client.network', { reason: reason(e) }));
+    }
+    if (res.status === 200) return res.blob();
+    const json = await res.json().catch(() => undefined);
+    throw new HttpClientError(errorOf({ status: res.status, json }), res.status);
+  }
+
+  // ── check-ins (打卡) ──────────────────────────────────────────────────────────────────
+
+  /** `POST /api/check-ins` with the token of `by` (the server takes the worker from it). */
+  async checkIn(by: string, input: unknown): Promise<CheckInResult> {
+    let reply: Reply;
+    try {
+      reply = await this.#request('POST', '/api/check-ins', { member: by, body: input ?? null });
+    } catch (e) {
+      if (e instanceof HttpClientError) return { ok: false, error: e.error };
+      throw e;
+    }
+    if ((reply.status === 200 || reply.status === 201) && isObject(reply.json)) {
+      const body = reply.json as { record: CheckInRecord; created: boolean };
+      return { ok: true, record: body.record, created: body.created };
+    }
+    return { ok: false, error: errorOf(reply) };
+  }
+
+  /** `GET /api/check-ins`, as the reader: the server keeps to the reader's scope. */
+  async listCheckIns(q: CheckInQuery = {}): Promise<Page<CheckInRecord>> {
+    const town = q.townId === undefined ? undefined : [q.townId].flat();
+    const page = await this.#read<Page<CheckInRecord>>(
+      `/api/check-ins${query({
+        worker: q.workerId,
+        grid: q.gridId,
+        town,
+        id: q.id,
+        from: q.from,
+        to: q.to,
+        limit: q.limit === undefined ? undefined : Math.max(1, Math.min(1000, q.limit)),
+        cursor: q.cursor,
+      })}`,
+      [403],
+    );
+    return page ?? { items: [], cursor: null };
+  }
+  // ── end of check-ins ───────────────────────────────────────────────────────────────────
 
   /**
    * Committed changes after `seq` the caller may see, in commit order. Throws `FeedGap` when the

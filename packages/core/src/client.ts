@@ -3,6 +3,7 @@
 
 export type {
   CaseAction,
+  CheckInResult,
   Client,
   DeployResult,
   ReadingsResult,

@@ -24,6 +24,7 @@ beforeAll(async () => {
     headers: await t.auth(WORKER),
     payload: {
       ...reportBody('河道漂浮物'),
+      description: `现场联系人 ${PHONE}，身份证 ${ID_CARD}`,
       reporter: { name: NAME, phone: PHONE, idCard: ID_CARD },
     },
   });
@@ -55,6 +56,15 @@ function viewOf(contact: unknown): View {
   if (s === JSON.stringify(masked)) return 'masked';
   throw new Error(`neither clear nor masked: ${s}`);
 }
+/** What free text shows of the numbers written in it (a phone and an ID-card number). */
+function viewOfText(text: unknown): View {
+  const s = String(text);
+  if (s.includes(PHONE) && s.includes(ID_CARD)) return 'clear';
+  if (s.includes(masked.phone) && s.includes(masked.idCard) && !s.includes(PHONE)) return 'masked';
+  throw new Error(`neither clear nor masked: ${s}`);
+}
+/** The CSV line of the case, or 404 when the export has none. */
+const csvRow = (body: string) => body.split('\r\n').find((l) => l.includes(caseId));
 const get = async (member: string, url: string) =>
   t.app.inject({ url, headers: await t.auth(member) });
 
@@ -121,6 +131,57 @@ describe('who sees the reporter’s contact, endpoint by endpoint', () => {
       {},
     ],
     [
+      'GET /api/cases/export.csv?town=qj-sj (contact columns)',
+      async (m) => {
+        const r = await get(m, '/api/cases/export.csv?town=qj-sj');
+        if (r.statusCode !== 200) return r.statusCode;
+        const line = csvRow(r.body);
+        if (!line) return 404;
+        if (line.includes(`"${PHONE}"`) && line.includes(`"${ID_CARD}"`)) return 'clear';
+        if (line.includes(`"${masked.phone}"`) && line.includes(`"${masked.idCard}"`))
+          return 'masked';
+        throw new Error(`neither clear nor masked: ${line}`);
+      },
+      {},
+    ],
+    [
+      'numbers in free text: GET /api/cases/{id} (description and the REPORT entry’s)',
+      async (m) => {
+        const r = await get(m, `/api/cases/${caseId}`);
+        if (r.statusCode !== 200) return r.statusCode;
+        const a = viewOfText(r.json().record.context.description);
+        expect(viewOfText(r.json().audit[0].data.description)).toBe(a);
+        return a;
+      },
+      {},
+    ],
+    [
+      'numbers in free text: GET /api/changes and GET /api/cases (description)',
+      async (m) => {
+        const list = await get(m, '/api/cases?town=qj-sj&limit=200');
+        if (list.statusCode !== 200) return list.statusCode;
+        const item = list.json().items.find((c: { id: string }) => c.id === caseId);
+        if (!item) return 404;
+        const r = await get(m, '/api/changes?town=qj-sj&since=0');
+        const change = reportChange(r.json().items);
+        if (!change) return 404;
+        const a = viewOfText(item.context.description);
+        expect(viewOfText((change.entry.data as { description: string }).description)).toBe(a);
+        return a;
+      },
+      {},
+    ],
+    [
+      'numbers in free text: GET /api/cases/export.csv (description)',
+      async (m) => {
+        const r = await get(m, '/api/cases/export.csv?town=qj-sj');
+        if (r.statusCode !== 200) return r.statusCode;
+        const line = csvRow(r.body);
+        return line ? viewOfText(line.split('","')[7]) : 404;
+      },
+      {},
+    ],
+    [
       'POST /api/cases/{id}/unmask',
       async (m) => {
         const r = await t.app.inject({
@@ -146,14 +207,18 @@ describe('who sees the reporter’s contact, endpoint by endpoint', () => {
     [DEPT]: 'masked',
     [OTHER_DUTY]: 403,
   };
-  for (const row of rows.slice(0, 5)) row[2] = reads;
+  for (const row of rows.slice(0, 9)) row[2] = reads;
   // the resident sees only their own cases: 403 on the case, absent from lists and the feed
   (rows[0] as [string, unknown, Record<string, View>])[2] = { ...reads, [RESIDENT]: 403 };
   (rows[1] as [string, unknown, Record<string, View>])[2] = { ...reads, [RESIDENT]: 403 };
   (rows[2] as [string, unknown, Record<string, View>])[2] = { ...reads, [RESIDENT]: 404 };
   (rows[3] as [string, unknown, Record<string, View>])[2] = { ...reads, [RESIDENT]: 404 };
   (rows[4] as [string, unknown, Record<string, View>])[2] = { ...reads, [RESIDENT]: 404 };
-  (rows[5] as [string, unknown, Record<string, View>])[2] = {
+  (rows[5] as [string, unknown, Record<string, View>])[2] = { ...reads, [RESIDENT]: 404 };
+  (rows[6] as [string, unknown, Record<string, View>])[2] = { ...reads, [RESIDENT]: 403 };
+  (rows[7] as [string, unknown, Record<string, View>])[2] = { ...reads, [RESIDENT]: 404 };
+  (rows[8] as [string, unknown, Record<string, View>])[2] = { ...reads, [RESIDENT]: 404 };
+  (rows[9] as [string, unknown, Record<string, View>])[2] = {
     [WORKER]: 'clear',
     [DUTY]: 'clear',
     [HANDLER]: 'clear',
@@ -182,16 +247,17 @@ describe('who sees the reporter’s contact, endpoint by endpoint', () => {
     expect(viewOf(r.json().record.context.reporter)).toBe('masked');
   });
 
-  it('Open311 requests never carry the contact, in clear or masked', async () => {
+  it('Open311 requests never carry the contact fields, and numbers in the description are masked for all but the reporter', async () => {
     for (const m of [WORKER, DUTY, HANDLER]) {
       const one = await get(m, `/open311/v2/requests/${caseId}.json`);
       const list = await get(m, '/open311/v2/requests.json');
-      for (const r of [one, list]) {
+      const xml = await get(m, `/open311/v2/requests/${caseId}.xml`);
+      for (const r of [one, list, xml]) {
         expect(r.statusCode).toBe(200);
         expect(r.body).toContain(caseId);
-        expect(r.body).not.toContain('5678');
-        expect(r.body).not.toContain('002X');
         expect(r.body).not.toContain(NAME);
+        // the description quotes a phone and an ID-card number (free text)
+        expect(viewOfText(r.body)).toBe(m === WORKER ? 'clear' : 'masked');
       }
     }
   });

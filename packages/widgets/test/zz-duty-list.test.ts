@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../src/index.js';
 import '../src/elements/zz-duty-list.js';
+import type { LocalClient } from '@zhizhi/core/client';
 import type { ZzCheckInDetail } from '../src/elements/zz-duty-list/dutyListEvents.js';
 import { startOfWeek } from '../src/elements/zz-duty-list/startOfWeek.js';
 import type { ZzDutyList } from '../src/elements/zz-duty-list.js';
@@ -20,14 +21,22 @@ import {
   waitFor,
   xssPayloads,
 } from './support/dom.js';
-import { makeLocalClient, WORKER } from './support/localClient.js';
+import { DUTY, makeLocalClient, WORKER } from './support/localClient.js';
 
 const DAY = 86_400_000;
 
-async function setup(options: { lang?: string; roster?: boolean } = {}) {
+async function setup(
+  options: {
+    lang?: string;
+    roster?: boolean;
+    member?: string;
+    before?: (client: LocalClient) => Promise<void>;
+  } = {},
+) {
   const { client, clock } = makeLocalClient();
+  await options.before?.(client);
   const host = mount(
-    `<zz-provider member="${WORKER}" lang="${options.lang ?? 'zh-CN'}"><zz-duty-list></zz-duty-list></zz-provider>`,
+    `<zz-provider member="${options.member ?? WORKER}" lang="${options.lang ?? 'zh-CN'}"><zz-duty-list></zz-duty-list></zz-provider>`,
   );
   const provider = host.querySelector('zz-provider') as ZzProvider;
   provider.clock = clock;
@@ -41,10 +50,12 @@ async function setup(options: { lang?: string; roster?: boolean } = {}) {
   await provider.updateComplete;
   await list.updateComplete;
   const checkIns: CheckIn[] = [];
-  list.addEventListener('zz-check-in', (e: CustomEvent<ZzCheckInDetail>) =>
-    checkIns.push(e.detail.checkIn),
-  );
-  return { client, clock, host, provider, list, checkIns };
+  const details: ZzCheckInDetail[] = [];
+  list.addEventListener('zz-check-in', (e: CustomEvent<ZzCheckInDetail>) => {
+    checkIns.push(e.detail.checkIn);
+    details.push(e.detail);
+  });
+  return { client, clock, host, provider, list, checkIns, details };
 }
 
 const duty = (list: ZzDutyList, id: string) =>
@@ -80,8 +91,8 @@ describe('zz-duty-list', () => {
     expect(button(list, 'serveResidents').textContent).toBe('Check in');
   });
 
-  it('given the keyboard only, when the worker opens a check-in, picks, notes and confirms, then zz-check-in carries it and the progress counts it', async () => {
-    const { list, clock, checkIns } = await setup();
+  it('given the keyboard only, when the worker opens a check-in, picks, notes and confirms, then the provider’s client stores it, zz-check-in carries it and the progress counts it', async () => {
+    const { list, clock, checkIns, details, client } = await setup();
     button(list, 'serveResidents').focus();
     await userEvent.keyboard('{Enter}');
     await waitFor(() => shadow(list).querySelector('form[data-duty="serveResidents"]'), 'the form');
@@ -103,11 +114,72 @@ describe('zz-duty-list', () => {
       household: sampleGridRoster.households[1],
       note: '独居老人身体无恙',
     });
-    expect(list.checkIns).toEqual(checkIns);
+    // stored through the provider's client, with the worker's grid and town
+    const stored = (await client.listCheckIns({ workerId: WORKER })).items;
+    expect(stored.length).toBe(1);
+    expect(stored[0]).toMatchObject({ ...checkIns[0], gridId: 'qj-sj-c1-g1', townId: 'qj-sj' });
+    expect(details[0]?.record?.id).toBe(stored[0]?.id);
+    expect(list.checkIns).toEqual(stored);
     await list.updateComplete;
     expect(shadow(list).querySelector('[role="status"]')?.textContent).toBe('已打卡：主动服务群众');
     expect(duty(list, 'serveResidents').textContent).toContain('当前周期已打卡 1 次');
     expect(shadow(list).activeElement).toBe(button(list, 'serveResidents'));
+  });
+
+  it('given check-ins the client already stored, when the list appears, then it reads the worker’s own of this span and counts them', async () => {
+    const { list } = await setup({
+      before: async (client) => {
+        const now = client.clock.now();
+        for (const input of [
+          { dutyId: 'dailyPatrol', kind: 'patrol', at: now - 60_000 },
+          { dutyId: 'dailyPatrol', kind: 'patrol', at: startOfWeek(now) - DAY },
+        ])
+          expect((await client.checkIn(WORKER, input)).ok).toBe(true);
+        expect(
+          (await client.checkIn('qj-sj-c1-g1-rider', { dutyId: 'dailyPatrol', kind: 'patrol' })).ok,
+        ).toBe(true);
+      },
+    });
+    await waitFor(() => list.checkIns.length === 1, 'the check-ins read from the client');
+    expect(list.checkIns[0]?.workerId).toBe(WORKER);
+    await list.updateComplete;
+    expect(duty(list, 'dailyPatrol').textContent).toContain('当前周期已打卡 1 次');
+  });
+
+  it('given a member the client refuses (not on a grid crew), when they check in, then the status says why in words and nothing is added', async () => {
+    const { list, client, details } = await setup({ member: DUTY });
+    button(list, 'dailyPatrol').click();
+    await waitFor(() => shadow(list).querySelector('form[data-duty="dailyPatrol"]'), 'the form');
+    (
+      shadow(list).querySelector(
+        'form[data-duty="dailyPatrol"] button[type="submit"]',
+      ) as HTMLButtonElement
+    ).click();
+    await waitFor(
+      () => shadow(list).querySelector('[role="status"]')?.textContent?.includes('打卡未成功'),
+      'the refusal',
+    );
+    expect(shadow(list).querySelector('[role="status"]')?.textContent).toContain(
+      '不是网格员，不能打卡',
+    );
+    expect(details).toEqual([]);
+    expect(list.checkIns).toEqual([]);
+    expect((await client.listCheckIns({})).items).toEqual([]);
+  });
+
+  it('given the page sets checkIns (the override), then those show and the client’s are not read', async () => {
+    const { list } = await setup({
+      before: async (client) => {
+        expect((await client.checkIn(WORKER, { dutyId: 'dailyPatrol', kind: 'patrol' })).ok).toBe(
+          true,
+        );
+      },
+    });
+    list.checkIns = [];
+    await new Promise((r) => setTimeout(r, 100));
+    await list.updateComplete;
+    expect(list.checkIns).toEqual([]);
+    expect(duty(list, 'dailyPatrol').textContent).toContain('当前周期已打卡 0 次');
   });
 
   it('given check-ins over past days, then each duty’s score and missed periods are assessByList’s', async () => {

@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../audit/auditEntry.js';
 import type { CaseEventType } from '../case/caseEventSchemas.js';
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
+import type { CheckInQuery, CheckInRecord } from '../duty/CheckInRecord.js';
 import type { CaseRecord, DefinitionRecord, ScenarioRecord } from '../engine/caseRecord.js';
 import type { CaseQuery, Page } from '../engine/Store.js';
 import type { ZhizhiError } from '../errors/ZhizhiError.js';
@@ -53,6 +54,21 @@ export interface ReadingsResult {
   refused: { index: number; code: string; message: { zh: string; en: string } }[];
   results: RuntimeResult<ScenarioRecord>[];
 }
+
+/**
+ * What a check-in returns: the stored record (`created: false` when the same check-in — same
+ * worker, duty, kind, time and household or place — was already stored, e.g. a retry), or why
+ * it was refused.
+ *
+ * @example
+ * ```ts
+ * import type { CheckInResult } from '@zhizhi/core/client';
+ * const text = (r: CheckInResult) => (r.ok ? r.record.id : r.error.message.en);
+ * ```
+ */
+export type CheckInResult =
+  | { ok: true; record: CheckInRecord; created: boolean }
+  | { ok: false; error: ZhizhiError };
 
 /**
  * The one client contract of zhizhi: commands in, reads out, and the change feed. `LocalClient`
@@ -118,6 +134,16 @@ export interface Client {
    * the period reported in. `LocalClient` and the server compute them with the same `readKpis`.
    */
   kpis(query: KpiQuery): Promise<Kpis>;
+  // ── check-ins (打卡) ──────────────────────────────────────────────────────────────────
+  /**
+   * Stores a check-in by the grid-crew member `by` (a server takes `by` from the token, never
+   * from the input), checked by `checkInInputSchema` of `@zhizhi/core/duty`. Check-ins are not
+   * in the change feed: read them again with {@link Client.listCheckIns}.
+   */
+  checkIn(by: string, input: unknown): Promise<CheckInResult>;
+  /** Stored check-ins in the order stored, a page at a time (a server limits them to the caller's scope). */
+  listCheckIns(query?: CheckInQuery): Promise<Page<CheckInRecord>>;
+  // ── end of check-ins ───────────────────────────────────────────────────────────────────
   /** Releases what the client holds (streams, timers). */
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { createAlertNormalizer } from '../alert/createAlertNormalizer.js';
 import { sha256 } from '../audit/sha256.js';
 import { authorizeActor } from '../case/authorizeCaseEvent.js';
 import { type CaseEventType, caseEventSchemas } from '../case/caseEventSchemas.js';
+import type { CheckInQuery, CheckInRecord } from '../duty/CheckInRecord.js';
 import type { CaseRecord, ScenarioRecord } from '../engine/caseRecord.js';
 import type { Clock } from '../engine/clock.js';
 import { Engine, type EngineOptions } from '../engine/Engine.js';
@@ -12,8 +13,9 @@ import { type KpiQuery, readKpis } from '../kpi/readKpis.js';
 import type { Change, ChangeFilter } from '../runtime/Change.js';
 import type { RuntimeResult, Subscription } from '../runtime/Runtime.js';
 import { ScenarioEngine } from '../scenario/run/ScenarioEngine.js';
-import type { CaseAction, Client, DeployResult, ReadingsResult } from './Client.js';
+import type { CaseAction, CheckInResult, Client, DeployResult, ReadingsResult } from './Client.js';
 import { caseEventJsonSchema } from './caseEventJsonSchema.js';
+import { checkInRecordOf } from './checkInRecordOf.js';
 
 /** Events only the runtime sends (timers), never offered to a member. */
 const SYSTEM_ONLY = new Set<string>(['SLA_OVERDUE']);
@@ -204,6 +206,22 @@ export class LocalClient implements Client {
   kpis(query: KpiQuery): Promise<Kpis> {
     return readKpis(this, query, { now: this.clock.now() });
   }
+
+  // ── check-ins (打卡) ──────────────────────────────────────────────────────────────────
+  async checkIn(by: string, input: unknown): Promise<CheckInResult> {
+    const made = checkInRecordOf(this.engine.directory, by, input, this.clock.now());
+    if (!made.ok) return made;
+    const store = this.engine.store;
+    if (await store.putCheckIn(made.record))
+      return { ok: true, record: made.record, created: true };
+    const [stored] = (await store.checkIns({ id: made.record.id, limit: 1 })).items;
+    return { ok: true, record: stored ?? made.record, created: false };
+  }
+
+  listCheckIns(query: CheckInQuery = {}): Promise<Page<CheckInRecord>> {
+    return this.engine.store.checkIns(query);
+  }
+  // ── end of check-ins ───────────────────────────────────────────────────────────────────
 
   /** Fires due timers and delivers hand-offs (call it as the clock moves). */
   tick() {

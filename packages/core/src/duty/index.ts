@@ -4,6 +4,12 @@
 export { assessByList } from './assessByList.js';
 export { authorizeTarget } from './authorizeTarget.js';
 export { builtInGridDuties } from './builtInGridDuties.js';
+export {
+  type CheckInQuery,
+  type CheckInRecord,
+  matchesCheckIn,
+} from './CheckInRecord.js';
+export { type CheckInInput, checkInInputSchema } from './checkInInputSchema.js';
 export { type CheckIn, checkInSchema } from './checkInSchema.js';
 export {
   type MayIssueCertificate,

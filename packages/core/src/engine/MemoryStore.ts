@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../audit/auditEntry.js';
+import { type CheckInQuery, type CheckInRecord, matchesCheckIn } from '../duty/CheckInRecord.js';
 import { type Change, type ChangeFilter, matchesChange } from '../runtime/Change.js';
 import type { Handoff, HandoffFailure } from '../runtime/Handoff.js';
 import type { Commit, DefinitionRecord, InstanceRecord, Notification } from './caseRecord.js';
@@ -100,6 +101,7 @@ export class MemoryStore implements Store {
   readonly #feedByTown = new Map<string, number[]>();
   readonly #retention: number;
   readonly #definitions = new Map<string, DefinitionRecord>();
+  readonly #checkIns: CheckInRecord[] = [];
   #seq = 0;
   #order = 0;
 
@@ -456,6 +458,25 @@ export class MemoryStore implements Store {
 
   async definitions(): Promise<DefinitionRecord[]> {
     return [...this.#definitions.values()];
+  }
+  async putCheckIn(record: CheckInRecord): Promise<boolean> {
+    const all = this.#checkIns;
+    if (all.some((c) => c.id === record.id)) return false;
+    all.push(record);
+    return true;
+  }
+
+  /** A linear scan: a memory store holds one page's or one test's check-ins. */
+  async checkIns(query: CheckInQuery): Promise<Page<CheckInRecord>> {
+    const all = this.#checkIns;
+    const items: CheckInRecord[] = [];
+    for (let i = Number(query.cursor ?? 0); i < all.length; i++) {
+      const c = all[i] as CheckInRecord;
+      if (!matchesCheckIn(c, query)) continue;
+      if (items.length === (query.limit ?? 100)) return { items, cursor: String(i) };
+      items.push(c);
+    }
+    return { items, cursor: null };
   }
 }
 

@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../audit/auditEntry.js';
 import type { CaseStatus } from '../case/caseStatus.js';
+import type { CheckInQuery, CheckInRecord } from '../duty/CheckInRecord.js';
 import type { SectionId } from '../org/roles.js';
 import type { Change, ChangeFilter } from '../runtime/Change.js';
 import type { Handoff, HandoffFailure } from '../runtime/Handoff.js';
@@ -114,4 +115,9 @@ export interface Store {
   definition(id: string, version?: string): Promise<DefinitionRecord | undefined>;
   /** Every stored definition, in deployment order. */
   definitions(): Promise<DefinitionRecord[]>;
+  // ── check-ins (打卡): append-only facts beside the instances, not in the change feed ──
+  /** Stores a check-in; false if one with its `id` is already stored (it is not replaced). */
+  putCheckIn(record: CheckInRecord): Promise<boolean>;
+  /** One page of the check-ins matching the query, in the order they were stored. */
+  checkIns(query: CheckInQuery): Promise<Page<CheckInRecord>>;
 }

@@ -2,10 +2,12 @@ import type { Member } from '../org/orgSchema.js';
 import type { Change } from '../runtime/Change.js';
 import { maskAuditEntry } from './maskAuditEntry.js';
 import { maskFields } from './maskFields.js';
+import { maskFreeText } from './maskFreeText.js';
 
 /**
  * A change of the feed as a member may read it: its audit entry masked as
- * {@link maskAuditEntry} does, and the `pii` field values its notifications carry masked.
+ * {@link maskAuditEntry} does, the phone and ID-card numbers in its notifications' titles masked
+ * (a title quotes the case's), and the `pii` field values its notifications carry masked.
  * `pii` is the scenario's personal fields for a scenario instance's change (empty for a case).
  *
  * @example
@@ -21,12 +23,16 @@ export function maskChange(
 ): Change {
   const entry = maskAuditEntry(change.entry, viewer, pii);
   let notifications = change.notifications;
-  if (pii.size > 0 && notifications.some((n) => n.fields)) {
-    notifications = notifications.map((n) => {
-      if (!n.fields) return n;
-      const fields = maskFields(n.fields, pii);
-      return fields === n.fields ? n : { ...n, fields };
+  if (notifications.length > 0) {
+    let changed = false;
+    const next = notifications.map((n) => {
+      const title = maskFreeText(n.title);
+      const fields = pii.size > 0 && n.fields ? maskFields(n.fields, pii) : n.fields;
+      if (title === n.title && fields === n.fields) return n;
+      changed = true;
+      return { ...n, title, ...(fields ? { fields } : {}) };
     });
+    if (changed) notifications = next;
   }
   if (entry === change.entry && notifications === change.notifications) return change;
   return { ...change, entry, notifications };

@@ -340,5 +340,84 @@ export function clientConformance(
         expect(fed.length).toBe(trail.length - 1);
       },
     );
+
+    // ── check-ins (打卡) ─────────────────────────────────────────────────────────────────
+    run(
+      "given a grid worker's check-in, when it is listed, then it is stored once with the worker's grid and town, and a retry stores nothing new",
+      async ({ client }) => {
+        const input = {
+          dutyId: 'serveResidents',
+          kind: 'call',
+          household: '11-2-301',
+          note: '电话问候',
+        };
+        const first = must(await client.checkIn(WORKER, input));
+        expect(first.created).toBe(true);
+        expect(first.record.workerId).toBe(WORKER);
+        expect(first.record.gridId).toBe(GRID);
+        expect(first.record.townId).toBe('qj-sj');
+        const again = must(await client.checkIn(WORKER, { ...input, at: first.record.at }));
+        expect(again.created).toBe(false);
+        expect(again.record.id).toBe(first.record.id);
+        const page = await client.listCheckIns({ workerId: WORKER });
+        expect(page.items.map((c) => c.id)).toEqual([first.record.id]);
+        expect(page.items[0]?.household).toBe('11-2-301');
+        expect((await client.listCheckIns({ workerId: 'qj-sj-c1-g2-worker' })).items).toEqual([]);
+      },
+    );
+
+    run(
+      'given a check-in by a member off any grid crew, with a workerId in the input, or malformed, then it is refused naming the path and nothing is stored',
+      async ({ client }) => {
+        const byDuty = await client.checkIn(DUTY, { dutyId: 'dailyPatrol', kind: 'patrol' });
+        expect(byDuty.ok ? '' : byDuty.error.code).toBe('checkIn.notGridCrew');
+        const forged = await client.checkIn(WORKER, {
+          dutyId: 'dailyPatrol',
+          kind: 'patrol',
+          workerId: 'qj-sj-c1-g2-worker',
+        });
+        expect(forged.ok).toBe(false);
+        const bad = await client.checkIn(WORKER, { dutyId: '', kind: 'patrol' });
+        expect(bad.ok ? '' : bad.error.path.join('.')).toContain('dutyId');
+        const future = await client.checkIn(WORKER, {
+          dutyId: 'dailyPatrol',
+          kind: 'patrol',
+          at: Date.parse('2099-01-01T00:00:00Z'),
+        });
+        expect(future.ok ? '' : future.error.path.join('.')).toBe('at');
+        expect((await client.listCheckIns({})).items).toEqual([]);
+      },
+    );
+
+    run(
+      'given check-ins over several days, then listCheckIns keeps to the span asked for, a page at a time in the order stored',
+      async ({ client }) => {
+        const day = 86_400_000;
+        const t0 = Date.parse('2026-08-20T09:00:00+08:00');
+        const ids: string[] = [];
+        for (let i = 0; i < 5; i++)
+          ids.push(
+            must(
+              await client.checkIn(WORKER, {
+                dutyId: 'dailyPatrol',
+                kind: 'patrol',
+                at: t0 + i * day,
+              }),
+            ).record.id,
+          );
+        const span = { workerId: WORKER, from: t0 + day, to: t0 + 4 * day };
+        const first = await client.listCheckIns({ ...span, limit: 2 });
+        expect(first.items.map((c) => c.id)).toEqual(ids.slice(1, 3));
+        expect(first.cursor === null).toBe(false);
+        const rest = await client.listCheckIns({
+          ...span,
+          limit: 2,
+          cursor: first.cursor as string,
+        });
+        expect(rest.items.map((c) => c.id)).toEqual(ids.slice(3, 4));
+        expect(rest.cursor).toBe(null);
+      },
+    );
+    // ── end of check-ins ─────────────────────────────────────────────────────────────────
   });
 }

@@ -10,6 +10,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { memoryPhotoStore, type PhotoStore, pgPhotoStore } from '../photos/PhotoStore.js';
 import { type AccessLog, memoryAccessLog } from '../privacy/AccessLog.js';
 import { createMasker } from '../privacy/createMasker.js';
 import { pgAccessLog } from '../privacy/pgAccessLog.js';
@@ -20,9 +21,12 @@ import { docsPage } from './docsPage.js';
 import { apiError, fail, HttpError, toApiError } from './errors.js';
 import { parseJsonBody } from './parseJsonBody.js';
 import { caseRoutes } from './routes/cases.js';
+import { casesExportRoute } from './routes/casesExport.js';
+import { checkInRoutes } from './routes/checkIns.js';
 import { feedRoutes, type StreamOptions } from './routes/feed.js';
 import { miscRoutes } from './routes/misc.js';
 import { open311Routes } from './routes/open311.js';
+import { photoRoutes } from './routes/photos.js';
 import { privacyRoutes } from './routes/privacy.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 
@@ -57,6 +61,10 @@ export interface CreateServerOptions
   logger?: FastifyServerOptions['logger'];
   /** Where unmasking personal data is recorded (default: the `access_log` table of a `PgStore`, else memory). */
   accessLog?: AccessLog;
+  /** Where uploaded photos are kept (default: the `photos` table of a `PgStore`, else memory). */
+  photos?: PhotoStore;
+  /** The largest photo `POST /api/photos` takes, bytes (default 5 MB). */
+  photoLimitBytes?: number;
   trustProxy?: FastifyServerOptions['trustProxy'];
 }
 
@@ -189,11 +197,16 @@ export async function createServer(options: CreateServerOptions = {}): Promise<Z
     options.accessLog ?? (store instanceof PgStore ? pgAccessLog(store.driver) : memoryAccessLog());
   const ctx: Ctx = { client, directory, masker: createMasker(client), accessLog };
   caseRoutes(app, ctx, limits.reports);
+  casesExportRoute(app, ctx);
   const streams = feedRoutes(app, ctx, options.stream ?? {});
   scenarioRoutes(app, ctx);
   miscRoutes(app, ctx, verifier, { demo, demoLimit: limits.demoToken });
   open311Routes(app, ctx, limits.reports);
   privacyRoutes(app, ctx);
+  checkInRoutes(app, ctx);
+  const photos =
+    options.photos ?? (store instanceof PgStore ? pgPhotoStore(store.driver) : memoryPhotoStore());
+  photoRoutes(app, ctx, photos, options.photoLimitBytes ?? 5 * 1024 * 1024);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),

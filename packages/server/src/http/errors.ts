@@ -85,6 +85,12 @@ const httpCatalog = {
     en: 'Role {role} may not see this record’s personal data (only the reporter, the town’s duty officers and commanders, and the post or department handling it)',
   },
   'demo.disabled': { zh: '演示模式未开启', en: 'Demo mode is off' },
+  'photo.empty': { zh: '照片为空', en: 'The photo is empty' },
+  'photo.typeMismatch': {
+    zh: '照片内容（{actual}）与声明的类型 {declared} 不符：只接受 JPEG、PNG、WebP',
+    en: 'The photo’s bytes ({actual}) do not match its declared type {declared}: only JPEG, PNG and WebP are accepted',
+  },
+  'photo.notFound': { zh: '照片 {id} 不存在', en: 'Photo {id} does not exist' },
   internal: { zh: '服务器内部错误', en: 'Internal server error' },
 } as const;
 
@@ -150,6 +156,7 @@ const byFamily: Record<string, number> = {
   restore: 400,
   audit: 409,
   scenario: 422,
+  checkIn: 403,
 };
 
 /** The HTTP status of a core {@link ZhizhiError}, by its code, then by its code's family. */

@@ -1,4 +1,12 @@
 export {
+  memoryPhotoStore,
+  type Photo,
+  type PhotoStore,
+  type PhotoType,
+  pgPhotoStore,
+} from '../photos/PhotoStore.js';
+export { sniffPhotoType } from '../photos/sniffPhotoType.js';
+export {
   type AccessEntry,
   type AccessInput,
   type AccessLog,
@@ -16,5 +24,6 @@ export {
   type RateLimit,
   type ZhizhiServer,
 } from './createServer.js';
+export { csvCell, csvLine } from './csvCell.js';
 export type { ApiError } from './errors.js';
 export type { StreamOptions } from './routes/feed.js';

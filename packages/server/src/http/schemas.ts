@@ -6,6 +6,7 @@ import type {
   ScenarioRecord,
 } from '@zhizhi/core';
 import { sections } from '@zhizhi/core';
+import type { CheckInRecord } from '@zhizhi/core/duty';
 import { z } from 'zod';
 
 /** A loose object schema typed as the core type it documents (its keys beyond the listed ones pass through). */
@@ -158,3 +159,22 @@ export const unmaskBody = z
 /** The answer of an unmask request: the clear record and trail, and the access log entry. */
 export const unmaskResult = (record: z.ZodType) =>
   z.object({ record, audit: z.array(auditEntrySchema), access: accessEntrySchema.nullable() });
+
+/** A stored check-in (`@zhizhi/core/duty` `CheckInRecord`). */
+export const checkInRecordSchema = typed<CheckInRecord>(
+  z
+    .looseObject({
+      id: z.string(),
+      townId: z.string(),
+      gridId: z.string(),
+      workerId: z.string(),
+      dutyId: z.string(),
+      kind: z.string(),
+      at: z.number(),
+      recordedAt: z.number(),
+      household: z.string().optional(),
+      place: z.string().optional(),
+      note: z.string().optional(),
+    })
+    .meta({ id: 'CheckInRecord' }),
+);

@@ -44,6 +44,14 @@ export interface MqttIngestionOptions {
   towns?: readonly string[];
   /** The first topic level (default `zhizhi`). */
   topicPrefix?: string;
+  /**
+   * A shared-subscription group (MQTT 5 / Mosquitto ≥ 1.6, EMQX): subscribe to
+   * `$share/{sharedGroup}/{prefix}/{town}/readings`, so that the server processes of one group
+   * each get a part of the messages and no message goes to two of them. Omitted: every
+   * process subscribed gets every message. Readings of one device may then reach different
+   * processes: de-duplication and hold-down are per process (docs/server.md, "Scaling out").
+   */
+  sharedGroup?: string;
   /** Largest message accepted, in bytes (default 256 KiB). */
   maxPayloadBytes?: number;
   /** Most readings in one message (default 1000). */
@@ -125,7 +133,14 @@ export async function startMqttIngestion(options: MqttIngestionOptions): Promise
     if (town !== '+' && !SEGMENT.test(town))
       throw new RangeError(`town ${quote(town)} is not a topic segment`);
   }
-  const topics = towns.map((town) => `${prefix}/${town}/readings`);
+  const group = options.sharedGroup;
+  if (group !== undefined && !SEGMENT.test(group))
+    throw new RangeError(`sharedGroup must match ${SEGMENT}`);
+  const topics = towns.map((town) =>
+    group === undefined
+      ? `${prefix}/${town}/readings`
+      : `$share/${group}/${prefix}/${town}/readings`,
+  );
   const stats: MqttIngestionStats = {
     messages: 0,
     malformed: 0,

@@ -7,10 +7,12 @@ import type {
   ScenarioRecord,
 } from '@zhizhi/core';
 import type { LocalClient } from '@zhizhi/core/client';
+import type { CheckInRecord } from '@zhizhi/core/duty';
 import {
   maskAuditEntry,
   maskCaseRecord,
   maskChange,
+  maskCheckIn,
   maskInstance,
   piiFieldsOf,
 } from '@zhizhi/core/privacy';
@@ -29,6 +31,8 @@ export interface Masker {
   trail(record: InstanceRecord, trail: AuditEntry[], viewer: Member): Promise<AuditEntry[]>;
   entry(record: InstanceRecord, entry: AuditEntry, viewer: Member): Promise<AuditEntry>;
   change(change: Change, viewer: Member): Promise<Change>;
+  /** A check-in: numbers in its note and address masked except for its worker. */
+  checkIn(record: CheckInRecord, viewer: Member): Promise<CheckInRecord>;
 }
 
 /** The server's {@link Masker} over its client. */
@@ -79,6 +83,9 @@ export function createMasker(client: LocalClient, cacheSize = 10_000): Masker {
     async change(change, viewer) {
       const pii = change.kind === 'scenario' ? await piiOfInstance(change.instanceId) : NONE;
       return maskChange(change, viewer, pii);
+    },
+    async checkIn(record, viewer) {
+      return maskCheckIn(record, viewer);
     },
   };
 }

@@ -40,6 +40,13 @@ export interface StartServerOptions {
   mqttUrl?: string;
   /** The MQTT client id (a stable one keeps the broker session; default `zhizhi-server`). */
   mqttClientId?: string;
+  /** The first MQTT topic level (`{prefix}/{town}/readings`; default `zhizhi`). */
+  mqttTopicPrefix?: string;
+  /**
+   * An MQTT shared-subscription group (e.g. `zhizhi`): the processes started with the same
+   * group share the readings (`$share/{group}/{prefix}/+/readings`), each message to one.
+   */
+  mqttSharedGroup?: string;
   /** Start the sensor simulator at once (default off; demo mode can turn it on over HTTP). */
   simulateSensors?: boolean;
   /** How often the simulator feeds a round of readings, ms (default 15 s). */
@@ -286,10 +293,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     const url = `http://${shownHost}:${realPort}`;
 
     let mqtt: MqttIngestion | undefined;
+    const mqttPrefix = options.mqttTopicPrefix ?? 'zhizhi';
+    const mqttTopic = `${options.mqttSharedGroup !== undefined ? `$share/${options.mqttSharedGroup}/` : ''}${mqttPrefix}/+/readings`;
     if (options.mqttUrl) {
       mqtt = await startMqttIngestion({
         url: options.mqttUrl,
         clientId: options.mqttClientId ?? 'zhizhi-server',
+        topicPrefix: mqttPrefix,
+        ...(options.mqttSharedGroup !== undefined ? { sharedGroup: options.mqttSharedGroup } : {}),
         client,
         by: org.members.find((m) => m.role === 'sensor')?.id ?? 'sensor',
         sensorMemberFor: (r) => {
@@ -299,8 +310,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
         log: print,
       });
       say(
-        `MQTT：已订阅 ${options.mqttUrl} 上的 zhizhi/+/readings（QoS 1）`,
-        `MQTT: subscribed to zhizhi/+/readings on ${options.mqttUrl} (QoS 1)`,
+        `MQTT：已订阅 ${options.mqttUrl} 上的 ${mqttTopic}（QoS 1）`,
+        `MQTT: subscribed to ${mqttTopic} on ${options.mqttUrl} (QoS 1)`,
       );
     }
     if (options.simulateSensors) {

@@ -14,6 +14,7 @@ import {
   StoreConflict,
   type Timer,
 } from '@zhizhi/core';
+import type { CheckInQuery, CheckInRecord } from '@zhizhi/core/duty';
 import type { Driver, Queryable } from './driver.js';
 import { migrations, SCHEMA_VERSION } from './migrations/index.js';
 
@@ -420,6 +421,46 @@ export class PgStore implements Store {
       `SELECT ${DEFINITION_COLUMNS} FROM definitions ORDER BY ord`,
     );
     return rows.map(toDefinition);
+  }
+  async putCheckIn(record: CheckInRecord): Promise<boolean> {
+    const rows = await this.driver.query(
+      `INSERT INTO check_ins (town_id, id, grid_id, worker_id, at, record)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb) ON CONFLICT DO NOTHING RETURNING 1`,
+      [record.townId, record.id, record.gridId, record.workerId, record.at, json(record)],
+    );
+    return rows.length === 1;
+  }
+
+  async checkIns(query: CheckInQuery): Promise<Page<CheckInRecord>> {
+    const limit = Math.max(1, Math.min(query.limit ?? 100, 1000));
+    const params: unknown[] = [];
+    const where = ['TRUE'];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    const after = query.cursor === undefined ? 0 : Number.parseInt(query.cursor, 10) || 0;
+    if (after > 0) add('stored_order > ?', after);
+    const town = query.townId;
+    if (typeof town === 'string') add('town_id = ?', town);
+    else if (town !== undefined) add('town_id = ANY(?::text[])', [...town]);
+    if (query.gridId !== undefined) add('grid_id = ?', query.gridId);
+    if (query.workerId !== undefined) add('worker_id = ?', query.workerId);
+    if (query.id !== undefined) add('id = ?', query.id);
+    if (query.from !== undefined) add('at >= ?', query.from);
+    if (query.to !== undefined) add('at < ?', query.to);
+    params.push(limit + 1);
+    const rows = await this.driver.query<{ record: CheckInRecord; stored_order: unknown }>(
+      `SELECT record, stored_order FROM check_ins WHERE ${where.join(' AND ')}
+       ORDER BY stored_order LIMIT $${params.length}`,
+      params,
+    );
+    if (rows.length <= limit) return { items: rows.map((r) => r.record), cursor: null };
+    const items = rows.slice(0, limit);
+    return {
+      items: items.map((r) => r.record),
+      cursor: String(num(items[limit - 1]?.stored_order)),
+    };
   }
 }
 

@@ -12,6 +12,7 @@ import { fieldsOf } from '../schemaForm/fieldsOf.js';
 import { type FormValues, payloadOf } from '../schemaForm/payloadOf.js';
 import { renderSchemaFields } from '../schemaForm/renderSchemaFields.js';
 import { baseStyles } from '../theme/baseStyles.js';
+import { CasePhotos } from './zz-case/CasePhotos.js';
 
 /** Who changed the case under the viewer, and with what event. */
 interface Conflict {
@@ -30,6 +31,7 @@ interface Conflict {
  * @element zz-case
  * @fires zz-action-sent - {ZzActionSentDetail} the runtime accepted an action
  * @fires zz-action-refused - {ZzActionRefusedDetail} the runtime refused one (conflict included)
+ * @csspart photos - the case's photos (read with the token through the provider's client)
  * @csspart title - the case's title
  * @csspart conflict - the "changed by X, reload" notice
  * @csspart timeline - the audit trail
@@ -66,6 +68,19 @@ export class ZzCase extends ZzElement {
         font-size: 1.25em;
         margin: 0;
         overflow-wrap: anywhere;
+      }
+      .photos {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4em;
+        list-style: none;
+        padding: 0;
+        margin: 0.4em 0;
+      }
+      .photos img {
+        max-width: 12em;
+        max-height: 9em;
+        display: block;
       }
       h3 {
         font-size: 1.05em;
@@ -135,7 +150,13 @@ export class ZzCase extends ZzElement {
 
   /** What the viewer typed, per action type (kept across reloads and conflicts). */
   readonly #forms = new Map<string, FormValues>();
+  readonly #photos = new CasePhotos();
   #request = 0;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#photos.clear();
+  }
   #stopLive: (() => void) | undefined;
 
   constructor() {
@@ -164,6 +185,10 @@ export class ZzCase extends ZzElement {
       ]);
       if (request !== this.#request) return;
       this.record = record;
+      if (record)
+        this.#photos.load(client, record.id, record.context.photos ?? [], () =>
+          this.requestUpdate(),
+        );
       this.trail = trail;
       this.actions = actions;
       this.conflict = undefined;
@@ -186,6 +211,7 @@ export class ZzCase extends ZzElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.hasUpdated && changed.has('caseId')) {
       this.#forms.clear();
+      this.#photos.clear();
       this.record = undefined;
       this.notice = undefined;
       this.#follow();
@@ -300,6 +326,7 @@ export class ZzCase extends ZzElement {
         ${r.id} · ${this.t('version', { n: r.version })}
       </p>
       ${c.description ? html`<p>${c.description}</p>` : nothing}
+      ${this.#renderPhotos(c.photos ?? [])}
       ${this.#renderConflict()}
       <h3 id="deadlines">${this.t('deadlines')}</h3>
       <dl aria-labelledby="deadlines">
@@ -315,6 +342,14 @@ export class ZzCase extends ZzElement {
       <h3 id="actions">${this.t('actions')}</h3>
       ${this.#renderActions()}
     </article>`;
+  }
+
+  #renderPhotos(photos: readonly string[]) {
+    const shown = this.#photos.shown(photos);
+    if (shown.length === 0) return nothing;
+    return html`<ul class="photos" part="photos" aria-label=${this.t('photos')}>
+      ${shown.map((src, i) => html`<li><img src=${src} alt=${this.t('photo', { n: i + 1 })} /></li>`)}
+    </ul>`;
   }
 
   #renderConflict() {

@@ -1,15 +1,18 @@
 import { parseDuration } from '@zhizhi/core';
+import type { CheckInResult } from '@zhizhi/core/client';
 import {
   assessByList,
   type CheckIn,
+  type CheckInRecord,
   type DutyAssessment,
   type GridDuty,
   type GridDutyList,
 } from '@zhizhi/core/duty';
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { defineElement } from '../defineElement.js';
 import { zzEvent } from '../events.js';
 import { ZzElement } from '../provider/ZzElement.js';
+import type { ZzContext } from '../provider/zzContext.js';
 import { baseStyles } from '../theme/baseStyles.js';
 import type { ZzCheckInDetail } from './zz-duty-list/dutyListEvents.js';
 import { dutyListMessages } from './zz-duty-list/dutyListMessages.js';
@@ -22,9 +25,13 @@ const DAY = 86_400_000;
  * duty with how often it is due and whom for, how it went over the span assessed "by the list"
  * (对单考核, `assessByList` of `@zhizhi/core/duty`: whole periods judged, the current one
  * open), and a check-in form (what was done, the household or key place when the duty counts
- * per household or place, a note). The worker is the provider's `member`. Check-ins are the
- * page's to keep: the element starts from its `checkIns` property and fires `zz-check-in` for
- * each new one (the zhizhi server has no check-in store yet).
+ * per household or place, a note). The worker is the provider's `member`. Check-ins go through
+ * the provider's client: the element reads the worker's check-ins of the span
+ * (`client.listCheckIns`) when the member or client changes, stores each new one with
+ * `client.checkIn` (on a server: `POST /api/check-ins`, the worker taken from the token) and
+ * fires `zz-check-in` once it is stored. A page that keeps check-ins itself sets the
+ * `checkIns` property: the element then shows those and no longer reads them from the client.
+ * A client without check-ins (a `Client` written before they existed) leaves them to the page.
  *
  * @element zz-duty-list
  * @fires zz-check-in - {ZzCheckInDetail} the worker checked in a duty
@@ -113,8 +120,6 @@ export class ZzDutyList extends ZzElement {
 
   /** The worker's list: the town's "6+1" (e.g. `sampleGridDutyList`, or `builtInGridDuties` plus the town's own). */
   declare list: GridDutyList | undefined;
-  /** The worker's check-ins so far (the page keeps them; new ones are appended). */
-  declare checkIns: CheckIn[];
   /** Key residents (重点服务对象) for duties done per household. */
   declare households: string[];
   /** Key places for duties done per place. */
@@ -124,9 +129,73 @@ export class ZzDutyList extends ZzElement {
   declare protected open: string | undefined;
   declare protected done: string;
 
+  #checkIns: CheckIn[] = [];
+  /** Whether the page set `checkIns` (then the element does not read them from the client). */
+  #pageOwned = false;
+  #loading = 0;
+
+  /**
+   * The worker's check-ins shown: those read from the provider's client, or the ones the page
+   * set (an override: the element stops reading them); new ones are appended.
+   */
+  get checkIns(): CheckIn[] {
+    return this.#checkIns;
+  }
+
+  set checkIns(value: CheckIn[]) {
+    const old = this.#checkIns;
+    this.#checkIns = value;
+    this.#pageOwned = true;
+    this.requestUpdate('checkIns', old);
+  }
+
+  #show(value: CheckIn[]): void {
+    const old = this.#checkIns;
+    this.#checkIns = value;
+    this.requestUpdate('checkIns', old);
+  }
+
+  #spanFrom(): number {
+    const to = this.now() + 1;
+    return Math.min(this.from ?? startOfWeek(this.now()), to - 1);
+  }
+
+  protected override contextChanged(previous: ZzContext | undefined): void {
+    if (previous?.client !== this.client || previous?.member !== this.member) void this.#load();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.hasUpdated && changed.has('from')) void this.#load();
+  }
+
+  /** Reads the member's check-ins of the span from the client (every page of them). */
+  async #load(): Promise<void> {
+    const client = this.client;
+    const member = this.member;
+    if (this.#pageOwned || !member || typeof client?.listCheckIns !== 'function') return;
+    const ticket = ++this.#loading;
+    const out: CheckInRecord[] = [];
+    try {
+      let cursor: string | null | undefined;
+      do {
+        const page = await client.listCheckIns({
+          workerId: member,
+          from: this.#spanFrom(),
+          limit: 500,
+          ...(cursor ? { cursor } : {}),
+        });
+        out.push(...page.items);
+        cursor = page.cursor;
+      } while (cursor);
+    } catch (e) {
+      if (ticket === this.#loading) this.done = this.t('loadFailed', { reason: reasonOf(e) });
+      return;
+    }
+    if (ticket === this.#loading && !this.#pageOwned) this.#show(out);
+  }
+
   constructor() {
     super();
-    this.checkIns = [];
     this.households = [];
     this.places = [];
     this.done = '';
@@ -198,10 +267,32 @@ export class ZzDutyList extends ZzElement {
       ...(d.done.per === 'place' && whom ? { place: whom } : {}),
       ...(note ? { note } : {}),
     };
-    this.checkIns = [...this.checkIns, checkIn];
+    const client = this.client;
+    let record: CheckInRecord | undefined;
+    if (typeof client?.checkIn === 'function') {
+      const { workerId: _worker, ...input } = checkIn;
+      let result: CheckInResult;
+      try {
+        result = await client.checkIn(member, input);
+      } catch (error) {
+        const message = { zh: reasonOf(error), en: reasonOf(error) };
+        result = { ok: false, error: { code: 'client.network', path: [], params: {}, message } };
+      }
+      if (!result.ok) {
+        this.done = this.t('failed', {
+          reason: result.error.message[this.uiLang === 'en' ? 'en' : 'zh'],
+        });
+        return;
+      }
+      const stored = result.record;
+      record = stored;
+      // a retry of a stored check-in answers the same record: show it once
+      if (!this.#checkIns.some((c) => (c as Partial<CheckInRecord>).id === stored.id))
+        this.#show([...this.#checkIns, stored]);
+    } else this.#show([...this.#checkIns, checkIn]);
     this.open = undefined;
     this.done = this.t('checkedIn', { duty: this.#name(d) });
-    const detail: ZzCheckInDetail = { checkIn };
+    const detail: ZzCheckInDetail = { checkIn, ...(record ? { record } : {}) };
     this.dispatchEvent(zzEvent('zz-check-in', detail));
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLButtonElement>(`button[data-duty="${d.id}"]`)?.focus();
@@ -282,6 +373,8 @@ export class ZzDutyList extends ZzElement {
     </li>`;
   }
 }
+
+const reasonOf = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 200);
 
 defineElement('zz-duty-list', ZzDutyList);
 

@@ -144,7 +144,11 @@ export class ZzReportForm extends ZzElement {
   declare categoryIds: string | undefined;
   /** The categories to offer, with names (wins over the attribute); see `reportCategories`. */
   declare categories: ReportCategory[] | undefined;
-  /** Uploads one photo and returns its URL; without it the form takes no photos. */
+  /**
+   * Uploads one photo and returns its URL. Default: the provider's client when it can upload
+   * (`HttpClient.uploadPhoto`, `POST /api/photos` as the reporter); set it to upload elsewhere.
+   * Without either the form takes no photos.
+   */
   declare uploadPhoto: PhotoUploader | undefined;
   /** Where "use my position" asks (default: the Geolocation API, WGS84). */
   declare locate: () => Promise<TaggedPosition>;
@@ -238,6 +242,20 @@ export class ZzReportForm extends ZzElement {
     this.disabled = disabled;
   }
 
+  /** The page's `uploadPhoto`, else the provider's client's upload (as the reporter), if any. */
+  #uploader(): PhotoUploader | undefined {
+    if (this.uploadPhoto) return this.uploadPhoto;
+    const client = this.client as { uploadPhoto?: (photo: Blob, by?: string) => Promise<string> };
+    if (typeof client?.uploadPhoto !== 'function') return undefined;
+    return (photo, entry) => {
+      const by = entry.input.reporterId;
+      return client.uploadPhoto?.(
+        photo,
+        typeof by === 'string' ? by : this.member,
+      ) as Promise<string>;
+    };
+  }
+
   /**
    * Sends what waits in the outbox (on load, on `online`, after each report). Does nothing
    * without a client or a reporter.
@@ -249,7 +267,7 @@ export class ZzReportForm extends ZzElement {
     if (!outbox) return undefined;
     const result = await outbox.flush(
       client,
-      this.uploadPhoto ? { uploadPhoto: this.uploadPhoto } : {},
+      this.#uploader() ? { uploadPhoto: this.#uploader() as PhotoUploader } : {},
     );
     // the list and the status first, so that listeners of the events see them as they are
     await this.#readEntries();
@@ -527,7 +545,7 @@ export class ZzReportForm extends ZzElement {
             <textarea name="description" maxlength="4000" ?disabled=${disabled}></textarea>
           </label>
           ${
-            this.uploadPhoto
+            this.#uploader()
               ? html`<label>${this.t('photos')}
                   <input name="photos" type="file" accept="image/*" capture="environment" multiple
                     aria-describedby="photos-hint" ?disabled=${disabled} @change=${this.#onPhotos} />

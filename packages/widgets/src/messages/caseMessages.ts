@@ -13,6 +13,8 @@ export const caseMessages = {
   dueAt: { zh: '办结时限', en: 'Resolve by' },
   none: { zh: '无', en: 'None' },
   timeline: { zh: '处置记录', en: 'Timeline' },
+  photos: { zh: '现场照片', en: 'Photos' },
+  photo: { zh: '现场照片 {n}', en: 'Photo {n}' },
   actions: { zh: '可执行操作', en: 'What you can do' },
   noActions: { zh: '当前没有您可执行的操作', en: 'Nothing for you to do now' },
   noMember: { zh: '未指定成员，无法操作', en: 'No member given: nothing can be sent' },

@@ -1,7 +1,7 @@
-import type { CaseRecord } from '@zhizhi/core';
+import type { CaseRecord, Member } from '@zhizhi/core';
 import { caseStatuses } from '@zhizhi/core';
 import { label } from '@zhizhi/core/labels';
-import { isMainlandMobile } from '@zhizhi/core/privacy';
+import { isMainlandMobile, maskCaseRecord } from '@zhizhi/core/privacy';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -199,7 +199,9 @@ export function open311Routes(app: FastifyInstance, ctx: Ctx, postLimit: object 
     const o = rec.context.outcome;
     return o ? `${s}: ${label('outcome', o, 'zh-CN')} / ${label('outcome', o, 'en')}` : s;
   };
-  const toRequest = (rec: CaseRecord): z.infer<typeof requestSchema> => {
+  /** A case as an Open311 request, masked for the viewer like every read (maskCaseRecord). */
+  const toRequest = (raw: CaseRecord, viewer: Member): z.infer<typeof requestSchema> => {
+    const rec = maskCaseRecord(raw, viewer);
     const c = rec.context;
     return {
       service_request_id: rec.id,
@@ -231,7 +233,7 @@ export function open311Routes(app: FastifyInstance, ctx: Ctx, postLimit: object 
       const out: z.infer<typeof requestSchema>[] = [];
       for (const id of ids) {
         const rec = await client.getCase(id);
-        if (rec && maySeeCase(c, rec)) out.push(toRequest(rec));
+        if (rec && maySeeCase(c, rec)) out.push(toRequest(rec, c.member));
       }
       return out;
     }
@@ -259,7 +261,7 @@ export function open311Routes(app: FastifyInstance, ctx: Ctx, postLimit: object 
           if (q.service_code !== undefined && rec.context.category !== q.service_code) continue;
           const at = rec.context.reportedAt;
           if (at < start || at > end) continue;
-          out.push(toRequest(rec));
+          out.push(toRequest(rec, c.member));
           if (out.length >= MAX_REQUESTS) return out;
         }
         cursor = page.cursor ?? undefined;
@@ -457,7 +459,7 @@ export function open311Routes(app: FastifyInstance, ctx: Ctx, postLimit: object 
           const [id, format] = splitFile(req.params.file);
           const rec = await visibleCase(ctx, req, id);
           return answer(reply, format, { root: 'service_requests', item: 'request' }, [
-            toRequest(rec),
+            toRequest(rec, caller(req).member),
           ]);
         },
       );

@@ -1,5 +1,7 @@
 import { initial } from './0001_initial.js';
 import { accessLog } from './0002_access_log.js';
+import { checkIns } from './0003_check_ins.js';
+import { photos } from './0004_photos.js';
 
 /** One schema step: applied once, in order, inside the transaction that records it. */
 export interface Migration {
@@ -12,6 +14,8 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', statements: initial },
   { version: 2, name: 'access log', statements: accessLog },
+  { version: 3, name: 'check-ins', statements: checkIns },
+  { version: 4, name: 'photos', statements: photos },
 ];
 
 /** The newest schema version this code knows. */

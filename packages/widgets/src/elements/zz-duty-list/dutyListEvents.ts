@@ -1,17 +1,19 @@
-import type { CheckIn } from '@zhizhi/core/duty';
+import type { CheckIn, CheckInRecord } from '@zhizhi/core/duty';
 
 /**
- * `zz-check-in` (from `zz-duty-list`): the grid worker checked in a duty of the list. The
- * page keeps it (the zhizhi server has no check-in store yet) and gives it back through the
- * element's `checkIns` property.
+ * `zz-check-in` (from `zz-duty-list`): the grid worker checked in a duty of the list.
+ * `checkIn` is what the worker entered; `record` is the check-in as the provider's client
+ * stored it (its id, grid and town), absent when the client has no check-ins and the page
+ * keeps them itself.
  *
  * @example
  * ```ts
- * list.addEventListener('zz-check-in', (e) => portal.saveCheckIn(e.detail.checkIn));
+ * list.addEventListener('zz-check-in', (e) => console.log(e.detail.record?.id ?? e.detail.checkIn));
  * ```
  */
 export interface ZzCheckInDetail {
   checkIn: CheckIn;
+  record?: CheckInRecord;
 }
 
 declare global {

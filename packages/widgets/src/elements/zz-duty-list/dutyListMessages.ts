@@ -28,6 +28,8 @@ export const dutyListMessages = {
   confirm: { zh: '确认打卡', en: 'Confirm check-in' },
   cancel: { zh: '取消', en: 'Cancel' },
   checkedIn: { zh: '已打卡：{duty}', en: 'Checked in: {duty}' },
+  failed: { zh: '打卡未成功：{reason}', en: 'Check-in failed: {reason}' },
+  loadFailed: { zh: '无法读取打卡记录：{reason}', en: 'Could not read the check-ins: {reason}' },
   noRoster: {
     zh: '没有{what}名单，无法为此项打卡',
     en: 'No {what} roster: this duty cannot be checked in',
