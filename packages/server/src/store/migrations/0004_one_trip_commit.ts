@@ -1,6 +1,6 @@
 /**
  * One round trip per commit, and commits that do not wait for each other's disk flush
- * (decision 0015 in docs/decisions/).
+ * (decision 0016 in docs/decisions/).
  *
  * - `zz_commit(c)` does everything `PgStore.commit` did in seven statements — the version check,
  *   the hand-off it delivers, the trail, the timers, the outbox, the change — in one call, so a
