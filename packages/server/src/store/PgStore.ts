@@ -96,7 +96,7 @@ export class PgStore implements Store {
       entry: entries.at(-1) as AuditEntry,
       notifications: commit.notifications,
     };
-    // the whole commit in one call: see migrations/0004_one_trip_commit.ts
+    // the whole commit in one call: see migrations/0005_one_trip_commit.ts
     const payload = {
       row: {
         id: record.id,

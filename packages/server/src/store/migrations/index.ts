@@ -1,6 +1,6 @@
 import { initial } from './0001_initial.js';
 import { accessLog } from './0002_access_log.js';
-import { oneTripCommit } from './0004_one_trip_commit.js';
+import { oneTripCommit } from './0005_one_trip_commit.js';
 
 /** One schema step: applied once, in order, inside the transaction that records it. */
 export interface Migration {
@@ -13,7 +13,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', statements: initial },
   { version: 2, name: 'access log', statements: accessLog },
-  { version: 4, name: 'one-trip commit', statements: oneTripCommit },
+  { version: 5, name: 'one-trip commit', statements: oneTripCommit },
 ];
 
 /** The newest schema version this code knows. */
