@@ -1,5 +1,6 @@
 // Durable transitions per second through the HTTP API (a server child process on PostgreSQL,
-// test/fixtures/serverProcess.ts), against the floor of the same rows written by plain `pg`
+// test/fixtures/serverProcess.ts), against the floor of the same rows (the instance, its audit
+// entry, timers, notifications and change, into tables LIKE the server's) written by plain `pg`
 // in the same run, with 1 and 8 concurrent connections; p50/p99 latency of report and event
 // requests. Not run in CI. Usage:
 //   pnpm --filter @zhizhi/server bench:http [requests per run, default 800]
@@ -34,12 +35,24 @@ async function load(n: number, width: number, fn: (i: number) => Promise<void>) 
 }
 
 interface Row {
-  record: Record<string, unknown>;
+  record: Record<string, unknown> & { id: string; version: number; townId: string };
   entry: Record<string, unknown>;
 }
 
-/** The floor: each transition's rows (record upsert, audit entry, change) in one pg transaction. */
-async function raw(pool: pg.Pool, rows: Row[], width: number) {
+/** What one commit of the store wrote: filled from the server's own tables after the run. */
+interface Written extends Row {
+  timers: { id: string; kind: string; dueAt: number }[];
+  notifications: { id: string }[];
+  change: Record<string, unknown>;
+}
+
+/**
+ * The floor: the rows each of the server's commits wrote — the instance (insert, or update with
+ * the version check), its audit entry, its timers (replaced), its notifications, its change —
+ * written by `pg` directly, one statement per table in one transaction, into tables made `LIKE`
+ * the server's (same keys and indexes), `width` connections at a time.
+ */
+async function raw(pool: pg.Pool, rows: Written[], width: number) {
   let next = 0;
   const lat: number[] = [];
   const t0 = performance.now();
@@ -48,24 +61,69 @@ async function raw(pool: pg.Pool, rows: Row[], width: number) {
       const c = await pool.connect();
       try {
         for (let i = next++; i < rows.length; i = next++) {
-          const { record, entry } = rows[i] as Row;
-          const id = `${record.id}:${width}`;
+          const w = rows[i] as Written;
+          const { record } = w;
+          const sfx = `:${width}`;
+          const id = `${record.id}${sfx}`;
           const t = performance.now();
           await c.query('BEGIN');
-          const cur = await c.query('SELECT version FROM raw_instances WHERE id = $1 FOR UPDATE', [
+          const cols = [
             id,
-          ]);
-          if (cur.rowCount)
+            record.status,
+            record.version,
+            record.slaDueAt ?? null,
+            null,
+            record.updatedAt,
+            record,
+          ];
+          const written =
+            record.version === 1
+              ? await c.query(
+                  `INSERT INTO instances (id, status, version, sla_due_at, section, updated_at, record, town_id, kind)
+                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'case') ON CONFLICT DO NOTHING RETURNING 1`,
+                  [...cols, record.townId],
+                )
+              : await c.query(
+                  `UPDATE instances SET status = $2, version = $3, sla_due_at = $4, section = $5,
+                     updated_at = $6, record = $7 WHERE id = $1 AND version = $8 RETURNING 1`,
+                  [...cols, record.version - 1],
+                );
+          if (written.rowCount !== 1) throw new Error(`floor: ${id} not written`);
+          await c.query(
+            'INSERT INTO audit_entries (town_id, instance_id, seq, entry) VALUES ($1, $2, $3, $4)',
+            [record.townId, id, record.version, w.entry],
+          );
+          await c.query('DELETE FROM timers WHERE instance_id = $1', [id]);
+          if (w.timers.length > 0) {
+            const p: unknown[] = [];
+            const values = w.timers.map((x) => {
+              p.push(record.townId, x.id + sfx, id, x.kind, x.dueAt, x);
+              const n = p.length;
+              return `($${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
+            });
             await c.query(
-              'UPDATE raw_instances SET record = $2, version = version + 1 WHERE id = $1',
-              [id, record],
+              `INSERT INTO timers (town_id, id, instance_id, kind, due_at, timer) VALUES ${values.join(', ')}`,
+              p,
             );
-          else await c.query('INSERT INTO raw_instances VALUES ($1, 1, $2)', [id, record]);
-          await c.query('INSERT INTO raw_audit VALUES ($1, $2, $3)', [id, entry.seq, entry]);
-          await c.query('INSERT INTO raw_changes (instance_id, change) VALUES ($1, $2)', [
-            id,
-            entry,
-          ]);
+          }
+          if (w.notifications.length > 0) {
+            const p: unknown[] = [];
+            const values = w.notifications.map((x) => {
+              p.push(record.townId, x.id + sfx, id, x);
+              const n = p.length;
+              return `($${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
+            });
+            await c.query(
+              `INSERT INTO notifications (town_id, id, instance_id, notification) VALUES ${values.join(', ')}
+               ON CONFLICT (id) DO UPDATE SET notification = EXCLUDED.notification`,
+              p,
+            );
+          }
+          await c.query(
+            `INSERT INTO changes (seq, town_id, kind, instance_id, change)
+             VALUES (nextval('raw_change_seq'), $1, 'case', $2, $3)`,
+            [record.townId, id, w.change],
+          );
           await c.query('COMMIT');
           lat.push(performance.now() - t);
         }
@@ -77,14 +135,51 @@ async function raw(pool: pg.Pool, rows: Row[], width: number) {
   return { rate: rows.length / ((performance.now() - t0) / 1000), lat };
 }
 
+/** Each commit's timers, notifications and change, read back from the server's tables. */
+async function written(pool: pg.Pool, rows: Row[]): Promise<Written[]> {
+  const changes = new Map<string, Record<string, unknown>>();
+  for (const r of (await pool.query('SELECT change FROM changes')).rows) {
+    changes.set(`${r.change.instanceId} ${r.change.version}`, r.change);
+  }
+  const timers = new Map<string, Written['timers']>();
+  for (const r of (await pool.query('SELECT instance_id, kind, timer FROM timers')).rows) {
+    const list = timers.get(r.instance_id) ?? [];
+    list.push({ ...r.timer, kind: r.kind });
+    timers.set(r.instance_id, list);
+  }
+  return rows.map((row) => {
+    const change = changes.get(`${row.record.id} ${row.record.version}`);
+    if (!change) throw new Error(`no change for ${row.record.id} v${row.record.version}`);
+    return {
+      ...row,
+      change,
+      notifications: (change.notifications as { id: string }[]) ?? [],
+      timers: timers.get(row.record.id) ?? [],
+    };
+  });
+}
+
 const schema = `zz_httpbench_${process.pid}`;
 const admin = new pg.Pool({ connectionString: PG_URL, max: 8 });
 await admin.query(`CREATE SCHEMA ${schema}`);
 const server = await spawnServer({ ZZ_STORE: `pg:${schema}`, ZZ_POOL: '8' });
-const pool = new pg.Pool({ connectionString: PG_URL, max: 8, options: `-c search_path=${schema}` });
-await pool.query(`CREATE TABLE raw_instances (id TEXT PRIMARY KEY, version INT, record JSONB);
-  CREATE TABLE raw_audit (instance_id TEXT, seq INT, entry JSONB, PRIMARY KEY (instance_id, seq));
-  CREATE TABLE raw_changes (seq BIGSERIAL PRIMARY KEY, instance_id TEXT, change JSONB);`);
+// the floor's tables: made LIKE the server's (keys, indexes, defaults), in a schema of their own
+const rawSchema = `${schema}_raw`;
+await admin.query(`CREATE SCHEMA ${rawSchema}`);
+for (const t of ['instances', 'audit_entries', 'timers', 'notifications', 'changes']) {
+  await admin.query(`CREATE TABLE ${rawSchema}.${t} (LIKE ${schema}.${t} INCLUDING ALL)`);
+}
+await admin.query(`CREATE SEQUENCE ${rawSchema}.raw_change_seq`);
+const pool = new pg.Pool({
+  connectionString: PG_URL,
+  max: 8,
+  options: `-c search_path=${rawSchema}`,
+});
+const serverTables = new pg.Pool({
+  connectionString: PG_URL,
+  max: 1,
+  options: `-c search_path=${schema}`,
+});
 const url = server.url;
 const table: string[][] = [];
 const ms = (x: number) => x.toFixed(1);
@@ -122,7 +217,7 @@ try {
       else rows.push({ record: r.body.record, entry: r.body.entry });
     });
     // the floor: the same 2N commits' rows, written by pg
-    const floor = await raw(pool, rows, width);
+    const floor = await raw(pool, await written(serverTables, rows), width);
     const http = (2 * N) / (N / reports.rate + N / events.rate);
     table.push([
       String(width),
@@ -140,6 +235,8 @@ try {
 } finally {
   await server.stop();
   await pool.end();
+  await serverTables.end();
+  await admin.query(`DROP SCHEMA ${rawSchema} CASCADE`);
   await admin.query(`DROP SCHEMA ${schema} CASCADE`);
   await admin.end();
 }

@@ -12,11 +12,21 @@ const N = 8;
 const DUTY = 'qj-sj-duty';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Holds every transaction open a random moment before COMMIT: widens every race window. */
+/**
+ * Holds every commit's transaction open a random moment before COMMIT (its change queued or
+ * numbered, its counter lock held, nothing visible yet): widens every race window.
+ */
 function dawdling(driver: Driver, maxMs: number): Driver {
   return {
     ...driver,
-    query: driver.query,
+    query: <R>(sql: string, params?: readonly unknown[]) =>
+      sql.includes('zz_commit(')
+        ? driver.transaction(async (tx) => {
+            const rows = await tx.query<R>(sql, params);
+            await sleep(Math.random() * maxMs);
+            return rows;
+          })
+        : driver.query<R>(sql, params),
     transaction: (fn) =>
       driver.transaction(async (tx) => {
         const value = await fn(tx);
@@ -179,6 +189,80 @@ describe.skipIf(!available)('PgStore on PostgreSQL under concurrency', () => {
       expect(truth).toEqual(truth.map((_, i) => start + i + 1));
     } finally {
       await Promise.all([...all, reader].map((s) => s.close()));
+    }
+  });
+
+  it('given commits that find the counter taken, then each is numbered by a later turn and told its own number', async () => {
+    // the counter is held while a commit's transaction dawdles, so rivals leave their change
+    // queued (zz_commit returns null) and wait for zz_sequence(): counted here
+    let waited = 0;
+    const counting = (d: Driver): Driver => ({
+      ...d,
+      query: <R>(sql: string, params?: readonly unknown[]) => {
+        if (sql.includes('zz_sequence()')) waited++;
+        return d.query<R>(sql, params);
+      },
+    });
+    const s = space as NonNullable<typeof space>;
+    const all: PgStore[] = [];
+    for (let i = 0; i < 4; i++) {
+      all.push(await PgStore.open(dawdling(counting(pgDriver(s.pool(4))), 6)));
+    }
+    try {
+      const start = await (all[0] as PgStore).lastSeq();
+      waited = 0;
+      const told = new Map<string, number>();
+      await Promise.all(
+        all.flatMap((store, w) =>
+          [0, 1, 2, 3].map(async (k) => {
+            const { client } = localClient(store);
+            for (let i = 0; i < 4; i++) {
+              const r = await client.report(report(`turn ${w}.${k}.${i}`));
+              if (!r.ok) throw new Error(r.error.code);
+              told.set(`${r.record.id} ${r.record.version}`, r.seq);
+            }
+          }),
+        ),
+      );
+      expect(waited).toBeGreaterThan(0);
+      const feed = await (all[1] as PgStore).changesSince(start, undefined, 10_000);
+      expect(feed.length).toBe(64);
+      expect(feed.map((c) => c.seq)).toEqual(feed.map((_, i) => start + i + 1));
+      // every commit was told the number the feed gives its change
+      for (const c of feed) expect(told.get(`${c.instanceId} ${c.version}`)).toBe(c.seq);
+    } finally {
+      await Promise.all(all.map((x) => x.close()));
+    }
+  });
+
+  it('given a change left queued by a process that stopped before its turn, then readers number it', async () => {
+    const s = space as NonNullable<typeof space>;
+    const [writer, other] = [await stores(1), await stores(1)].flat() as PgStore[];
+    try {
+      const { client } = localClient(writer as PgStore);
+      const r = await client.report(report('left queued'));
+      if (!r.ok) throw new Error(r.error.code);
+      // what a commit leaves when the counter is taken and its process dies before its turn
+      const pool = s.pool(1);
+      await pool.query(
+        `INSERT INTO change_queue (town_id, kind, instance_id, version, change)
+         SELECT town_id, kind, instance_id, 99, change || '{"version":99}' FROM changes
+         WHERE instance_id = $1`,
+        [r.record.id],
+      );
+      await pool.end();
+      const head = await (other as PgStore).lastSeq();
+      await sleep(1100); // a reader numbers stragglers at most once a second
+      const after = await (other as PgStore).changesSince(head, undefined, 10);
+      expect(after.map((c) => [c.seq, c.instanceId, c.version])).toEqual([
+        [head + 1, r.record.id, 99],
+      ]);
+      // and a store opened later finds nothing left
+      const reopened = (await stores(1))[0] as PgStore;
+      expect(await reopened.lastSeq()).toBe(head + 1);
+      await reopened.close();
+    } finally {
+      await Promise.all([writer, other].map((x) => x?.close()));
     }
   });
 });

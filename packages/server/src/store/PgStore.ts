@@ -51,8 +51,9 @@ const timerKind = (t: Timer): 'sla' | 'step' => ('step' in t ? 'step' : 'sla');
 /**
  * The runtime's {@link Store} on PostgreSQL semantics, over a {@link Driver}: embedded PGlite
  * (one process serves one town) or a PostgreSQL server shared by any number of processes.
- * `commit` is one transaction; sequence numbers come from a one-row counter updated last in it,
- * so they are handed out in commit order (decision 0013).
+ * `commit` is one call of `zz_commit` (one round trip, one transaction); the change feed's
+ * numbers come from a one-row counter, in commit order (decision 0013), without making
+ * concurrent commits wait for each other's flush (decision 0016).
  *
  * @example
  * ```ts
@@ -70,7 +71,9 @@ export class PgStore implements Store {
   /** Opens a store on the driver, applying the migrations the database has not had yet. */
   static async open(driver: Driver): Promise<PgStore> {
     await migrate(driver);
-    return new PgStore(driver);
+    const store = new PgStore(driver);
+    await store.#sequence(); // what a stopped process left queued
+    return store;
   }
 
   /** Closes the driver (and with it the database or pool it opened). */
@@ -85,111 +88,96 @@ export class PgStore implements Store {
     }
     const section =
       record.kind === 'case' ? ((record.context as { section?: string }).section ?? null) : null;
-    return this.driver.transaction(async (tx) => {
-      // 1. the version check: nothing is written before it passes
-      const columns = [
-        record.id,
-        record.status,
-        record.version,
-        record.slaDueAt,
-        section,
-        record.updatedAt,
-        json(record),
-      ];
-      const written =
-        expectedVersion === 0
-          ? await tx.query(
-              `INSERT INTO instances (id, status, version, sla_due_at, section, updated_at, record, town_id, kind)
-               VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)
-               ON CONFLICT DO NOTHING RETURNING 1`,
-              [...columns, record.townId, record.kind],
-            )
-          : await tx.query(
-              `UPDATE instances SET status = $2, version = $3, sla_due_at = $4, section = $5,
-                 updated_at = $6, record = $7::jsonb
-               WHERE id = $1 AND version = $8 RETURNING 1`,
-              [...columns, expectedVersion],
-            );
-      if (written.length === 0) {
-        const [row] = await tx.query<{ version: number }>(
-          'SELECT version FROM instances WHERE id = $1',
-          [record.id],
-        );
-        throw new StoreConflict(record.id, expectedVersion, num(row?.version));
-      }
-      // 2. the hand-off this commit carries out must still be pending (its row lock orders rivals)
-      if (commit.delivers !== undefined) {
-        const delivered = await tx.query(
-          `UPDATE handoffs SET state = 'delivered', done_order = nextval('outbox_order')
-           WHERE id = $1 AND state = 'pending' RETURNING 1`,
-          [commit.delivers],
-        );
-        if (delivered.length === 0) throw new StoreConflict(record.id, expectedVersion, -1);
-      }
-      // 3. the trail
-      if (entries.length > 0) {
-        await tx.query(
-          `INSERT INTO audit_entries (town_id, instance_id, seq, entry)
-           SELECT $1, $2, $3::int + t.o::int, t.e FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS t(e, o)`,
-          [record.townId, record.id, expectedVersion, json(entries)],
-        );
-      }
-      // 4. the instance's timers replace its old ones (a kept timer keeps its claim)
-      await tx.query('DELETE FROM timers WHERE instance_id = $1 AND NOT (id = ANY($2::text[]))', [
-        record.id,
-        commit.timers.map((t) => t.id),
-      ]);
-      if (commit.timers.length > 0) {
-        await tx.query(
-          `INSERT INTO timers (town_id, id, instance_id, kind, due_at, timer)
-           SELECT $1, t->>'id', $2, t->>'$kind', (t->>'dueAt')::numeric::bigint, t - '$kind'
-           FROM jsonb_array_elements($3::jsonb) AS t
-           ON CONFLICT (id) DO UPDATE SET instance_id = EXCLUDED.instance_id, kind = EXCLUDED.kind,
-             due_at = EXCLUDED.due_at, timer = EXCLUDED.timer`,
-          [
-            record.townId,
-            record.id,
-            json(commit.timers.map((t) => ({ ...t, $kind: timerKind(t) }))),
-          ],
-        );
-      }
-      // 5. the outbox
-      if (commit.notifications.length > 0) {
-        await tx.query(
-          `INSERT INTO notifications (town_id, id, instance_id, notification)
-           SELECT COALESCE(t.n->>'townId', $1), t.n->>'id', COALESCE(t.n->>'caseId', $2), t.n
-           FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS t(n, o) ORDER BY t.o
-           ON CONFLICT (id) DO UPDATE SET notification = EXCLUDED.notification, delivered_at = NULL`,
-          [record.townId, record.id, json(commit.notifications)],
-        );
-      }
-      if ((commit.handoffs?.length ?? 0) > 0) {
-        await tx.query(
-          `INSERT INTO handoffs (town_id, id, handoff)
-           SELECT COALESCE(t.h->>'townId', $1), t.h->>'id', t.h
-           FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(h, o) ORDER BY t.o
-           ON CONFLICT DO NOTHING`,
-          [record.townId, json(commit.handoffs)],
-        );
-      }
-      // 6. the change, numbered last: the counter row stays locked only until COMMIT
-      const change: Omit<Change, 'seq'> = {
-        kind: record.kind,
-        instanceId: record.id,
+    const change: Omit<Change, 'seq'> = {
+      kind: record.kind,
+      instanceId: record.id,
+      townId: record.townId,
+      version: record.version,
+      status: record.status,
+      entry: entries.at(-1) as AuditEntry,
+      notifications: commit.notifications,
+    };
+    // the whole commit in one call: see migrations/0005_one_trip_commit.ts
+    const payload = {
+      row: {
+        id: record.id,
         townId: record.townId,
-        version: record.version,
+        kind: record.kind,
         status: record.status,
-        entry: entries.at(-1) as AuditEntry,
-        notifications: commit.notifications,
-      };
-      const [numbered] = await tx.query<{ seq: unknown }>(
-        `WITH c AS (UPDATE feed_counter SET seq = seq + 1 WHERE id RETURNING seq)
-         INSERT INTO changes (seq, town_id, kind, instance_id, change)
-         SELECT c.seq, $1, $2, $3, $4::jsonb FROM c RETURNING seq`,
-        [record.townId, record.kind, record.id, json(change)],
+        version: record.version,
+        slaDueAt: record.slaDueAt,
+        section,
+        updatedAt: record.updatedAt,
+      },
+      record,
+      expectedVersion,
+      entries,
+      timers: commit.timers.map((t) => ({ ...t, $kind: timerKind(t) })),
+      notifications: commit.notifications,
+      handoffs: commit.handoffs ?? [],
+      delivers: commit.delivers,
+      change,
+    };
+    let seq: unknown;
+    try {
+      [{ seq } = { seq: null }] = await this.driver.query<{ seq: unknown }>(
+        'SELECT zz_commit($1::jsonb) AS seq',
+        [json(payload)],
       );
-      return num(numbered?.seq);
-    });
+    } catch (error) {
+      const e = error as { code?: unknown; detail?: unknown };
+      if (e?.code === 'ZZ409') {
+        throw new StoreConflict(record.id, expectedVersion, Number(e.detail ?? 0));
+      }
+      throw error;
+    }
+    // null: another commit held the counter; this change waits for the next turn
+    return seq === null || seq === undefined ? this.#numbered(record.id, record.version) : num(seq);
+  }
+
+  /** Runs of `zz_sequence()` in this process: one at a time, the next shared by all who wait. */
+  #sequencing: Promise<Map<string, number>> | null = null;
+  #nextSequencing: Promise<Map<string, number>> | null = null;
+  #lastSequenced = 0;
+
+  /** A run of `zz_sequence()` that starts after this call (commits before it are numbered). */
+  #sequence(): Promise<Map<string, number>> {
+    if (this.#sequencing === null) {
+      this.#lastSequenced = Date.now();
+      this.#sequencing = this.driver
+        .query<{ instance_id: string; version: number; seq: unknown }>(
+          'SELECT instance_id, version, seq FROM zz_sequence()',
+        )
+        .then(
+          (rows) => new Map(rows.map((r) => [`${r.instance_id}\u0000${r.version}`, num(r.seq)])),
+        )
+        .finally(() => {
+          this.#sequencing = null;
+        });
+      return this.#sequencing;
+    }
+    this.#nextSequencing ??= this.#sequencing
+      .catch(() => undefined)
+      .then(() => {
+        this.#nextSequencing = null;
+        return this.#sequence();
+      });
+    return this.#nextSequencing;
+  }
+
+  /** The number of a committed change left queued: by this process's next run, or another's. */
+  async #numbered(instanceId: string, version: number): Promise<number> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const run = await this.#sequence();
+      const mine = run.get(`${instanceId}\u0000${version}`);
+      if (mine !== undefined) return mine;
+      const [row] = await this.driver.query<{ seq: unknown }>(
+        `SELECT seq FROM changes WHERE instance_id = $1 AND (change->>'version')::integer = $2`,
+        [instanceId, version],
+      );
+      if (row) return num(row.seq);
+    }
+    throw new Error(`The change of ${instanceId} v${version} was committed but not numbered`);
   }
 
   async load(caseId: string): Promise<InstanceRecord | undefined> {
@@ -359,6 +347,9 @@ export class PgStore implements Store {
   }
 
   async changesSince(seq: number, filter?: ChangeFilter, limit = 1000): Promise<Change[]> {
+    // a change left queued by a process that stopped before its turn is numbered within a
+    // second by any reader (or at once by the next commit)
+    if (Date.now() - this.#lastSequenced >= 1000) await this.#sequence();
     const params: unknown[] = [seq, limit];
     const where = ['seq > $1'];
     const towns = filter?.townId;

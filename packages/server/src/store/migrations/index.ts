@@ -2,6 +2,7 @@ import { initial } from './0001_initial.js';
 import { accessLog } from './0002_access_log.js';
 import { checkIns } from './0003_check_ins.js';
 import { photos } from './0004_photos.js';
+import { oneTripCommit } from './0005_one_trip_commit.js';
 
 /** One schema step: applied once, in order, inside the transaction that records it. */
 export interface Migration {
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'access log', statements: accessLog },
   { version: 3, name: 'check-ins', statements: checkIns },
   { version: 4, name: 'photos', statements: photos },
+  { version: 5, name: 'one-trip commit', statements: oneTripCommit },
 ];
 
 /** The newest schema version this code knows. */
