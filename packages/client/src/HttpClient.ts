@@ -612,8 +612,8 @@ export class HttpClient implements Client {
    *
    * @example
    * ```ts
-   * const img = document.createElement('img');
-   * img.src = URL.createObjectURL(await client.fetchPhoto(record.context.photos[0], { caseId: record.id }));
+   * const blob = await client.fetchPhoto(record.context.photos[0], { caseId: record.id });
+   * const src = URL.createObjectURL(blob); // for an <img> in the page
    * ```
    */
   async fetchPhoto(url: string, options: { caseId?: string } = {}): Promise<Blob> {
