@@ -14,7 +14,16 @@ export {
 } from './canvas/DesignerCanvas.js';
 export { initialViewport } from './canvas/initialViewport.js';
 export { newStep } from './canvas/newStep.js';
+export { OverviewLayer, type OverviewLayerProps, overviewColours } from './canvas/OverviewLayer.js';
 export { outcomeLabel } from './canvas/outcomeLabel.js';
+export {
+  hitStep,
+  OVERVIEW_ZOOM,
+  type OverviewBox,
+  type OverviewScene,
+  type OverviewState,
+  overviewScene,
+} from './canvas/overviewScene.js';
 export { StepNode } from './canvas/StepNode.js';
 export type { BranchFlowNode, StepFlowNode, StepNodeData } from './canvas/StepNodeData.js';
 export { stepIcons } from './canvas/stepIcons.js';
@@ -23,6 +32,7 @@ export { edgeId, toFlowEdges } from './canvas/toFlowEdges.js';
 export { type NodeCache, toFlowNodes } from './canvas/toFlowNodes.js';
 export { type DesignerDraft, useDesignerDraft } from './canvas/useDesignerDraft.js';
 export * from './model/index.js';
+export { type CanvasTextKey, canvasText } from './panels/canvasText.js';
 export { DiagnosticsPanel, type DiagnosticsPanelProps } from './panels/DiagnosticsPanel.js';
 export { fieldName } from './panels/fieldNames.js';
 export { type Choice, enumText, orgChoices } from './panels/orgChoices.js';

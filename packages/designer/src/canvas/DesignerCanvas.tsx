@@ -9,6 +9,8 @@ import {
   type NodeChange,
   ReactFlow,
   useReactFlow,
+  useStore,
+  type Viewport,
 } from '@xyflow/react';
 import type { Lang } from '@zhizhi/core';
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -27,6 +29,8 @@ import { uiText } from '../panels/uiText.js';
 import { BranchNode } from './BranchNode.js';
 import { initialViewport } from './initialViewport.js';
 import { newStep } from './newStep.js';
+import { OverviewLayer } from './OverviewLayer.js';
+import { hitStep, OVERVIEW_ZOOM, overviewScene } from './overviewScene.js';
 import { StepNode } from './StepNode.js';
 import { toFlowEdges } from './toFlowEdges.js';
 import { type NodeCache, toFlowNodes } from './toFlowNodes.js';
@@ -56,7 +60,11 @@ export interface DesignerCanvasProps {
   focus?: { step: string } | null;
   /** Size of the canvas at mount, for the first viewport. */
   size?: { width: number; height: number };
+  /** The first viewport, instead of the computed one (e.g. the whole scenario, zoomed out). */
+  viewport?: Viewport;
 }
+
+const NONE: never[] = [];
 
 /** The branch frame (if any) that contains a flow position. @internal */
 function branchAt(nodes: Node[], p: { x: number; y: number }): BranchRef | undefined {
@@ -246,6 +254,7 @@ export function DesignerCanvas(props: DesignerCanvasProps) {
   }, [focus, flow]);
 
   const [viewport] = useState(() => {
+    if (props.viewport) return props.viewport;
     const steps = derived.filter((n) => n.type === 'step');
     if (steps.length === 0) return { x: 0, y: 0, zoom: 1 };
     let x0 = Infinity;
@@ -264,11 +273,37 @@ export function DesignerCanvas(props: DesignerCanvasProps) {
     );
   });
 
+  // zoomed out: one <canvas> instead of thousands of DOM nodes (see OVERVIEW_ZOOM)
+  // (until React Flow has set up its viewport, the store's zoom is not yet the first viewport's)
+  const first = viewport.zoom;
+  const overview = useStore(
+    useCallback(
+      (s: { transform: [number, number, number]; panZoom: unknown }) =>
+        (s.panZoom ? s.transform[2] : first) < OVERVIEW_ZOOM,
+      [first],
+    ),
+  );
+  const scene = useMemo(
+    () => (overview ? overviewScene(doc, check) : null),
+    [overview, doc, check],
+  );
+  const onPaneClick = useCallback(
+    (e: { clientX: number; clientY: number }) => {
+      if (!scene) return;
+      const hit = hitStep(scene, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+      if (!hit) return;
+      onSelectionChange({ steps: new Set([hit.id]) });
+      void flow.setCenter(hit.x + hit.width / 2, hit.y + hit.height / 2, { zoom: 1 });
+    },
+    [scene, flow, onSelectionChange],
+  );
+
   return (
     <ReactFlow
       aria-label={uiText('canvas', lang)}
-      nodes={nodes}
-      edges={edges}
+      nodes={scene ? NONE : nodes}
+      edges={scene ? NONE : edges}
+      onPaneClick={onPaneClick}
       nodeTypes={nodeTypes}
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
@@ -279,13 +314,18 @@ export function DesignerCanvas(props: DesignerCanvasProps) {
       defaultViewport={viewport}
       onlyRenderVisibleElements
       deleteKeyCode={null}
-      minZoom={0.1}
+      minZoom={0.02}
       proOptions={proOptions}
       nodeOrigin={[0, 0]}
     >
-      <Background />
+      {/* the dot grid at overview zooms is thousands of dots a frame: none there */}
+      {scene ? null : <Background />}
       <Controls showInteractive={false} />
-      <MiniMap pannable zoomable />
+      {scene ? (
+        <OverviewLayer scene={scene} selected={selection.steps} lang={lang} />
+      ) : (
+        <MiniMap pannable zoomable />
+      )}
     </ReactFlow>
   );
 }
