@@ -32,7 +32,19 @@ export { edgeId, toFlowEdges } from './canvas/toFlowEdges.js';
 export { type NodeCache, toFlowNodes } from './canvas/toFlowNodes.js';
 export { type DesignerDraft, useDesignerDraft } from './canvas/useDesignerDraft.js';
 export * from './model/index.js';
+export { ConditionEditor, type ConditionEditorProps } from './panels/ConditionEditor.js';
 export { type CanvasTextKey, canvasText } from './panels/canvasText.js';
+export {
+  type Completions,
+  completeCondition,
+  type FieldChoice,
+  fieldChoices,
+} from './panels/conditionCompletions.js';
+export {
+  type ConditionProblem,
+  conditionProblems,
+  conditionProblemText,
+} from './panels/conditionProblems.js';
 export { DiagnosticsPanel, type DiagnosticsPanelProps } from './panels/DiagnosticsPanel.js';
 export { fieldName } from './panels/fieldNames.js';
 export { type Choice, enumText, orgChoices } from './panels/orgChoices.js';

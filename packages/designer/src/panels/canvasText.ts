@@ -10,6 +10,8 @@ const texts = {
     '场景全貌（缩小视图），点击步骤可放大到该步骤',
     'Scenario overview (zoomed out); click a step to zoom in to it',
   ],
+  conditionFields: ['可用字段', 'Fields'],
+  conditionOk: ['条件有效', 'The condition is valid'],
 } as const;
 
 /** A key of {@link canvasText}'s table. */
