@@ -264,6 +264,7 @@ it('the designer against raw React Flow (plain and tuned): mount and pan, 100% a
           `ours/raw ${(p.ours / p.raw).toFixed(2)} ours/tuned ${(p.ours / p.tuned).toFixed(2)}`,
         ].join(' | '),
       );
+      console.log(`result: ${rows.at(-1)}`);
     }
     const designer: number[] = [];
     for (let k = 0; k < ROUNDS; k++) designer.push(await mountDesigner(doc));

@@ -19,6 +19,7 @@ import { DiagnosticsPanel } from './panels/DiagnosticsPanel.js';
 import { Palette } from './panels/Palette.js';
 import { PropertyPanel } from './panels/PropertyPanel.js';
 import { uiText } from './panels/uiText.js';
+import { PictureButtons } from './picture/PictureButtons.js';
 
 /** What the designer exports: the scenario document or the compiled machine JSON. */
 export type ExportKind = 'scenario' | 'machine';
@@ -196,6 +197,7 @@ function Designer(props: ScenarioDesignerProps) {
         >
           {uiText('exportMachine', lang)}
         </button>
+        <PictureButtons doc={doc} check={check} lang={lang} />
         {props.toolbar}
         {props.onLangChange ? (
           <button

@@ -53,6 +53,16 @@ export { PropertyPanel, type PropertyPanelProps } from './panels/PropertyPanel.j
 export { setPropertyCommand } from './panels/setPropertyCommands.js';
 export { defaultFor, type JsonSchema, stepJsonSchema } from './panels/stepJsonSchema.js';
 export { type UiTextKey, uiText } from './panels/uiText.js';
+export { PictureButtons, type PictureButtonsProps } from './picture/PictureButtons.js';
+export { pictureColours } from './picture/pictureColours.js';
+export {
+  type PictureEdge,
+  type PictureStep,
+  type ScenarioPicture,
+  scenarioPicture,
+} from './picture/scenarioPicture.js';
+export { drawPicture, MAX_PNG_SIDE, scenarioPng } from './picture/scenarioPng.js';
+export { escapeXml, scenarioSvg } from './picture/scenarioSvg.js';
 export {
   type ExportKind,
   ScenarioDesigner,

@@ -12,6 +12,8 @@ const texts = {
   ],
   conditionFields: ['可用字段', 'Fields'],
   conditionOk: ['条件有效', 'The condition is valid'],
+  pictureSvg: ['导出图片 SVG', 'Picture (SVG)'],
+  picturePng: ['导出图片 PNG', 'Picture (PNG)'],
 } as const;
 
 /** A key of {@link canvasText}'s table. */
