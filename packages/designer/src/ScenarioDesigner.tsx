@@ -1,9 +1,18 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { Directory, type Lang, type Org } from '@zhizhi/core';
 import type { Diagnostic } from '@zhizhi/core/scenario';
-import { type KeyboardEvent, type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { addStepAt, type CanvasSelection, DesignerCanvas } from './canvas/DesignerCanvas.js';
 import { useDesignerDraft } from './canvas/useDesignerDraft.js';
+import { useStepClipboard } from './canvas/useStepClipboard.js';
 import {
   type Command,
   checkDraft,
@@ -18,6 +27,8 @@ import {
 import { DiagnosticsPanel } from './panels/DiagnosticsPanel.js';
 import { Palette } from './panels/Palette.js';
 import { PropertyPanel } from './panels/PropertyPanel.js';
+import { ShortcutHelp } from './panels/ShortcutHelp.js';
+import { StepSearch } from './panels/StepSearch.js';
 import { uiText } from './panels/uiText.js';
 import { PictureButtons } from './picture/PictureButtons.js';
 
@@ -119,11 +130,43 @@ function Designer(props: ScenarioDesignerProps) {
     },
     [doc, flow, runAndClear],
   );
+  // search (Ctrl/Cmd+F), copy/paste of steps (Ctrl/Cmd+C/V), the shortcuts popover (?)
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [help, setHelp] = useState(false);
+  const pasted = useRef(0);
+  useStepClipboard({
+    root: rootRef,
+    doc,
+    selected: selection.steps,
+    run: runAndClear,
+    onPasted: (count) => {
+      pasted.current = count;
+    },
+    onRefused: setRefusals,
+  });
+  useEffect(() => {
+    if (pasted.current === 0) return;
+    setSelection({ steps: new Set(doc.steps.slice(-pasted.current).map((s) => s.id)) });
+    pasted.current = 0;
+  }, [doc]);
+  const onPick = useCallback((step: string) => {
+    setSelection({ steps: new Set([step]) });
+    setFocus({ step });
+  }, []);
   const onKeyDown = (e: KeyboardEvent) => {
-    if (editable(e.target)) return;
     const mod = e.ctrlKey || e.metaKey;
     const key = e.key.toLowerCase();
-    if (mod && key === 'z') {
+    if (mod && key === 'f') {
+      e.preventDefault();
+      searchRef.current?.focus();
+      searchRef.current?.select();
+      return;
+    }
+    if (editable(e.target)) return;
+    if (e.key === '?') {
+      e.preventDefault();
+      setHelp(true);
+    } else if (mod && key === 'z') {
       e.preventDefault();
       if (e.shiftKey) redo();
       else undo();
@@ -198,6 +241,8 @@ function Designer(props: ScenarioDesignerProps) {
           {uiText('exportMachine', lang)}
         </button>
         <PictureButtons doc={doc} check={check} lang={lang} />
+        <StepSearch ref={searchRef} doc={doc} lang={lang} onPick={onPick} />
+        <ShortcutHelp lang={lang} open={help} onOpenChange={setHelp} />
         {props.toolbar}
         {props.onLangChange ? (
           <button

@@ -24,6 +24,7 @@ export {
   type OverviewState,
   overviewScene,
 } from './canvas/overviewScene.js';
+export { MAX_CLIPBOARD_TEXT, readClipboardText } from './canvas/readClipboardText.js';
 export { StepNode } from './canvas/StepNode.js';
 export type { BranchFlowNode, StepFlowNode, StepNodeData } from './canvas/StepNodeData.js';
 export { stepIcons } from './canvas/stepIcons.js';
@@ -31,6 +32,7 @@ export { NODE_WIDTH, stepNodeHandles, stepNodeSize } from './canvas/stepNodeLayo
 export { edgeId, toFlowEdges } from './canvas/toFlowEdges.js';
 export { type NodeCache, toFlowNodes } from './canvas/toFlowNodes.js';
 export { type DesignerDraft, useDesignerDraft } from './canvas/useDesignerDraft.js';
+export { type StepClipboardOptions, useStepClipboard } from './canvas/useStepClipboard.js';
 export * from './model/index.js';
 export { ConditionEditor, type ConditionEditorProps } from './panels/ConditionEditor.js';
 export { type CanvasTextKey, canvasText } from './panels/canvasText.js';
@@ -50,6 +52,9 @@ export { fieldName } from './panels/fieldNames.js';
 export { type Choice, enumText, orgChoices } from './panels/orgChoices.js';
 export { Palette, type PaletteProps } from './panels/Palette.js';
 export { PropertyPanel, type PropertyPanelProps } from './panels/PropertyPanel.js';
+export { ShortcutHelp, type ShortcutHelpProps, shortcutList } from './panels/ShortcutHelp.js';
+export { StepSearch, type StepSearchProps } from './panels/StepSearch.js';
+export { type FoundStep, searchSteps } from './panels/searchSteps.js';
 export { setPropertyCommand } from './panels/setPropertyCommands.js';
 export { defaultFor, type JsonSchema, stepJsonSchema } from './panels/stepJsonSchema.js';
 export { type UiTextKey, uiText } from './panels/uiText.js';

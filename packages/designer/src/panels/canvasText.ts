@@ -14,6 +14,31 @@ const texts = {
   conditionOk: ['条件有效', 'The condition is valid'],
   pictureSvg: ['导出图片 SVG', 'Picture (SVG)'],
   picturePng: ['导出图片 PNG', 'Picture (PNG)'],
+  search: ['查找步骤', 'Find a step'],
+  searchHint: ['按 id 或名称查找，回车定位', 'By id or label; Enter shows it'],
+  searchResults: ['找到的步骤', 'Steps found'],
+  searchNone: ['没有匹配的步骤', 'No step matches'],
+  shortcuts: ['快捷键', 'Shortcuts'],
+  pasted: ['已粘贴 {n} 个步骤', 'Pasted {n} steps'],
+  copied: ['已复制 {n} 个步骤', 'Copied {n} steps'],
+  notClipboardJson: [
+    '剪贴板内容不是 JSON，未粘贴（{detail}）',
+    'The clipboard text is not JSON; nothing pasted ({detail})',
+  ],
+  clipboardTooLarge: [
+    '剪贴板内容超过 {max} 个字符，未粘贴',
+    'The clipboard text is longer than {max} characters; nothing pasted',
+  ],
+  keyUndo: ['撤销 / 重做', 'Undo / redo'],
+  keyDelete: ['删除所选步骤或连线', 'Delete the selected steps or transition'],
+  keyCopy: [
+    '复制 / 粘贴所选步骤（可跨场景、跨标签页）',
+    'Copy / paste the selected steps (across scenarios and tabs)',
+  ],
+  keyFind: ['查找步骤', 'Find a step'],
+  keyHelp: ['显示本列表', 'Show this list'],
+  keyZoom: ['缩放（缩得很小时以全貌显示）', 'Zoom (far out, the overview is drawn)'],
+  keyArrows: ['在列表中选择；回车确定；Esc 关闭', 'Choose in a list; Enter takes; Escape closes'],
 } as const;
 
 /** A key of {@link canvasText}'s table. */
@@ -28,7 +53,14 @@ export type CanvasTextKey = keyof typeof texts;
  * canvasText('overview', 'en'); // 'Scenario overview (zoomed out); …'
  * ```
  */
-export function canvasText(key: CanvasTextKey, lang: Lang): string {
+export function canvasText(
+  key: CanvasTextKey,
+  lang: Lang,
+  params: Record<string, string | number> = {},
+): string {
   const [zh, en] = texts[key];
-  return lang === 'en' ? en : zh;
+  const t: string = lang === 'en' ? en : zh;
+  return t.replace(/\{(\w+)\}/g, (all, k: string) =>
+    Object.hasOwn(params, k) ? String(params[k]) : all,
+  );
 }
