@@ -13,6 +13,7 @@ import {
 import { addStepAt, type CanvasSelection, DesignerCanvas } from './canvas/DesignerCanvas.js';
 import { useDesignerDraft } from './canvas/useDesignerDraft.js';
 import { useStepClipboard } from './canvas/useStepClipboard.js';
+import { LayoutButtons } from './layout/LayoutButtons.js';
 import {
   type Command,
   checkDraft,
@@ -241,6 +242,13 @@ function Designer(props: ScenarioDesignerProps) {
           {uiText('exportMachine', lang)}
         </button>
         <PictureButtons doc={doc} check={check} lang={lang} />
+        <LayoutButtons
+          doc={doc}
+          lang={lang}
+          selected={selection.steps}
+          run={runAndClear}
+          onRefused={setRefusals}
+        />
         <StepSearch ref={searchRef} doc={doc} lang={lang} onPick={onPick} />
         <ShortcutHelp lang={lang} open={help} onOpenChange={setHelp} />
         {props.toolbar}

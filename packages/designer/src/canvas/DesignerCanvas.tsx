@@ -65,6 +65,8 @@ export interface DesignerCanvasProps {
 }
 
 const NONE: never[] = [];
+/** Above this many steps the minimap is left out (zoom out for the overview instead). */
+const MINIMAP_STEPS = 1000;
 
 /** The branch frame (if any) that contains a flow position. @internal */
 function branchAt(nodes: Node[], p: { x: number; y: number }): BranchRef | undefined {
@@ -321,11 +323,9 @@ export function DesignerCanvas(props: DesignerCanvasProps) {
       {/* the dot grid at overview zooms is thousands of dots a frame: none there */}
       {scene ? null : <Background />}
       <Controls showInteractive={false} />
-      {scene ? (
-        <OverviewLayer scene={scene} selected={selection.steps} lang={lang} />
-      ) : (
-        <MiniMap pannable zoomable />
-      )}
+      {scene ? <OverviewLayer scene={scene} selected={selection.steps} lang={lang} /> : null}
+      {/* React Flow's minimap draws one SVG shape per step: only up to MINIMAP_STEPS */}
+      {scene || doc.steps.length > MINIMAP_STEPS ? null : <MiniMap pannable zoomable />}
     </ReactFlow>
   );
 }

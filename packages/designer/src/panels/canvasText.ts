@@ -39,6 +39,13 @@ const texts = {
   keyHelp: ['显示本列表', 'Show this list'],
   keyZoom: ['缩放（缩得很小时以全貌显示）', 'Zoom (far out, the overview is drawn)'],
   keyArrows: ['在列表中选择；回车确定；Esc 关闭', 'Choose in a list; Enter takes; Escape closes'],
+  autoLayout: ['自动布局', 'Auto-layout'],
+  autoLayoutBusy: ['正在布局…', 'Laying out…'],
+  pin: ['固定位置', 'Pin'],
+  pinHint: [
+    '自动布局不移动固定位置的步骤（先选中步骤）',
+    'Auto-layout leaves pinned steps where they are (select steps first)',
+  ],
 } as const;
 
 /** A key of {@link canvasText}'s table. */
