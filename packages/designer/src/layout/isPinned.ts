@@ -2,8 +2,8 @@ import type { DraftStep } from '../model/index.js';
 
 /**
  * Whether a step is pinned: auto-layout leaves it where it is. Stored in the step's own
- * layout as `layout.pinned: true` (core's schema reads `layout` as `{ x, y }` and ignores
- * the extra key; moving the step keeps it).
+ * layout as `layout.pinned: true` (core's scenario schema: `layout: { x, y, pinned? }`;
+ * moving the step keeps it).
  *
  * @example
  * ```ts
