@@ -8,6 +8,7 @@ import {
   createDraft,
   execute,
   executeAll,
+  needsRecheck,
   type ScenarioDraft,
   undo,
 } from '../../src/model/index.js';
@@ -42,6 +43,9 @@ describe('auto-layout', () => {
     if (!moved.ok) throw new Error('move refused');
     draft = moved.draft;
     expect(at(draft.doc, 'call')).toEqual({ x: 300, y: 500, pinned: true });
+    // pinning and moving a pinned step change only the layout: no re-check needed
+    expect(needsRecheck(draft.done.at(-1)?.changes ?? [])).toBe(false);
+    expect(needsRecheck(draft.done.at(-2)?.changes ?? [])).toBe(false);
     const before = draft.doc;
     const moves = await autoLayout(draft.doc);
     expect(moves.every((c) => c.type === 'moveStep' && c.step !== 'call')).toBe(true);
