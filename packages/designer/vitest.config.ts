@@ -90,7 +90,7 @@ export default defineConfig({
               test: {
                 name: 'canvas-bench',
                 include: ['bench/canvas.bench.tsx'],
-                testTimeout: 600_000,
+                testTimeout: 3_600_000,
                 browser: {
                   enabled: true,
                   provider: chromium,

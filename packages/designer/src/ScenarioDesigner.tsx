@@ -1,14 +1,24 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { Directory, type Lang, type Org } from '@zhizhi/core';
 import type { Diagnostic, Scenario } from '@zhizhi/core/scenario';
-import { type KeyboardEvent, type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { addStepAt, type CanvasSelection, DesignerCanvas } from './canvas/DesignerCanvas.js';
 import { useDesignerDraft } from './canvas/useDesignerDraft.js';
+import { useStepClipboard } from './canvas/useStepClipboard.js';
 import { DeployDialog } from './deploy/DeployDialog.js';
 import type { DesignerServer } from './deploy/DesignerServer.js';
 import { downloadFile } from './export/downloadFile.js';
 import { ExportMenu } from './export/ExportMenu.js';
 import { exportText } from './export/exportText.js';
+import { LayoutButtons } from './layout/LayoutButtons.js';
 import {
   type Command,
   checkDraft,
@@ -22,9 +32,12 @@ import {
 import { DiagnosticsPanel } from './panels/DiagnosticsPanel.js';
 import { Palette } from './panels/Palette.js';
 import { PropertyPanel } from './panels/PropertyPanel.js';
+import { ShortcutHelp } from './panels/ShortcutHelp.js';
+import { StepSearch } from './panels/StepSearch.js';
 import { uiText } from './panels/uiText.js';
 import { SimulationPanel } from './simulation/SimulationPanel.js';
 import { simText } from './simulation/simText.js';
+import { PictureButtons } from './picture/PictureButtons.js';
 
 /**
  * What the designer exports: the scenario document, the compiled machine JSON, the embed
@@ -129,11 +142,43 @@ function Designer(props: ScenarioDesignerProps) {
     },
     [doc, flow, runAndClear],
   );
+  // search (Ctrl/Cmd+F), copy/paste of steps (Ctrl/Cmd+C/V), the shortcuts popover (?)
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [help, setHelp] = useState(false);
+  const pasted = useRef(0);
+  useStepClipboard({
+    root: rootRef,
+    doc,
+    selected: selection.steps,
+    run: runAndClear,
+    onPasted: (count) => {
+      pasted.current = count;
+    },
+    onRefused: setRefusals,
+  });
+  useEffect(() => {
+    if (pasted.current === 0) return;
+    setSelection({ steps: new Set(doc.steps.slice(-pasted.current).map((s) => s.id)) });
+    pasted.current = 0;
+  }, [doc]);
+  const onPick = useCallback((step: string) => {
+    setSelection({ steps: new Set([step]) });
+    setFocus({ step });
+  }, []);
   const onKeyDown = (e: KeyboardEvent) => {
-    if (editable(e.target)) return;
     const mod = e.ctrlKey || e.metaKey;
     const key = e.key.toLowerCase();
-    if (mod && key === 'z') {
+    if (mod && key === 'f') {
+      e.preventDefault();
+      searchRef.current?.focus();
+      searchRef.current?.select();
+      return;
+    }
+    if (editable(e.target)) return;
+    if (e.key === '?') {
+      e.preventDefault();
+      setHelp(true);
+    } else if (mod && key === 'z') {
       e.preventDefault();
       if (e.shiftKey) redo();
       else undo();
@@ -218,6 +263,16 @@ function Designer(props: ScenarioDesignerProps) {
             {exportText('deploy', lang)}
           </button>
         ) : null}
+        <PictureButtons doc={doc} check={check} lang={lang} />
+        <LayoutButtons
+          doc={doc}
+          lang={lang}
+          selected={selection.steps}
+          run={runAndClear}
+          onRefused={setRefusals}
+        />
+        <StepSearch ref={searchRef} doc={doc} lang={lang} onPick={onPick} />
+        <ShortcutHelp lang={lang} open={help} onOpenChange={setHelp} />
         {props.toolbar}
         {props.onLangChange ? (
           <button

@@ -1,6 +1,8 @@
 import type { Lang, Org } from '@zhizhi/core';
+import type { FieldType } from '@zhizhi/core/expr';
 import { type KeyboardEvent, useEffect, useState } from 'react';
 import type { Json } from '../model/index.js';
+import { ConditionEditor } from './ConditionEditor.js';
 import { fieldName } from './fieldNames.js';
 import { enumText, orgChoices } from './orgChoices.js';
 import { defaultFor, type JsonSchema } from './stepJsonSchema.js';
@@ -14,6 +16,8 @@ export interface FieldContext {
   org: Org | undefined;
   /** The scenario's data field ids (for `form` and `fields` lists). */
   dataFields: readonly string[];
+  /** The scenario's data fields with their types (for the condition editor). */
+  fields?: readonly { id: string; type: FieldType }[];
   /** Step ids a transition may lead to, and whether `@join` is offered. */
   targets: readonly string[];
   join: boolean;
@@ -313,6 +317,22 @@ export function SchemaField({ schema, value, path, parent, required, ctx }: Prop
           type="number"
           value={typeof value === 'number' ? String(value) : ''}
           onCommit={(v) => ctx.set(path, v === '' ? undefined : Number(v))}
+        />
+      </div>
+    );
+  }
+
+  // a decision branch's condition: completion of field names, inline errors
+  if (key === 'when' && schema.type === 'string') {
+    return (
+      <div className="zz-field">
+        <label htmlFor={id}>{name}</label>
+        <ConditionEditor
+          id={id}
+          lang={lang}
+          value={typeof value === 'string' ? value : ''}
+          fields={ctx.fields ?? []}
+          onCommit={(v) => ctx.set(path, v)}
         />
       </div>
     );

@@ -22,7 +22,10 @@ const text = z.object({
 });
 /** Where a step goes next: another step's id, or `@join` to finish a parallel branch. */
 const goto = z.string().check(z.regex(GOTO_PATTERN));
-const layout = z.optional(z.object({ x: z.number(), y: z.number() }));
+/** Where the designer draws a step; `pinned`: auto-layout leaves the step where it is. */
+const layout = z.optional(
+  z.object({ x: z.number(), y: z.number(), pinned: z.optional(z.boolean()) }),
+);
 const sla = z.optional(z.object({ within: duration, onTimeout: goto }));
 
 /**

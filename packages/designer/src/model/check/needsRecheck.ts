@@ -1,15 +1,23 @@
 import type { Change } from '../history/Change.js';
 
-const isPoint = (v: unknown) =>
-  typeof v === 'object' &&
-  v !== null &&
-  Object.keys(v).length === 2 &&
-  Number.isFinite((v as { x?: unknown }).x) &&
-  Number.isFinite((v as { y?: unknown }).y);
+/** A valid step layout: finite `x` and `y`, and perhaps `pinned` (a boolean), nothing else. */
+const isPoint = (v: unknown) => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const l = v as { x?: unknown; y?: unknown; pinned?: unknown };
+  const keys = Object.keys(l);
+  const pinned = keys.includes('pinned');
+  return (
+    keys.length === (pinned ? 3 : 2) &&
+    Number.isFinite(l.x) &&
+    Number.isFinite(l.y) &&
+    (!pinned || typeof l.pinned === 'boolean')
+  );
+};
 
 /**
  * Whether the checker must run again after these changes (an edit, an undo or a redo): not
- * when they only put steps at other positions (`steps.<i>.layout` set to a point, or removed) —
+ * when they only put steps at other positions (`steps.<i>.layout` set to a point, pinned or
+ * not, or removed) —
  * the checker's findings, paths included, cannot differ then, so a drag costs no re-check.
  *
  * @example

@@ -31,6 +31,12 @@ export const moveStep: CommandHandler<MoveStep> = {
   },
   apply(b, c) {
     const i = stepIndex(b.doc).get(c.step) as number;
-    b.set(['steps', i, 'layout'], { x: c.position.x, y: c.position.y });
+    // a pinned step (layout.pinned, kept by auto-layout) stays pinned where it is moved to
+    const pinned = (b.doc.steps[i]?.layout as { pinned?: unknown } | undefined)?.pinned === true;
+    b.set(['steps', i, 'layout'], {
+      x: c.position.x,
+      y: c.position.y,
+      ...(pinned ? { pinned: true } : {}),
+    });
   },
 };

@@ -1,0 +1,123 @@
+import { useStoreApi } from '@xyflow/react';
+import type { Lang } from '@zhizhi/core';
+import { useEffect, useRef } from 'react';
+import { canvasText } from '../panels/canvasText.js';
+import type { OverviewScene, OverviewState } from './overviewScene.js';
+
+/** Fill colours of the overview's boxes (the node colours of designer.css, solid). */
+export const overviewColours: Record<OverviewState | 'selected' | 'edge' | 'edgeError', string> = {
+  ok: '#64748b',
+  warning: '#d97706',
+  error: '#dc2626',
+  selected: '#2563eb',
+  edge: '#94a3b8',
+  edgeError: '#dc2626',
+};
+
+/** Props of {@link OverviewLayer}. */
+export interface OverviewLayerProps {
+  scene: OverviewScene;
+  selected: ReadonlySet<string>;
+  lang: Lang;
+}
+
+type Paths = Record<OverviewState | 'selected' | 'edge' | 'edgeError', Path2D>;
+
+/** The scene as one path per colour, in flow coordinates: built once, then only transformed. */
+function scenePaths(scene: OverviewScene, selected: ReadonlySet<string>): Paths {
+  const paths: Paths = {
+    edge: new Path2D(),
+    edgeError: new Path2D(),
+    ok: new Path2D(),
+    warning: new Path2D(),
+    error: new Path2D(),
+    selected: new Path2D(),
+  };
+  const e = scene.edges;
+  for (let i = 0, k = 0; i < e.length; i += 4, k++) {
+    const p = scene.edgeErrors[k] ? paths.edgeError : paths.edge;
+    p.moveTo(e[i] as number, e[i + 1] as number);
+    p.lineTo(e[i + 2] as number, e[i + 3] as number);
+  }
+  for (const b of scene.boxes)
+    paths[selected.has(b.id) ? 'selected' : b.state].rect(b.x, b.y, b.width, b.height);
+  return paths;
+}
+
+/** Draws the paths under a viewport transform onto a canvas of `width` × `height` CSS pixels. */
+function draw(
+  g: CanvasRenderingContext2D,
+  paths: Paths,
+  [tx, ty, zoom]: readonly [number, number, number],
+  width: number,
+  height: number,
+  dpr: number,
+) {
+  g.setTransform(dpr, 0, 0, dpr, 0, 0);
+  g.clearRect(0, 0, width, height);
+  g.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * tx, dpr * ty);
+  g.lineWidth = 1 / zoom;
+  g.strokeStyle = overviewColours.edge;
+  g.stroke(paths.edge);
+  g.lineWidth = 2 / zoom;
+  g.strokeStyle = overviewColours.edgeError;
+  g.stroke(paths.edgeError);
+  for (const k of ['ok', 'warning', 'error', 'selected'] as const) {
+    g.fillStyle = overviewColours[k];
+    g.fill(paths[k]);
+  }
+}
+
+/**
+ * The zoomed-out drawing of the scenario: one `<canvas>` over React Flow's pane (it takes no
+ * pointer events: panning, zooming and clicks go to the pane, which hit-tests with
+ * `hitStep`), redrawn on each viewport change without a React render (one path per colour, built once
+ * per scene and selection). Used by the canvas
+ * below `OVERVIEW_ZOOM`.
+ *
+ * @example
+ * ```tsx
+ * import { OverviewLayer, overviewScene } from '@zhizhi/designer';
+ * <ReactFlow nodes={[]} edges={[]}><OverviewLayer scene={overviewScene(doc, check)} selected={new Set()} lang="en" /></ReactFlow>;
+ * ```
+ */
+export function OverviewLayer({ scene, selected, lang }: OverviewLayerProps) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const store = useStoreApi();
+  useEffect(() => {
+    const canvas = ref.current;
+    const g = canvas?.getContext('2d');
+    if (!canvas || !g) return;
+    const paths = scenePaths(scene, selected);
+    let size = { w: 0, h: 0 };
+    const paint = () => {
+      const { transform, width, height } = store.getState();
+      const dpr = window.devicePixelRatio || 1;
+      if (size.w !== width || size.h !== height) {
+        size = { w: width, h: height };
+        canvas.width = Math.max(1, Math.round(width * dpr));
+        canvas.height = Math.max(1, Math.round(height * dpr));
+        canvas.style.width = `${width}px`;
+        canvas.style.height = `${height}px`;
+      }
+      draw(g, paths, transform, width, height, dpr);
+    };
+    paint();
+    let last = store.getState().transform;
+    const unsubscribe = store.subscribe((s) => {
+      if (s.transform === last && s.width === size.w && s.height === size.h) return;
+      last = s.transform;
+      paint(); // in step with the pane: the viewport already changes at most once a frame
+    });
+    return unsubscribe;
+  }, [scene, selected, store]);
+  return (
+    <canvas
+      ref={ref}
+      className="zz-overview"
+      data-testid="overview"
+      role="img"
+      aria-label={canvasText('overview', lang)}
+    />
+  );
+}

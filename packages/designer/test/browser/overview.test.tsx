@@ -1,0 +1,81 @@
+import { builtInScenarios, sampleOrg } from '@zhizhi/core/sample';
+import axe from 'axe-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { OVERVIEW_ZOOM } from '../../src/canvas/overviewScene.js';
+import type { ScenarioDraft } from '../../src/model/index.js';
+import { type Mounted, mountDesigner, until } from './mountDesigner.js';
+import { mouseDrag } from './pointer.js';
+
+let m: Mounted | undefined;
+afterEach(() => {
+  m?.unmount();
+  m = undefined;
+});
+
+const health = () =>
+  structuredClone(
+    builtInScenarios.find((s) => s.id === 'elderly-health-band'),
+  ) as unknown as ScenarioDraft;
+
+/** The viewport's transform as React Flow draws it. */
+function transform(host: HTMLElement): { x: number; y: number; zoom: number } {
+  const style = host.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? '';
+  const n = [...style.matchAll(/-?[\d.]+(e-?\d+)?/g)].map((x) => Number(x[0]));
+  return { x: n[0] ?? 0, y: n[1] ?? 0, zoom: n[2] ?? 1 };
+}
+
+async function zoomOut(host: HTMLElement) {
+  const button = host.querySelector<HTMLButtonElement>('.react-flow__controls-zoomout');
+  if (!button) throw new Error('no zoom-out button');
+  for (let i = 0; i < 12 && transform(host).zoom >= OVERVIEW_ZOOM; i++) {
+    button.click();
+    await new Promise((r) => setTimeout(r, 30));
+  }
+}
+
+describe('the zoomed-out drawing mode', () => {
+  it('given a scenario with an error, when zoomed out below the threshold, then steps are drawn on one canvas in the error colour and no DOM nodes remain; a click on a step selects it and zooms back in to the nodes', async () => {
+    const doc = health();
+    const call = doc.steps.find((s) => s.id === 'call');
+    if (!call) throw new Error('no call step');
+    // an error on `call`: its first outcome leads nowhere known
+    const outcomes = call.outcomes as { to: string }[];
+    (outcomes[0] as { to: string }).to = 'nowhere';
+    m = await mountDesigner(doc, sampleOrg);
+    const host = m.host;
+    await until(() => {
+      if (!host.querySelector('.react-flow__node[data-id="call"]')) throw new Error('no node');
+    });
+    await zoomOut(host);
+    const canvas = await until(() => {
+      const c = host.querySelector<HTMLCanvasElement>('canvas[data-testid="overview"]');
+      if (!c) throw new Error('no overview canvas');
+      return c;
+    });
+    expect(host.querySelectorAll('.react-flow__node').length).toBe(0);
+    expect(canvas.getAttribute('aria-label')).toContain('场景全貌');
+    const a11y = await axe.run(host);
+    expect(a11y.violations.map((v) => v.id)).toEqual([]);
+    expect(host.querySelectorAll('.react-flow__edge').length).toBe(0);
+    // the centre of `call` on screen, from its layout and the transform
+    const t = transform(host);
+    const layout = call.layout as { x: number; y: number };
+    const local = { x: t.x + (layout.x + 100) * t.zoom, y: t.y + (layout.y + 20) * t.zoom };
+    const g = canvas.getContext('2d');
+    const dpr = canvas.width / canvas.getBoundingClientRect().width;
+    const px = g?.getImageData(Math.round(local.x * dpr), Math.round(local.y * dpr), 1, 1).data;
+    expect([...(px ?? [])]).toEqual([220, 38, 38, 255]); // the error colour
+    // an empty spot is transparent
+    const empty = g?.getImageData(2, 2, 1, 1).data;
+    expect(empty?.[3]).toBe(0);
+    const box = canvas.getBoundingClientRect();
+    const screen = { x: box.left + local.x, y: box.top + local.y };
+    await mouseDrag(screen, screen, 1);
+    await until(() => {
+      if (!host.querySelector('.zz-properties[data-step="call"]')) throw new Error('not selected');
+      if (!host.querySelector('.react-flow__node[data-id="call"]')) throw new Error('no node');
+    });
+    expect(host.querySelector('canvas[data-testid="overview"]')).toBeNull();
+    expect(transform(host).zoom).toBeGreaterThanOrEqual(OVERVIEW_ZOOM);
+  });
+});
