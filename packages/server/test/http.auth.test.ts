@@ -69,6 +69,22 @@ describe('authentication', () => {
     }
   });
 
+  it('given a token accepted once, then it is refused as soon as it expires (verified tokens are remembered only until their expiry)', async () => {
+    const soon = Math.floor(Date.now() / 1000) + 2;
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(DUTY)
+      .setExpirationTime(soon)
+      .sign(new TextEncoder().encode(SECRET));
+    const ask = async () =>
+      (await t.app.inject({ url: '/api/cases', headers: { authorization: `Bearer ${token}` } }))
+        .statusCode;
+    expect(await ask()).toBe(200);
+    expect(await ask()).toBe(200); // the remembered verification
+    await new Promise((r) => setTimeout(r, soon * 1000 - Date.now() + 50));
+    expect(await ask()).toBe(401);
+  });
+
   it('verifies SSO tokens against a key set (ES256)', async () => {
     const { publicKey, privateKey } = await generateKeyPair('ES256');
     const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' };

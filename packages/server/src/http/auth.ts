@@ -4,6 +4,7 @@ import {
   createRemoteJWKSet,
   decodeProtectedHeader,
   type JSONWebKeySet,
+  type JWTPayload,
   type JWTVerifyGetKey,
   jwtVerify,
   SignJWT,
@@ -43,6 +44,11 @@ const ASYMMETRIC = [
   'EdDSA',
 ];
 
+/** How long a verified token is taken on trust before it is verified again. */
+const VERIFIED_FOR_MS = 5 * 60_000;
+/** How many verified tokens are remembered. */
+const VERIFIED_MAX = 10_000;
+
 /** Verifies (and, with a secret, signs) the server's bearer tokens. */
 export function createVerifier(options: AuthOptions, demo: boolean): Verifier {
   let secretSource = options.secret ?? process.env.ZHIZHI_JWT_SECRET;
@@ -66,9 +72,19 @@ export function createVerifier(options: AuthOptions, demo: boolean): Verifier {
     ...(options.audience ? { audience: options.audience } : {}),
   };
   const ttl = options.tokenTtlSeconds ?? 12 * 3600;
+  // Tokens verified lately: a portal sends the same bearer with every request, and each
+  // verification is two trips to libuv's thread pool (WebCrypto import and verify). An entry is
+  // kept until the token's own expiry and at most five minutes (so a rotated key set is asked
+  // again); the oldest entry makes room for a new one.
+  const verified = new Map<string, { sub: string; until: number }>();
   return {
     canSign: secret !== undefined,
     async verify(token) {
+      const known = verified.get(token);
+      if (known !== undefined) {
+        if (Date.now() < known.until) return known.sub;
+        verified.delete(token);
+      }
       let alg: string | undefined;
       try {
         alg = decodeProtectedHeader(token).alg;
@@ -76,13 +92,21 @@ export function createVerifier(options: AuthOptions, demo: boolean): Verifier {
         fail(401, 'auth.invalid');
       }
       try {
-        let sub: string | undefined;
+        let payload: JWTPayload | undefined;
         if (alg === 'HS256' && secret) {
-          sub = (await jwtVerify(token, secret, { ...claims, algorithms: ['HS256'] })).payload.sub;
+          payload = (await jwtVerify(token, secret, { ...claims, algorithms: ['HS256'] })).payload;
         } else if (alg && ASYMMETRIC.includes(alg) && keySet) {
-          sub = (await jwtVerify(token, keySet, { ...claims, algorithms: ASYMMETRIC })).payload.sub;
+          payload = (await jwtVerify(token, keySet, { ...claims, algorithms: ASYMMETRIC })).payload;
         }
+        const sub = payload?.sub;
         if (typeof sub !== 'string' || sub.length === 0) fail(401, 'auth.invalid');
+        const now = Date.now();
+        const until = Math.min(
+          typeof payload?.exp === 'number' ? payload.exp * 1000 : Number.POSITIVE_INFINITY,
+          now + VERIFIED_FOR_MS,
+        );
+        if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value as string);
+        verified.set(token, { sub, until });
         return sub;
       } catch (error) {
         if (error instanceof Error && error.name === 'HttpError') throw error;

@@ -7,12 +7,12 @@
  *   commit costs one round trip and one implicit transaction. A version conflict is raised as
  *   SQLSTATE `ZZ409` with the version found in `DETAIL` (`-1`: the hand-off was delivered).
  * - The change feed's numbers are still handed out in commit order under the one-row counter,
- *   but a commit no longer has to wait for it: it queues its change in `change_queue`, then takes
- *   the counter only if nobody holds it (`SKIP LOCKED`) and numbers every queued change it can
- *   see, its own included. When another commit holds the counter, it leaves its change queued
- *   and commits at once — so concurrent commits share PostgreSQL's group commit instead of
- *   flushing one after another — and the holder of the next turn numbers it (`zz_sequence()`
- *   waits for that turn; the store calls it for a commit whose change was left queued).
+ *   but a commit no longer has to wait for it: it takes the counter only if nobody holds it
+ *   (`SKIP LOCKED`), numbers what others left queued and then its own change. When another commit
+ *   holds the counter, it puts its change in `change_queue` and commits at once — so concurrent
+ *   commits share PostgreSQL's group commit instead of flushing one after another — and the
+ *   holder of a later turn numbers it (`zz_sequence()` waits for that turn; the store calls it
+ *   for a commit whose change was left queued).
  * - Numbers are given in queue order (`ord`), in the transaction that holds the counter: a change
  *   that depends on another (the next version of an instance, a hand-off's delivery) was queued
  *   after that one committed, so it is numbered after it; a reader never sees a gap filled later.
@@ -28,10 +28,13 @@ export const oneTripCommit: readonly string[] = [
      change JSONB NOT NULL,
      PRIMARY KEY (town_id, ord)
    )`,
+  // read in this order only through the index: an index scan skips the dead rows of earlier
+  // turns (killed index entries) where a scan of the table would read them all until vacuum
+  `CREATE INDEX change_queue_ord ON change_queue (ord)`,
 
   // Numbers every queued change this transaction can see; the caller holds the counter's row.
   `CREATE FUNCTION zz_number() RETURNS TABLE (instance_id TEXT, version INTEGER, seq BIGINT)
-   LANGUAGE plpgsql AS $$
+   LANGUAGE plpgsql SET enable_seqscan = off AS $$
    DECLARE base BIGINT;
    BEGIN
      -- a statement of its own: its snapshot is taken after the counter was locked
@@ -39,6 +42,7 @@ export const oneTripCommit: readonly string[] = [
      RETURN QUERY
        WITH moved AS (
          DELETE FROM change_queue q
+         WHERE q.ord IN (SELECT w.ord FROM change_queue w ORDER BY w.ord)
          RETURNING q.town_id, q.ord, q.kind, q.instance_id, q.version, q.change
        ), numbered AS (
          SELECT m.*, base + row_number() OVER (ORDER BY m.ord) AS s FROM moved m
@@ -56,16 +60,16 @@ export const oneTripCommit: readonly string[] = [
 
   // Waits for the counter, then numbers what is queued (nothing to do: returns at once).
   `CREATE FUNCTION zz_sequence() RETURNS TABLE (instance_id TEXT, version INTEGER, seq BIGINT)
-   LANGUAGE plpgsql AS $$
+   LANGUAGE plpgsql SET enable_seqscan = off AS $$
    BEGIN
-     IF NOT EXISTS (SELECT 1 FROM change_queue) THEN RETURN; END IF;
+     IF NOT EXISTS (SELECT 1 FROM change_queue w ORDER BY w.ord LIMIT 1) THEN RETURN; END IF;
      PERFORM 1 FROM feed_counter f WHERE f.id FOR UPDATE;
      RETURN QUERY SELECT * FROM zz_number();
    END $$`,
 
   // One commit (see PgStore.commit for the shape of c). Returns the change's sequence number,
   // or NULL when another commit held the counter and the change waits in the queue.
-  `CREATE FUNCTION zz_commit(c JSONB) RETURNS BIGINT LANGUAGE plpgsql AS $$
+  `CREATE FUNCTION zz_commit(c JSONB) RETURNS BIGINT LANGUAGE plpgsql SET enable_seqscan = off AS $$
    DECLARE
      r JSONB := c->'row';
      rid TEXT := c->'row'->>'id';
@@ -121,13 +125,19 @@ export const oneTripCommit: readonly string[] = [
      SELECT COALESCE(t.h->>'townId', town), t.h->>'id', t.h
      FROM jsonb_array_elements(c->'handoffs') WITH ORDINALITY AS t(h, o) ORDER BY t.o
      ON CONFLICT DO NOTHING;
-     -- 6. the change: queued, then numbered now if the counter is free
-     INSERT INTO change_queue (town_id, kind, instance_id, version, change)
-     VALUES (town, r->>'kind', rid, (r->>'version')::integer, c->'change');
+     -- 6. the change: numbered now if the counter is free (after what others left queued),
+     --    else queued for the next turn
      PERFORM 1 FROM feed_counter f WHERE f.id FOR UPDATE SKIP LOCKED;
      IF FOUND THEN
-       SELECT n.seq INTO s FROM zz_number() n
-       WHERE n.instance_id = rid AND n.version = (r->>'version')::integer;
+       IF EXISTS (SELECT 1 FROM change_queue w ORDER BY w.ord LIMIT 1) THEN
+         PERFORM zz_number();
+       END IF;
+       UPDATE feed_counter SET seq = feed_counter.seq + 1 WHERE id RETURNING feed_counter.seq INTO s;
+       INSERT INTO changes (seq, town_id, kind, instance_id, change)
+       VALUES (s, town, r->>'kind', rid, c->'change');
+     ELSE
+       INSERT INTO change_queue (town_id, kind, instance_id, version, change)
+       VALUES (town, r->>'kind', rid, (r->>'version')::integer, c->'change');
      END IF;
      RETURN s;
    END $$`,
