@@ -56,7 +56,11 @@
   const kpiSlot = $('kpi-slot');
   const kpiNote = $('kpi-note');
   const gridMap = $('grid-map');
-  /** Who may read KPIs (the server refuses grid workers and posts): the command center, the district. */
+  /**
+   * Who sees the KPI dashboard in this portal: the command center and the district (a portal's
+   * choice; the server itself refuses KPIs only to residents and sensors, and to towns outside
+   * the reader's scope).
+   */
   const COMMAND_CENTER = new Set(['qj-sj-duty', 'qj-ops-1']);
   let dashboard;
 
