@@ -1,32 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import type { Lang } from '@zhizhi/core';
-import { sampleOrg } from '@zhizhi/core/sample';
-import { useState } from 'react';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
-import type { ScenarioDraft } from '../src/model/ScenarioDraft.js';
-import { ScenarioDesigner } from '../src/ScenarioDesigner.js';
-import { healthBand } from './support/healthBand.js';
-
-/** The app around the designer: it owns the document, as a user of the component does. */
-function DesignerHost(props: { lang: Lang; onChange(doc: ScenarioDraft): void }) {
-  const [value, setValue] = useState(healthBand);
-  const [lang, setLang] = useState<Lang>(props.lang);
-  return (
-    <div style={{ width: 1100, height: 680 }}>
-      <ScenarioDesigner
-        value={value}
-        org={sampleOrg}
-        lang={lang}
-        onLangChange={setLang}
-        onChange={(doc) => {
-          setValue(doc);
-          props.onChange(doc);
-        }}
-        onExport={() => {}}
-      />
-    </div>
-  );
-}
+import { DesignerHost } from './support/DesignerHost.js';
 
 const meta = {
   title: 'Designer/ScenarioDesigner',
