@@ -66,7 +66,7 @@ export const StepSearch = forwardRef<HTMLInputElement, StepSearchProps>(function
         aria-label={canvasText('search', lang)}
         placeholder={canvasText('searchHint', lang)}
         aria-autocomplete="list"
-        aria-expanded={shown}
+        aria-expanded={shown && found.length > 0}
         aria-controls={`${id}-list`}
         aria-activedescendant={shown && found.length > 0 ? optionId(active) : undefined}
         autoComplete="off"
@@ -84,11 +84,8 @@ export const StepSearch = forwardRef<HTMLInputElement, StepSearchProps>(function
         role="listbox"
         aria-label={canvasText('searchResults', lang)}
         className="zz-search__list"
-        hidden={!shown}
+        hidden={!shown || found.length === 0}
       >
-        {shown && found.length === 0 ? (
-          <div className="zz-search__none">{canvasText('searchNone', lang)}</div>
-        ) : null}
         {shown
           ? found.map((f, i) => (
               <div
@@ -107,6 +104,10 @@ export const StepSearch = forwardRef<HTMLInputElement, StepSearchProps>(function
               </div>
             ))
           : null}
+      </div>
+      {/* outside the listbox (which may hold only options), announced as a status */}
+      <div role="status" className="zz-search__none" hidden={!shown || found.length > 0}>
+        {shown && found.length === 0 ? canvasText('searchNone', lang) : null}
       </div>
     </div>
   );
