@@ -35,9 +35,9 @@ import { PropertyPanel } from './panels/PropertyPanel.js';
 import { ShortcutHelp } from './panels/ShortcutHelp.js';
 import { StepSearch } from './panels/StepSearch.js';
 import { uiText } from './panels/uiText.js';
+import { PictureButtons } from './picture/PictureButtons.js';
 import { SimulationPanel } from './simulation/SimulationPanel.js';
 import { simText } from './simulation/simText.js';
-import { PictureButtons } from './picture/PictureButtons.js';
 
 /**
  * What the designer exports: the scenario document, the compiled machine JSON, the embed

@@ -33,13 +33,13 @@ export { NODE_WIDTH, stepNodeHandles, stepNodeSize } from './canvas/stepNodeLayo
 export { edgeId, toFlowEdges } from './canvas/toFlowEdges.js';
 export { type NodeCache, toFlowNodes } from './canvas/toFlowNodes.js';
 export { type DesignerDraft, useDesignerDraft } from './canvas/useDesignerDraft.js';
+export { type StepClipboardOptions, useStepClipboard } from './canvas/useStepClipboard.js';
 export { DeployDialog, type DeployDialogProps } from './deploy/DeployDialog.js';
 export type { DesignerServer } from './deploy/DesignerServer.js';
 export { downloadFile } from './export/downloadFile.js';
 export { ExportMenu, type ExportMenuProps } from './export/ExportMenu.js';
 export { embedTag } from './export/embedTag.js';
 export { type ExportTextKey, exportText } from './export/exportText.js';
-export { type StepClipboardOptions, useStepClipboard } from './canvas/useStepClipboard.js';
 export { autoLayout } from './layout/autoLayout.js';
 export { isPinned } from './layout/isPinned.js';
 export { LayoutButtons, type LayoutButtonsProps } from './layout/LayoutButtons.js';
