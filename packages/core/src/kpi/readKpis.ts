@@ -48,7 +48,11 @@ export const KPI_MAX_CASES = 20_000;
  *
  * @example
  * ```ts
+ * import { Directory } from '@zhizhi/core';
+ * import { LocalClient } from '@zhizhi/core/client';
  * import { readKpis } from '@zhizhi/core/kpi';
+ * import { sampleOrg } from '@zhizhi/core/sample';
+ * const client = new LocalClient({ directory: new Directory(sampleOrg) });
  * const k = await readKpis(client, { townId: 'qj-sj', section: 'safetyRuleOfLaw' }, { now: Date.now() });
  * console.log(k.cases, k.slaCompliance.resolve.rate);
  * ```
