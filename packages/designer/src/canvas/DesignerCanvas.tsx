@@ -67,7 +67,11 @@ export interface DesignerCanvasProps {
 }
 
 const NONE: never[] = [];
-/** Above this many steps the minimap and the dot grid are left out (zoom out for the overview instead). */
+/**
+ * From this many steps on the minimap and the dot grid are left out (zoom out for the overview
+ * instead): at 1,000 steps they made the mount 2.3× tuned raw React Flow's instead of 1.3×, and the
+ * pan 0.71× its frame rate instead of 0.91× (bench/canvas.bench.tsx, 3 rounds).
+ */
 const MINIMAP_STEPS = 1000;
 
 /** The branch frame (if any) that contains a flow position. @internal */
@@ -324,12 +328,12 @@ export function DesignerCanvas(props: DesignerCanvasProps) {
     >
       {/* the dot grid repaints the whole pane on every pan frame (measured: 5,000 steps at
           100% panned at 0.41× tuned raw React Flow with it, 0.73× without): none in the
-          overview, nor above MINIMAP_STEPS steps */}
-      {scene || doc.steps.length > MINIMAP_STEPS ? null : <Background />}
+          overview, nor from MINIMAP_STEPS steps on */}
+      {scene || doc.steps.length >= MINIMAP_STEPS ? null : <Background />}
       <Controls showInteractive={false} />
       {scene ? <OverviewLayer scene={scene} selected={selection.steps} lang={lang} /> : null}
-      {/* React Flow's minimap draws one SVG shape per step: only up to MINIMAP_STEPS */}
-      {scene || doc.steps.length > MINIMAP_STEPS ? null : <MiniMap pannable zoomable />}
+      {/* React Flow's minimap draws one SVG shape per step: only below MINIMAP_STEPS */}
+      {scene || doc.steps.length >= MINIMAP_STEPS ? null : <MiniMap pannable zoomable />}
     </ReactFlow>
   );
 }

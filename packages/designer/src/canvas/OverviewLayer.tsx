@@ -44,6 +44,9 @@ function scenePaths(scene: OverviewScene, selected: ReadonlySet<string>): Paths 
   return paths;
 }
 
+/** `v` kept within 0..`max`. */
+const clamp = (v: number, max: number) => Math.min(Math.max(v, 0), Math.max(max, 0));
+
 /** Draws the paths under a viewport transform onto a canvas of `width` × `height` CSS pixels. */
 function draw(
   g: CanvasRenderingContext2D,
@@ -69,11 +72,27 @@ function draw(
 }
 
 /**
+ * The scene drawn once at one zoom around one translation, with a margin of half the visible
+ * size on each side: a pan within the margin only copies a shifted part of it to the screen.
+ */
+interface SceneCache {
+  /** The viewport it was drawn for; `zoom` 0 when it must be drawn again. */
+  tx: number;
+  ty: number;
+  zoom: number;
+  /** The margin, in CSS pixels. */
+  mx: number;
+  my: number;
+}
+
+/**
  * The zoomed-out drawing of the scenario: one `<canvas>` over React Flow's pane (it takes no
  * pointer events: panning, zooming and clicks go to the pane, which hit-tests with
- * `hitStep`), redrawn on each viewport change without a React render (one path per colour, built once
- * per scene and selection). Used by the canvas
- * below `OVERVIEW_ZOOM`.
+ * `hitStep`), updated on each viewport change without a React render. The scene (one path per
+ * colour, built once per scene and selection) is drawn into an offscreen canvas once per zoom,
+ * size, scene and selection, with a margin of half the visible size around it; a pan only copies
+ * the shifted part of that drawing to the screen (`drawImage`), and draws the scene again when it
+ * leaves the margin. Used by the canvas below `OVERVIEW_ZOOM`.
  *
  * @example
  * ```tsx
@@ -89,18 +108,60 @@ export function OverviewLayer({ scene, selected, lang }: OverviewLayerProps) {
     const g = canvas?.getContext('2d');
     if (!canvas || !g) return;
     const paths = scenePaths(scene, selected);
-    let size = { w: 0, h: 0 };
+    const offscreen = canvas.ownerDocument.createElement('canvas');
+    const cg = offscreen.getContext('2d');
+    if (!cg) return;
+    const cache: SceneCache = { tx: 0, ty: 0, zoom: 0, mx: 0, my: 0 };
+    let size = { w: 0, h: 0, dpr: 0 };
     const paint = () => {
       const { transform, width, height } = store.getState();
       const dpr = window.devicePixelRatio || 1;
-      if (size.w !== width || size.h !== height) {
-        size = { w: width, h: height };
+      if (size.w !== width || size.h !== height || size.dpr !== dpr) {
+        size = { w: width, h: height, dpr };
         canvas.width = Math.max(1, Math.round(width * dpr));
         canvas.height = Math.max(1, Math.round(height * dpr));
         canvas.style.width = `${width}px`;
         canvas.style.height = `${height}px`;
+        cache.mx = Math.ceil(width / 2);
+        cache.my = Math.ceil(height / 2);
+        offscreen.width = Math.max(1, Math.round((width + 2 * cache.mx) * dpr));
+        offscreen.height = Math.max(1, Math.round((height + 2 * cache.my) * dpr));
+        cache.zoom = 0;
       }
-      draw(g, paths, transform, width, height, dpr);
+      const [tx, ty, zoom] = transform;
+      if (
+        cache.zoom !== zoom ||
+        Math.abs(tx - cache.tx) > cache.mx ||
+        Math.abs(ty - cache.ty) > cache.my
+      ) {
+        const { mx, my } = cache;
+        draw(cg, paths, [tx + mx, ty + my, zoom], width + 2 * mx, height + 2 * my, dpr);
+        Object.assign(cache, { tx, ty, zoom });
+      }
+      // the screen's pixel (x, y) is the drawing's (x + mx - dx, y + my - dy), in whole device
+      // pixels (an exact copy, no resampling)
+      const sx = clamp(
+        Math.round((cache.mx - (tx - cache.tx)) * dpr),
+        offscreen.width - canvas.width,
+      );
+      const sy = clamp(
+        Math.round((cache.my - (ty - cache.ty)) * dpr),
+        offscreen.height - canvas.height,
+      );
+      g.setTransform(1, 0, 0, 1, 0, 0);
+      g.imageSmoothingEnabled = false;
+      g.clearRect(0, 0, canvas.width, canvas.height);
+      g.drawImage(
+        offscreen,
+        sx,
+        sy,
+        canvas.width,
+        canvas.height,
+        0,
+        0,
+        canvas.width,
+        canvas.height,
+      );
     };
     paint();
     let last = store.getState().transform;
@@ -109,7 +170,11 @@ export function OverviewLayer({ scene, selected, lang }: OverviewLayerProps) {
       last = s.transform;
       paint(); // in step with the pane: the viewport already changes at most once a frame
     });
-    return unsubscribe;
+    return () => {
+      unsubscribe();
+      offscreen.width = 0; // frees the drawing's memory now, not at the next collection
+      offscreen.height = 0;
+    };
   }, [scene, selected, store]);
   return (
     <canvas

@@ -1,6 +1,6 @@
 import { builtInScenarios, sampleOrg } from '@zhizhi/core/sample';
 import axe from 'axe-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OVERVIEW_ZOOM } from '../../src/canvas/overviewScene.js';
 import type { ScenarioDraft } from '../../src/model/index.js';
 import { type Mounted, mountDesigner, until } from './mountDesigner.js';
@@ -8,6 +8,7 @@ import { mouseDrag } from './pointer.js';
 
 let m: Mounted | undefined;
 afterEach(() => {
+  vi.restoreAllMocks();
   m?.unmount();
   m = undefined;
 });
@@ -77,5 +78,62 @@ describe('the zoomed-out drawing mode', () => {
     });
     expect(host.querySelector('canvas[data-testid="overview"]')).toBeNull();
     expect(transform(host).zoom).toBeGreaterThanOrEqual(OVERVIEW_ZOOM);
+  });
+
+  it('given the overview on screen, when the pane is panned within half its size, then the scene is not drawn again (only copied, shifted) and a step keeps its colour where it moved; a pan beyond that draws it once more', async () => {
+    const doc = health();
+    const call = doc.steps.find((s) => s.id === 'call');
+    if (!call) throw new Error('no call step');
+    ((call.outcomes as { to: string }[])[0] as { to: string }).to = 'nowhere'; // an error
+    m = await mountDesigner(doc, sampleOrg);
+    const host = m.host;
+    await until(() => {
+      if (!host.querySelector('.react-flow__node[data-id="call"]')) throw new Error('no node');
+    });
+    await zoomOut(host);
+    const canvas = await until(() => {
+      const c = host.querySelector<HTMLCanvasElement>('canvas[data-testid="overview"]');
+      if (!c) throw new Error('no overview canvas');
+      return c;
+    });
+    const g = canvas.getContext('2d');
+    if (!g) throw new Error('no 2d context');
+    const box = canvas.getBoundingClientRect();
+    const dpr = canvas.width / box.width;
+    const layout = call.layout as { x: number; y: number };
+    /** The colour of the overview's pixel at the centre of `call`'s header. */
+    const callPixel = () => {
+      const t = transform(host);
+      const local = { x: t.x + (layout.x + 100) * t.zoom, y: t.y + (layout.y + 20) * t.zoom };
+      return [...g.getImageData(Math.round(local.x * dpr), Math.round(local.y * dpr), 1, 1).data];
+    };
+    expect(callPixel()).toEqual([220, 38, 38, 255]);
+    const fills = vi.spyOn(CanvasRenderingContext2D.prototype, 'fill');
+    const copies = vi.spyOn(CanvasRenderingContext2D.prototype, 'drawImage');
+    const before = transform(host);
+    const from = { x: box.left + 20, y: box.top + 12 };
+    const near = { x: from.x + 60, y: from.y + 30 };
+    await mouseDrag(from, near, 6);
+    await until(() => {
+      const t = transform(host);
+      if (Math.abs(t.x - before.x - 60) > 1 || Math.abs(t.y - before.y - 30) > 1)
+        throw new Error(`not panned: ${JSON.stringify(t)}`);
+    });
+    expect(fills).not.toHaveBeenCalled(); // the scene was not drawn again
+    expect(copies.mock.calls.length).toBeGreaterThanOrEqual(2); // one copy per pan frame
+    expect(callPixel()).toEqual([220, 38, 38, 255]);
+    expect([...g.getImageData(2, 2, 1, 1).data][3]).toBe(0);
+    // beyond the margin (half the width) and back: drawn again each time, and still right
+    const far = { x: near.x + Math.ceil(box.width * 0.6), y: near.y };
+    await mouseDrag(near, far, 6);
+    await mouseDrag(far, near, 6);
+    await until(() => {
+      const t = transform(host);
+      if (Math.abs(t.x - before.x - 60) > 1) throw new Error(`not back: ${JSON.stringify(t)}`);
+    });
+    // one scene drawing is one fill per colour (ok, warning, error, selected)
+    expect(fills.mock.calls.length).toBeGreaterThanOrEqual(4);
+    expect(fills.mock.calls.length % 4).toBe(0);
+    expect(callPixel()).toEqual([220, 38, 38, 255]);
   });
 });
