@@ -64,7 +64,8 @@
   const COMMAND_CENTER = new Set(['qj-sj-duty', 'qj-ops-1']);
   let dashboard;
 
-  form.categories = CATEGORIES;
+  // every element names categories from the provider; the report form offers them
+  provider.categories = CATEGORIES;
   const dutyList = $('duty-list');
   dutyList.list = DUTY_LIST;
   dutyList.households = ['11-2-301', '11-3-602', '12-1-502'];

@@ -304,7 +304,7 @@ export class ZzCaseList extends ZzElement {
               <button type="button" part="case" data-id=${r.id} @click=${() => this.#select(r)}>
                 <span class="case-title">${r.context.title}</span>
                 <span>${label('status', r.status, lang)}</span>
-                <span class="muted">${r.context.category} · ${label('severity', r.context.severity, lang)} · ${r.id}</span>
+                <span class="muted">${this.categoryName(r.context.category)} · ${label('severity', r.context.severity, lang)} · ${r.id}</span>
                 <span class="muted">${r.slaDueAt === null ? this.t('noDeadline') : formatTimeLeft(r.slaDueAt - now, lang)}</span>
               </button>
             </li>`,

@@ -322,7 +322,7 @@ export class ZzCase extends ZzElement {
     return html`<article aria-labelledby="title" lang=${lang}>
       <h2 id="title" part="title">${c.title}</h2>
       <p class="muted">
-        ${label('status', r.status, lang)} · ${c.category} · ${label('severity', c.severity, lang)} ·
+        ${label('status', r.status, lang)} · ${this.categoryName(c.category)} · ${label('severity', c.severity, lang)} ·
         ${r.id} · ${this.t('version', { n: r.version })}
       </p>
       ${c.description ? html`<p>${c.description}</p>` : nothing}

@@ -297,7 +297,7 @@ export class ZzDispatchBoard extends ZzElement {
       r.slaDueAt === null ? this.t('noDeadline') : formatTimeLeft(r.slaDueAt - this.now(), lang);
     return html`<li part="card" data-id=${r.id}>
       <button type="button" class="title" @click=${select}>${r.context.title}</button>
-      <span class="muted">${r.context.category} · ${label('severity', r.context.severity, lang)}${
+      <span class="muted">${this.categoryName(r.context.category)} · ${label('severity', r.context.severity, lang)}${
         c === 'overdue' ? ` · ${label('status', r.status, lang)}` : ''
       }</span>
       <span class=${r.slaDueAt !== null && r.slaDueAt < this.now() ? 'error' : 'muted'}>${due}</span>

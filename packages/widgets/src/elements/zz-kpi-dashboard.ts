@@ -330,7 +330,7 @@ export class ZzKpiDashboard extends ZzElement {
     if (key === 'byCategory') {
       const rows = Object.entries(k.byCategory)
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-        .map(([c, n]): [string, number] => [c, n]);
+        .map(([c, n]): [string, number] => [this.categoryName(c), n]);
       return { caption: this.t('byCategory'), head: [this.t('category'), this.t('cases')], rows };
     }
     const from = periodBound(this.from, 'from');

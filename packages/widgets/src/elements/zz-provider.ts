@@ -1,11 +1,13 @@
 import { ContextProvider } from '@lit/context';
 import { HttpClient } from '@zhizhi/client';
+import type { LocalizedText } from '@zhizhi/core';
 import type { Client } from '@zhizhi/core/client';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { defineElement } from '../defineElement.js';
 import { toLang } from '../i18n/translate.js';
 import { LiveFeed } from '../provider/LiveFeed.js';
 import { type ZzContext, zzContext } from '../provider/zzContext.js';
+import type { ReportCategory } from './zz-report-form/reportCategories.js';
 
 /**
  * Where the `zz-*` elements inside it get their data: `api` (a zhizhi server's API, e.g.
@@ -41,6 +43,7 @@ export class ZzProvider extends LitElement {
     client: { attribute: false },
     tokenProvider: { attribute: false },
     clock: { attribute: false },
+    categories: { attribute: false },
   };
 
   static override styles = css`
@@ -65,6 +68,11 @@ export class ZzProvider extends LitElement {
   declare tokenProvider: (() => string | Promise<string>) | undefined;
   /** The clock deadlines count from (default `Date.now`), e.g. a `LocalClient`'s simulated one. */
   declare clock: { now(): number } | undefined;
+  /**
+   * The town's report categories with their names in both languages: the report form offers
+   * them (unless given its own), and every element shows a category by its name, not its id.
+   */
+  declare categories: readonly ReportCategory[] | undefined;
 
   readonly #provider = new ContextProvider(this, { context: zzContext });
   #ownClient: HttpClient | undefined;
@@ -125,8 +133,22 @@ export class ZzProvider extends LitElement {
       member: this.member || undefined,
       largeText: this.largeText,
       now: clock ? () => clock.now() : () => Date.now(),
+      categories: this.#names(),
     };
     this.#provider.setValue(value, true);
+  }
+
+  #namesOf: readonly ReportCategory[] | undefined;
+  #namesMap: ReadonlyMap<string, LocalizedText> = new Map();
+  /** The categories' names by id (a new map only when `categories` changes). */
+  #names(): ReadonlyMap<string, LocalizedText> {
+    if (this.categories !== this.#namesOf) {
+      this.#namesOf = this.categories;
+      const map = new Map<string, LocalizedText>();
+      for (const c of this.categories ?? []) if (c.name) map.set(c.id, c.name);
+      this.#namesMap = map;
+    }
+    return this.#namesMap;
   }
 
   #httpClient(): HttpClient | undefined {

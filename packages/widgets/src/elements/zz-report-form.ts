@@ -142,7 +142,10 @@ export class ZzReportForm extends ZzElement {
   declare outbox: string | undefined;
   /** The category ids to offer, comma separated (the `categories` attribute). */
   declare categoryIds: string | undefined;
-  /** The categories to offer, with names (wins over the attribute); see `reportCategories`. */
+  /**
+   * The categories to offer, with names (wins over the attribute); see `reportCategories`.
+   * Without either, the provider's `categories`.
+   */
   declare categories: ReportCategory[] | undefined;
   /**
    * Uploads one photo and returns its URL. Default: the provider's client when it can upload
@@ -500,13 +503,21 @@ export class ZzReportForm extends ZzElement {
     await this.#readEntries();
   }
 
-  #categoryList(): ReportCategory[] {
+  #categoryList(): readonly ReportCategory[] {
     if (this.categories) return this.categories;
-    return (this.categoryIds ?? '')
+    const ids = (this.categoryIds ?? '')
       .split(',')
       .map((s) => s.trim())
-      .filter(Boolean)
-      .map((id) => ({ id }));
+      .filter(Boolean);
+    // no list of its own: the provider's categories (named), else the ids named by the provider
+    if (ids.length === 0) {
+      const named = this.zz?.categories;
+      return named ? [...named].map(([id, name]) => ({ id, name })) : [];
+    }
+    return ids.map((id) => {
+      const name = this.zz?.categories.get(id);
+      return name ? { id, name } : { id };
+    });
   }
 
   #statusLine() {

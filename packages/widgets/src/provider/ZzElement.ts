@@ -102,6 +102,16 @@ export class ZzElement extends LitElement {
     return this.zz?.now() ?? Date.now();
   }
 
+  /**
+   * A category's name in the element's language, from the provider's `categories`; the id
+   * itself when the page gave no name for it.
+   */
+  protected categoryName(id: string): string {
+    const name = this.zz?.categories.get(id);
+    if (!name) return id;
+    return this.uiLang === 'en' ? name.en : name.zh;
+  }
+
   /** One of the element's messages in its language. */
   protected t(key: string, params?: Readonly<Record<string, string | number>>): string {
     const table = (this.constructor as typeof ZzElement).messages;

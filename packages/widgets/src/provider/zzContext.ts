@@ -1,11 +1,12 @@
 import { createContext } from '@lit/context';
-import type { Lang } from '@zhizhi/core';
+import type { Lang, LocalizedText } from '@zhizhi/core';
 import type { Client } from '@zhizhi/core/client';
 import type { LiveFeed } from './LiveFeed.js';
 
 /**
  * What a `zz-provider` gives the elements inside it (through `@lit/context`): the client, the
- * page's one live feed, the language, the member acting, the large-text mode and the clock.
+ * page's one live feed, the language, the member acting, the large-text mode, the clock and the
+ * names of the town's categories.
  *
  * @example
  * ```ts
@@ -21,6 +22,8 @@ export interface ZzContext {
   largeText: boolean;
   /** The time deadlines count from (the page's clock unless a `clock` was given). */
   now: () => number;
+  /** The names of the town's categories, by id (the provider's `categories`). */
+  categories: ReadonlyMap<string, LocalizedText>;
 }
 
 /**
