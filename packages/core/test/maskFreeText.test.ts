@@ -19,6 +19,9 @@ describe('maskFreeText', () => {
       '工单号 20260901123456789012',
       '座机 023-12345678',
       'case c-12x3456789',
+      // inside hex ids and keys (found by the kill -9 test: a note n-<hex> lost its digits)
+      'n-0aafe18812344890',
+      'idem:876122e2e503a13812345678f',
       '无号码',
     ])
       expect(maskFreeText(text)).toBe(text);
