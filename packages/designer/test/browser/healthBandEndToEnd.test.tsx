@@ -95,7 +95,8 @@ describe('health band end to end (issue #10)', () => {
     await setLabel('网格员上门');
 
     // 3. emergency: tell the elderly-care post, picked from the org
-    await html5Drag(at(await palette('notify')), at(pane, 300, 460));
+    // (clear of the pane's bottom edge, where a connection drag would pan the canvas)
+    await html5Drag(at(await palette('notify')), at(pane, 300, 400));
     await el('.zz-properties[data-step="notify"]');
     await setLabel('急救：通知养老服务岗');
     await userEvent.click(await buttonIn('.zz-properties', '添加 到'));
