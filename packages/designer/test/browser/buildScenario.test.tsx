@@ -2,7 +2,7 @@ import { sampleOrg } from '@zhizhi/core/sample';
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { blankScenario } from '../../src/app/blankScenario.js';
-import { type Mounted, mountDesigner, until } from './mountDesigner.js';
+import { finders, type Mounted, mountDesigner, until } from './mountDesigner.js';
 import { at, html5Drag, mouseDrag } from './pointer.js';
 
 let m: Mounted | undefined;
@@ -11,14 +11,7 @@ afterEach(() => {
   m = undefined;
 });
 
-const el = <T extends Element = HTMLElement>(selector: string) =>
-  until(() => {
-    const e = m?.host.querySelector(selector);
-    if (!e) throw new Error(`no ${selector}`);
-    return e as unknown as T;
-  });
-const handle = (node: string, id: string) =>
-  el(`.react-flow__node[data-id="${node}"] .react-flow__handle[data-handleid="${id}"]`);
+const { el, handle } = finders(() => m);
 const errorSteps = () =>
   [...(m?.host.querySelectorAll<HTMLElement>('.zz-diagnostic--error') ?? [])].map(
     (e) => e.dataset.step ?? '',

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commands, userEvent } from 'vitest/browser';
 import { blankScenario } from '../../src/app/blankScenario.js';
 import type { EmbedRun } from '../embedUnderCsp.js';
-import { type Mounted, mountDesigner, until } from './mountDesigner.js';
+import { finders, type Mounted, mountDesigner, until } from './mountDesigner.js';
 import { at, html5Drag, mouseDrag } from './pointer.js';
 
 declare module 'vitest/browser' {
@@ -27,14 +27,7 @@ afterEach(() => {
   m = undefined;
 });
 
-const el = <T extends Element = HTMLElement>(selector: string) =>
-  until(() => {
-    const e = m?.host.querySelector(selector);
-    if (!e) throw new Error(`no ${selector}`);
-    return e as unknown as T;
-  });
-const handle = (node: string, id: string) =>
-  el(`.react-flow__node[data-id="${node}"] .react-flow__handle[data-handleid="${id}"]`);
+const { el, handle } = finders(() => m);
 const buttonIn = (scope: string, text: string) =>
   until(() => {
     const b = [...(m?.host.querySelectorAll<HTMLButtonElement>(`${scope} button`) ?? [])].find(

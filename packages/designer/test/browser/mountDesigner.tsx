@@ -97,3 +97,19 @@ export async function until<T>(fn: () => T, ms = 5000): Promise<T> {
     }
   }
 }
+
+/**
+ * Finders over whatever designer `current()` returns (the test's mounted one): an element by
+ * selector, and a step's connection handle — each waited for with {@link until}.
+ */
+export function finders(current: () => Mounted | undefined) {
+  const el = <T extends Element = HTMLElement>(selector: string) =>
+    until(() => {
+      const e = current()?.host.querySelector(selector);
+      if (!e) throw new Error(`no ${selector}`);
+      return e as unknown as T;
+    });
+  const handle = (node: string, id: string) =>
+    el(`.react-flow__node[data-id="${node}"] .react-flow__handle[data-handleid="${id}"]`);
+  return { el, handle };
+}
