@@ -2,9 +2,10 @@
 // Plays the seed's stories (the "141" article) through the zhizhi Engine on a simulated clock
 // and prints each case's timeline and the KPIs. zh-CN by default; `--lang en` for English.
 // `--check` exits non-zero if a case's audit chain does not verify.
-import { Directory, Engine, SimulatedClock } from '@zhizhi/core';
+import { Directory, SimulatedClock } from '@zhizhi/core';
 import { computeKpis } from '@zhizhi/core/kpi';
 import { label } from '@zhizhi/core/labels';
+import { Engine } from '@zhizhi/core/runtime';
 import {
   playStory,
   sampleDutyLists,

@@ -14,6 +14,7 @@ const entries = {
   json: 'src/json.ts',
   privacy: 'src/privacy.ts',
   'sample/index': 'src/sample/index.ts',
+  runtime: 'src/runtime.ts',
   client: 'src/client.ts',
   testing: 'src/testing.ts',
 };

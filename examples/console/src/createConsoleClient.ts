@@ -1,5 +1,6 @@
-import { type Clock, Directory, MemoryStore, type Store } from '@zhizhi/core';
+import { type Clock, Directory } from '@zhizhi/core';
 import { LocalClient } from '@zhizhi/core/client';
+import { MemoryStore, type Store } from '@zhizhi/core/runtime';
 import { sampleDutyLists, sampleOrg, sampleSlaPolicy } from '@zhizhi/core/sample';
 
 /**

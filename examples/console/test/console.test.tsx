@@ -1,8 +1,9 @@
 // The console in real Chromium: a member reports, the duty officer accepts and dispatches,
 // the post acknowledges and resolves, the grid worker confirms — all by clicks — and the page
 // shows what the store holds; changes made outside the page's buttons arrive live.
-import { type CaseRecord, MemoryStore, SimulatedClock } from '@zhizhi/core';
+import { type CaseRecord, SimulatedClock } from '@zhizhi/core';
 import { label } from '@zhizhi/core/labels';
+import { MemoryStore } from '@zhizhi/core/runtime';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { page } from 'vitest/browser';

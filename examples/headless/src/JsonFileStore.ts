@@ -1,23 +1,25 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import {
-  type AuditEntry,
-  type CaseQuery,
-  type Change,
-  type ChangeFilter,
-  type Commit,
-  type DefinitionRecord,
-  type Handoff,
-  type HandoffFailure,
-  type InstanceRecord,
-  matchesChange,
-  type Notification,
-  type Page,
-  type Store,
-  StoreConflict,
-  type Timer,
+import type {
+  AuditEntry,
+  Commit,
+  DefinitionRecord,
+  InstanceRecord,
+  Notification,
+  Timer,
 } from '@zhizhi/core';
 import { type CheckInQuery, type CheckInRecord, matchesCheckIn } from '@zhizhi/core/duty';
 import { parseJsonStrict } from '@zhizhi/core/json';
+import {
+  type CaseQuery,
+  type Change,
+  type ChangeFilter,
+  type Handoff,
+  type HandoffFailure,
+  matchesChange,
+  type Page,
+  type Store,
+  StoreConflict,
+} from '@zhizhi/core/runtime';
 
 /**
  * Everything the store keeps, as plain JSON: this object is the file's content.
@@ -73,7 +75,8 @@ const emptyState = (): State => ({
  *
  * @example
  * ```ts
- * import { Directory, Engine } from '@zhizhi/core';
+ * import { Directory } from '@zhizhi/core';
+ * import { Engine } from '@zhizhi/core/runtime';
  * import { sampleOrg } from '@zhizhi/core/sample';
  * import { JsonFileStore } from './JsonFileStore.js';
  * const store = JsonFileStore.open('/tmp/zhizhi-cases.json'); // creates the file if missing

@@ -7,9 +7,10 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type AuditEntry, Directory, Engine, type Lang, SimulatedClock } from '@zhizhi/core';
+import { type AuditEntry, Directory, type Lang, SimulatedClock } from '@zhizhi/core';
 import { label } from '@zhizhi/core/labels';
 import { replayCaseTrail, sameContext } from '@zhizhi/core/persist';
+import { Engine } from '@zhizhi/core/runtime';
 import { sampleDutyLists, sampleOrg, sampleSlaPolicy } from '@zhizhi/core/sample';
 import { describe } from './describe.js';
 import { JsonFileStore } from './JsonFileStore.js';

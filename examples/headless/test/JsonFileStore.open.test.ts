@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { Directory, Engine, SimulatedClock } from '@zhizhi/core';
+import { Directory, SimulatedClock } from '@zhizhi/core';
+import { Engine } from '@zhizhi/core/runtime';
 import { sampleOrg } from '@zhizhi/core/sample';
 import { JsonFileStore } from '../src/JsonFileStore.js';
 

@@ -1,17 +1,10 @@
 import type {
   AuditEntry,
-  CaseQuery,
   CaseRecord,
-  Change,
-  ChangeFilter,
   DefinitionRecord,
-  Page,
-  RuntimeResult,
   ScenarioRecord,
-  Subscription,
   ZhizhiError,
 } from '@zhizhi/core';
-import { FeedGap, matchesChange } from '@zhizhi/core';
 import type {
   CaseAction,
   CheckInResult,
@@ -21,6 +14,15 @@ import type {
 } from '@zhizhi/core/client';
 import type { CheckInQuery, CheckInRecord } from '@zhizhi/core/duty';
 import type { KpiQuery, Kpis } from '@zhizhi/core/kpi';
+import type {
+  CaseQuery,
+  Change,
+  ChangeFilter,
+  Page,
+  RuntimeResult,
+  Subscription,
+} from '@zhizhi/core/runtime';
+import { FeedGap, matchesChange } from '@zhizhi/core/runtime';
 import type { Diagnostic } from '@zhizhi/core/scenario';
 import { type EventStream, readEventStream, SseHttpError } from './readEventStream.js';
 

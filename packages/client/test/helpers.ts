@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { SimulatedClock, type Store } from '@zhizhi/core';
+import { SimulatedClock } from '@zhizhi/core';
+import type { Store } from '@zhizhi/core/runtime';
 import { sampleDutyLists, sampleOrg, sampleSlaPolicy } from '@zhizhi/core/sample';
 import type { ClientUnderTest } from '@zhizhi/core/testing';
 import { createServer, type ZhizhiServer } from '@zhizhi/server';

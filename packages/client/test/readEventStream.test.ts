@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer as httpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Change } from '@zhizhi/core';
+import type { Change } from '@zhizhi/core/runtime';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSseParser, HttpClient, readEventStream, type SseEvent } from '../src/index.js';
 

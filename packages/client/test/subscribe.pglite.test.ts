@@ -1,6 +1,6 @@
 import { connect, type Server, type Socket, createServer as tcpServer } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
-import type { Change } from '@zhizhi/core';
+import type { Change } from '@zhizhi/core/runtime';
 import { PgStore, pgliteDriver } from '@zhizhi/server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HttpClient } from '../src/index.js';

@@ -74,15 +74,6 @@ export type {
   ScenarioRecord,
 } from './engine/caseRecord.js';
 export { type Clock, SimulatedClock, systemClock } from './engine/clock.js';
-export {
-  defaultSlaPolicy,
-  Engine,
-  type EngineChange,
-  type EngineOptions,
-  type EngineResult,
-} from './engine/Engine.js';
-export { FeedGap, MemoryStore, type MemoryStoreOptions } from './engine/MemoryStore.js';
-export { type CaseQuery, type Page, type Store, StoreConflict } from './engine/Store.js';
 export type { StepTimer, Timer } from './engine/Timer.js';
 export { type CaseError, caseError, errorMessage } from './errors/CaseError.js';
 export { type ErrorCode, errorCatalog } from './errors/errorCatalog.js';
@@ -102,24 +93,6 @@ export {
   type SectionId,
   sections,
 } from './org/roles.js';
-export { type Change, type ChangeFilter, matchesChange } from './runtime/Change.js';
-export type { Handoff, HandoffFailure } from './runtime/Handoff.js';
-export type {
-  Decision,
-  InstanceKind,
-  KindHost,
-  Proposal,
-  Sealed,
-} from './runtime/InstanceKind.js';
-export { newInstanceId } from './runtime/newInstanceId.js';
-export {
-  type Committed,
-  createRuntime,
-  Runtime,
-  type RuntimeOptions,
-  type RuntimeResult,
-  type Subscription,
-} from './runtime/Runtime.js';
 export {
   DURATION_PATTERN,
   isDuration,

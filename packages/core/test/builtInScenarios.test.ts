@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { Directory, Engine, SimulatedClock } from '../src/index.js';
+import { Directory, SimulatedClock } from '../src/index.js';
+import { Engine } from '../src/runtime.js';
 import {
   builtInScenarios,
   sampleDutyLists,

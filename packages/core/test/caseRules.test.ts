@@ -10,12 +10,11 @@ import {
   caseStatuses,
   createCaseMachine,
   type DispatchTarget,
-  type Engine,
   type ErrorCode,
   openCaseRules,
   type SimulatedClock,
-  type Store,
 } from '../src/index.js';
+import type { Engine, Store } from '../src/runtime.js';
 import { sampleDutyLists } from '../src/sample/index.js';
 import {
   coDepartment,

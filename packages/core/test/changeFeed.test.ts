@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Change, FeedGap, MemoryStore } from '../src/index.js';
+import { type Change, FeedGap, MemoryStore } from '../src/runtime.js';
 import { makeEngine, riverReport } from './support/engineFixture.js';
 
 const towns = [

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { checkConfig } from '../src/config.js';
 import {
   Directory,
-  Engine,
   isReservedId,
   type Member,
   type Org,
   SimulatedClock,
   SYSTEM_ACTOR_ID,
 } from '../src/index.js';
+import { Engine } from '../src/runtime.js';
 import { sampleDutyLists, sampleOrg, sampleSlaPolicy } from '../src/sample/index.js';
 import { configLines } from './support/configLines.js';
 

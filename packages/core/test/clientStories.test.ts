@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LocalClient } from '../src/client.js';
-import { Directory, Engine, SimulatedClock } from '../src/index.js';
+import { Directory, SimulatedClock } from '../src/index.js';
+import { Engine } from '../src/runtime.js';
 import {
   builtInScenarios,
   playStory,

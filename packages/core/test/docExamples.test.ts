@@ -111,7 +111,7 @@ describe('documentation examples', () => {
         );
       }
     }
-    expect(Object.keys(entries)).toHaveLength(14);
+    expect(Object.keys(entries)).toHaveLength(15);
     expect(files.length).toBeGreaterThan(400);
     const paths = Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, [join(root, v)]]));
     writeFileSync(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type EngineResult, MemoryStore, parseDuration, SimulatedClock } from '../src/index.js';
+import { parseDuration, SimulatedClock } from '../src/index.js';
+import { type EngineResult, MemoryStore } from '../src/runtime.js';
 import { makeEngine, riverReport } from './support/engineFixture.js';
 
 const ok = (r: EngineResult) => {

@@ -1,14 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  type Commit,
-  Directory,
-  Engine,
-  type InstanceRecord,
-  MemoryStore,
-  SimulatedClock,
-  type Store,
-} from '../src/index.js';
+import { type Commit, Directory, type InstanceRecord, SimulatedClock } from '../src/index.js';
+import { Engine, MemoryStore, type Store } from '../src/runtime.js';
 import {
   builtInScenarios,
   sampleDutyLists,

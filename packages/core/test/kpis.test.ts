@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseRecord, Engine } from '../src/index.js';
+import type { CaseRecord } from '../src/index.js';
 import { type CaseWithTrail, computeKpis } from '../src/kpi/index.js';
+import type { Engine } from '../src/runtime.js';
 import { makeEngine, riverReport } from './support/engineFixture.js';
 
 const MINUTE = 60_000;

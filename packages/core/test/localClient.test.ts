@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LocalClient } from '../src/client.js';
-import { Directory, MemoryStore, SimulatedClock } from '../src/index.js';
+import { Directory, SimulatedClock } from '../src/index.js';
+import { MemoryStore } from '../src/runtime.js';
 import { sampleDutyLists, sampleOrg, sampleSlaPolicy } from '../src/sample/index.js';
 import { clientConformance, type TestApi } from '../src/testing.js';
 

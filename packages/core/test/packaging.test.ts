@@ -98,7 +98,8 @@ console.log(JSON.stringify(counts));
       join(app, 'cjs.cjs'),
       `const entries = ${JSON.stringify(codeEntries.map(specifier))};
 console.log(JSON.stringify(entries.map((e) => Object.keys(require(e)).length)));
-const { Directory, Engine } = require('@zhizhi/core');
+const { Directory } = require('@zhizhi/core');
+const { Engine } = require('@zhizhi/core/runtime');
 const { sampleOrg } = require('@zhizhi/core/sample');
 console.log(typeof new Engine({ directory: new Directory(sampleOrg) }).report);
 `,

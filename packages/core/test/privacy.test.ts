@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LocalClient } from '../src/client.js';
 import { replayCaseTrail } from '../src/engine/replayCaseTrail.js';
-import { Directory, MemoryStore, SimulatedClock } from '../src/index.js';
+import { Directory, SimulatedClock } from '../src/index.js';
 import {
   isResidentIdNumber,
   maskAuditEntry,
@@ -15,6 +15,7 @@ import {
   personalFieldsOf,
   piiFieldsOf,
 } from '../src/privacy.js';
+import { MemoryStore } from '../src/runtime.js';
 import {
   builtInScenarios,
   sampleDutyLists,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAlertNormalizer } from '../src/alert/index.js';
-import { createCaseKind, Directory, Engine, SimulatedClock } from '../src/index.js';
+import { createCaseKind, Directory, SimulatedClock } from '../src/index.js';
+import { Engine } from '../src/runtime.js';
 import {
   builtInScenarios,
   sampleDutyLists,

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createAlertNormalizer } from '../src/alert.js';
-import { MemoryStore, SimulatedClock } from '../src/index.js';
+import { SimulatedClock } from '../src/index.js';
+import { MemoryStore } from '../src/runtime.js';
 import { admitScenarioData, ScenarioEngine } from '../src/scenario.js';
 import { makeEngine } from './support/engineFixture.js';
 

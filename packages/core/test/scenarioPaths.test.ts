@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Directory, Engine, SimulatedClock } from '../src/index.js';
+import { Directory, SimulatedClock } from '../src/index.js';
 import type { Member } from '../src/org/orgSchema.js';
+import { Engine } from '../src/runtime.js';
 import {
   builtInScenarios,
   sampleDutyLists,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Directory, Engine, type Notification, SimulatedClock } from '../src/index.js';
+import { Directory, type Notification, SimulatedClock } from '../src/index.js';
 import { computeKpis } from '../src/kpi/index.js';
+import { Engine } from '../src/runtime.js';
 import {
   playStory,
   sampleDutyLists,

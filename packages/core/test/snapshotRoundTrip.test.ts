@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type CaseEvent,
-  type Engine,
-  type EngineResult,
-  type PersistedCase,
-  SimulatedClock,
-} from '../src/index.js';
+import { type CaseEvent, type PersistedCase, SimulatedClock } from '../src/index.js';
 import { restoreCase } from '../src/persist.js';
+import type { Engine, EngineResult } from '../src/runtime.js';
 import {
   CASE_ID,
   caseModel,

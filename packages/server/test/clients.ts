@@ -1,5 +1,6 @@
-import { Directory, SimulatedClock, type Store } from '@zhizhi/core';
+import { Directory, SimulatedClock } from '@zhizhi/core';
 import { LocalClient } from '@zhizhi/core/client';
+import type { Store } from '@zhizhi/core/runtime';
 import { sampleDutyLists, sampleOrg, sampleSlaPolicy } from '@zhizhi/core/sample';
 import type { ClientUnderTest } from '@zhizhi/core/testing';
 

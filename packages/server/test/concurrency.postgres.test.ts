@@ -1,4 +1,5 @@
-import { type Store, verifyAuditChain } from '@zhizhi/core';
+import { verifyAuditChain } from '@zhizhi/core';
+import type { Store } from '@zhizhi/core/runtime';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Driver, PgStore, pgDriver } from '../src/index.js';
 import { localClient, report } from './clients.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
-import { MemoryStore, type Store } from '@zhizhi/core';
 import type { LocalClient } from '@zhizhi/core/client';
+import { MemoryStore, type Store } from '@zhizhi/core/runtime';
 import { builtInScenarios } from '@zhizhi/core/sample';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

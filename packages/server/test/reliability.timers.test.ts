@@ -11,7 +11,7 @@
  * CI share: 40 cases. Full run (400 cases):
  *   ZHIZHI_RELIABILITY_FULL=1 pnpm --filter @zhizhi/server exec vitest run test/reliability.timers.test.ts
  */
-import { MemoryStore } from '@zhizhi/core';
+import { MemoryStore } from '@zhizhi/core/runtime';
 import { afterAll, describe, expect, it } from 'vitest';
 import { localClient, START } from './clients.js';
 import { call, reportBody, sleep, trailOf, uid, verify, WORKER } from './fixtures/load.js';

@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { MemoryStore, type Store } from '@zhizhi/core';
+import { MemoryStore, type Store } from '@zhizhi/core/runtime';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PgStore, pgliteDriver } from '../src/index.js';
 import { localClient, report } from './clients.js';

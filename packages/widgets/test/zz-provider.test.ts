@@ -1,5 +1,5 @@
-import type { Change } from '@zhizhi/core';
 import type { Client } from '@zhizhi/core/client';
+import type { Change } from '@zhizhi/core/runtime';
 import { afterEach, describe, expect, it } from 'vitest';
 import '../src/index.js';
 import { defineElement, LiveFeed, ZzCaseList, type ZzProvider } from '../src/index.js';

@@ -1,4 +1,5 @@
-import { Engine, type Lang, SimulatedClock } from '@zhizhi/core';
+import { type Lang, SimulatedClock } from '@zhizhi/core';
+import { Engine } from '@zhizhi/core/runtime';
 import { computeScenarioKpis, ScenarioEngine } from '@zhizhi/core/scenario';
 import { say } from '../cliMessages.js';
 import type { Io } from '../Io.js';

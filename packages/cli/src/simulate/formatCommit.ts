@@ -1,4 +1,5 @@
-import type { Committed, Notification } from '@zhizhi/core';
+import type { Notification } from '@zhizhi/core';
+import type { Committed } from '@zhizhi/core/runtime';
 import { formatTime } from '../formatTime.js';
 
 /**

@@ -1,4 +1,5 @@
-import { type Engine, type Lang, parseDuration, type SimulatedClock } from '@zhizhi/core';
+import { type Lang, parseDuration, type SimulatedClock } from '@zhizhi/core';
+import type { Engine } from '@zhizhi/core/runtime';
 import type { ScenarioEngine } from '@zhizhi/core/scenario';
 import { say } from '../cliMessages.js';
 import { formatTime } from '../formatTime.js';

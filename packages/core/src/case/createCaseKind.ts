@@ -48,7 +48,7 @@ export interface CaseKindOptions {
  *
  * @example
  * ```ts
- * import { defaultSlaPolicy } from '@zhizhi/core';
+ * import { defaultSlaPolicy } from '@zhizhi/core/runtime';
  * defaultSlaPolicy.defaults.resolve; // 'P3D'
  * ```
  */
@@ -77,7 +77,8 @@ interface OpenCommand {
  *
  * @example
  * ```ts
- * import { createCaseKind, createRuntime, Directory } from '@zhizhi/core';
+ * import { createCaseKind, Directory } from '@zhizhi/core';
+ * import { createRuntime } from '@zhizhi/core/runtime';
  * import { sampleOrg } from '@zhizhi/core/sample';
  * const directory = new Directory(sampleOrg);
  * const runtime = createRuntime({ directory, kinds: [createCaseKind({ directory })] });

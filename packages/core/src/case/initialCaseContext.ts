@@ -10,7 +10,8 @@ import type { CaseContext, OpenedReport } from './caseContext.js';
  *
  * @example
  * ```ts
- * import { Directory, initialCaseContext, defaultSlaPolicy } from '@zhizhi/core';
+ * import { Directory, initialCaseContext } from '@zhizhi/core';
+ * import { defaultSlaPolicy } from '@zhizhi/core/runtime';
  * import { sampleOrg } from '@zhizhi/core/sample';
  * const dir = new Directory(sampleOrg);
  * initialCaseContext(dir, defaultSlaPolicy, { id: 'c1', gridId: 'qj-sj-c1-g1', reporterId: 'qj-sj-c1-g1-worker',

@@ -26,7 +26,8 @@ const SYSTEM_ONLY = new Set<string>(['SLA_OVERDUE']);
  *
  * @example
  * ```ts
- * import { Directory, MemoryStore } from '@zhizhi/core';
+ * import { Directory } from '@zhizhi/core';
+ * import { MemoryStore } from '@zhizhi/core/runtime';
  * import type { LocalClientOptions } from '@zhizhi/core/client';
  * import { sampleOrg } from '@zhizhi/core/sample';
  * const options: LocalClientOptions = { directory: new Directory(sampleOrg), store: new MemoryStore() };

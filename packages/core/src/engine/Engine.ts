@@ -20,7 +20,8 @@ export { defaultSlaPolicy };
  *
  * @example
  * ```ts
- * import { Directory, SimulatedClock, type EngineOptions } from '@zhizhi/core';
+ * import { Directory, SimulatedClock } from '@zhizhi/core';
+ * import { type EngineOptions } from '@zhizhi/core/runtime';
  * import { sampleOrg } from '@zhizhi/core/sample';
  * const options: EngineOptions = { directory: new Directory(sampleOrg), clock: new SimulatedClock('2026-03-02T09:00:00+08:00') };
  * ```
@@ -43,7 +44,7 @@ export interface EngineOptions {
  *
  * @example
  * ```ts
- * import type { EngineResult } from '@zhizhi/core';
+ * import type { EngineResult } from '@zhizhi/core/runtime';
  * const statusOf = (r: EngineResult) => (r.ok ? r.record.status : r.error.code);
  * ```
  */
@@ -54,7 +55,7 @@ export type EngineResult = RuntimeResult<CaseRecord>;
  *
  * @example
  * ```ts
- * import type { EngineChange } from '@zhizhi/core';
+ * import type { EngineChange } from '@zhizhi/core/runtime';
  * const log = (c: EngineChange) => console.log(c.entry.event, c.record.status);
  * ```
  */
@@ -74,7 +75,8 @@ export interface EngineChange {
  *
  * @example
  * ```ts
- * import { Engine, Directory, SimulatedClock } from '@zhizhi/core';
+ * import { Directory, SimulatedClock } from '@zhizhi/core';
+ * import { Engine } from '@zhizhi/core/runtime';
  * import { sampleOrg, sampleSlaPolicy } from '@zhizhi/core/sample';
  * const clock = new SimulatedClock('2026-03-02T09:00:00+08:00');
  * const engine = new Engine({ directory: new Directory(sampleOrg), clock, slaPolicy: sampleSlaPolicy });

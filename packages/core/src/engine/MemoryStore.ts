@@ -16,7 +16,7 @@ import { TimerHeap } from './TimerHeap.js';
  *
  * @example
  * ```ts
- * import { FeedGap } from '@zhizhi/core';
+ * import { FeedGap } from '@zhizhi/core/runtime';
  * new FeedGap(3, 10).oldest; // 10
  * ```
  */
@@ -35,7 +35,7 @@ export class FeedGap extends Error {
  *
  * @example
  * ```ts
- * import { MemoryStore } from '@zhizhi/core';
+ * import { MemoryStore } from '@zhizhi/core/runtime';
  * const store = new MemoryStore({ feedRetention: 10_000 });
  * ```
  */
@@ -68,7 +68,8 @@ class Row {
  *
  * @example
  * ```ts
- * import { Engine, MemoryStore, Directory } from '@zhizhi/core';
+ * import { Directory } from '@zhizhi/core';
+ * import { Engine, MemoryStore } from '@zhizhi/core/runtime';
  * import { sampleOrg } from '@zhizhi/core/sample';
  * const engine = new Engine({ directory: new Directory(sampleOrg), store: new MemoryStore() });
  * ```

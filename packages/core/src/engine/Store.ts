@@ -13,7 +13,7 @@ import type { Timer } from './Timer.js';
  *
  * @example
  * ```ts
- * import type { CaseQuery } from '@zhizhi/core';
+ * import type { CaseQuery } from '@zhizhi/core/runtime';
  * const q: CaseQuery = { townId: 'qj-sj', status: ['assigned', 'inProgress'], overdue: true, now: Date.now() };
  * ```
  */
@@ -35,7 +35,8 @@ export interface CaseQuery {
  *
  * @example
  * ```ts
- * import type { Page, CaseRecord } from '@zhizhi/core';
+ * import type { CaseRecord } from '@zhizhi/core';
+ * import type { Page } from '@zhizhi/core/runtime';
  * const more = (p: Page<CaseRecord>) => p.cursor !== null;
  * ```
  */
@@ -51,7 +52,7 @@ export interface Page<T> {
  *
  * @example
  * ```ts
- * import { StoreConflict } from '@zhizhi/core';
+ * import { StoreConflict } from '@zhizhi/core/runtime';
  * new StoreConflict('c1', 3, 4).actual; // 4
  * ```
  */
@@ -76,7 +77,7 @@ export class StoreConflict extends Error {
  *
  * @example
  * ```ts
- * import { MemoryStore, type Store } from '@zhizhi/core';
+ * import { MemoryStore, type Store } from '@zhizhi/core/runtime';
  * const store: Store = new MemoryStore();
  * ```
  */

@@ -54,7 +54,7 @@ export interface ScenarioRecord {
 }
 
 /**
- * Anything a {@link Store} keeps: a case or a scenario instance.
+ * Anything a `Store` (`@zhizhi/core/runtime`) keeps: a case or a scenario instance.
  *
  * @example
  * ```ts

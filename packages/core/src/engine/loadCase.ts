@@ -14,7 +14,8 @@ import { StoreConflict } from './Store.js';
  *
  * @example
  * ```ts
- * import { Directory, Engine } from '@zhizhi/core';
+ * import { Directory } from '@zhizhi/core';
+ * import { Engine } from '@zhizhi/core/runtime';
  * import { loadCase } from '@zhizhi/core/persist';
  * import { sampleOrg } from '@zhizhi/core/sample';
  * const source = new Engine({ directory: new Directory(sampleOrg) });

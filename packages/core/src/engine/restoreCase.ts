@@ -17,7 +17,7 @@ import { restorePersistedCase } from './restorePersistedCase.js';
  *
  * @example
  * ```ts
- * import type { Engine } from '@zhizhi/core';
+ * import type { Engine } from '@zhizhi/core/runtime';
  * import { restoreCase } from '@zhizhi/core/persist';
  * declare const engineA: Engine; // the source, and an Engine with the same org and SLA policy
  * declare const engineB: Engine;

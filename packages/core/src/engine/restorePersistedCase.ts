@@ -36,7 +36,7 @@ const persistedSchema = z.object({
  *
  * @example
  * ```ts
- * import { defaultSlaPolicy } from '@zhizhi/core';
+ * import { defaultSlaPolicy } from '@zhizhi/core/runtime';
  * import { restorePersistedCase } from '@zhizhi/core/persist';
  * restorePersistedCase({ record: {}, audit: [] }, defaultSlaPolicy).ok; // false
  * ```

@@ -9,7 +9,7 @@ import type { Notification } from '../engine/caseRecord.js';
  *
  * @example
  * ```ts
- * import type { Change } from '@zhizhi/core';
+ * import type { Change } from '@zhizhi/core/runtime';
  * const line = (c: Change) => `#${c.seq} ${c.kind} ${c.instanceId} v${c.version} → ${c.status}`;
  * ```
  */
@@ -29,7 +29,7 @@ export interface Change {
  *
  * @example
  * ```ts
- * import type { ChangeFilter } from '@zhizhi/core';
+ * import type { ChangeFilter } from '@zhizhi/core/runtime';
  * const mine: ChangeFilter = { townId: ['qj-sj'], kind: 'case' };
  * ```
  */
@@ -44,7 +44,7 @@ export interface ChangeFilter {
  *
  * @example
  * ```ts
- * import { matchesChange } from '@zhizhi/core';
+ * import { matchesChange } from '@zhizhi/core/runtime';
  * // matchesChange(change, { townId: 'qj-sj' })
  * ```
  */

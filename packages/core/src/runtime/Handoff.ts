@@ -7,7 +7,7 @@
  *
  * @example
  * ```ts
- * import type { Handoff } from '@zhizhi/core';
+ * import type { Handoff } from '@zhizhi/core/runtime';
  * const h: Handoff = {
  *   id: 'band-1:3:h0', townId: 'qj-sj', at: 0,
  *   from: { kind: 'scenario', id: 'band-1', seq: 3 },
@@ -34,7 +34,7 @@ export interface Handoff {
  *
  * @example
  * ```ts
- * import type { HandoffFailure } from '@zhizhi/core';
+ * import type { HandoffFailure } from '@zhizhi/core/runtime';
  * const why = (f: HandoffFailure) => `${f.handoffId}: ${f.error.code}`;
  * ```
  */

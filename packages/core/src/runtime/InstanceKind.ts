@@ -14,7 +14,7 @@ import type { Handoff } from './Handoff.js';
  *
  * @example
  * ```ts
- * import type { KindHost } from '@zhizhi/core';
+ * import type { KindHost } from '@zhizhi/core/runtime';
  * const now = (host: KindHost) => host.clock.now();
  * ```
  */
@@ -32,7 +32,8 @@ export interface KindHost {
  *
  * @example
  * ```ts
- * import type { Sealed, CaseRecord } from '@zhizhi/core';
+ * import type { CaseRecord } from '@zhizhi/core';
+ * import type { Sealed } from '@zhizhi/core/runtime';
  * const count = (s: Sealed<CaseRecord>) => s.notifications.length + (s.handoffs?.length ?? 0);
  * ```
  */
@@ -50,7 +51,7 @@ export interface Sealed<R extends InstanceRecord> {
  *
  * @example
  * ```ts
- * import type { Proposal } from '@zhizhi/core';
+ * import type { Proposal } from '@zhizhi/core/runtime';
  * const what = (p: Proposal) => `${p.actor.id} ${p.event} → ${p.to}`;
  * ```
  */
@@ -71,7 +72,7 @@ export interface Proposal<R extends InstanceRecord = InstanceRecord> {
  *
  * @example
  * ```ts
- * import type { Decision } from '@zhizhi/core';
+ * import type { Decision } from '@zhizhi/core/runtime';
  * const refused = (d: Decision) => !d.ok;
  * ```
  */
@@ -87,7 +88,8 @@ export type Decision<R extends InstanceRecord = InstanceRecord> =
  *
  * @example
  * ```ts
- * import { createRuntime, createCaseKind, Directory, MemoryStore } from '@zhizhi/core';
+ * import { createCaseKind, Directory } from '@zhizhi/core';
+ * import { createRuntime, MemoryStore } from '@zhizhi/core/runtime';
  * import { sampleOrg } from '@zhizhi/core/sample';
  * const directory = new Directory(sampleOrg);
  * const runtime = createRuntime({ directory, store: new MemoryStore(), kinds: [createCaseKind({ directory })] });

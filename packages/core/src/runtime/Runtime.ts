@@ -20,7 +20,7 @@ import { newInstanceId } from './newInstanceId.js';
  *
  * @example
  * ```ts
- * import type { RuntimeResult } from '@zhizhi/core';
+ * import type { RuntimeResult } from '@zhizhi/core/runtime';
  * const where = (r: RuntimeResult) => (r.ok ? `${r.record.id} ${r.record.status} #${r.seq}` : r.error.code);
  * ```
  */
@@ -33,7 +33,7 @@ export type RuntimeResult<R extends InstanceRecord = InstanceRecord> =
  *
  * @example
  * ```ts
- * import type { Committed } from '@zhizhi/core';
+ * import type { Committed } from '@zhizhi/core/runtime';
  * const log = (c: Committed) => console.log(c.seq, c.record.kind, c.entry.event);
  * ```
  */
@@ -49,7 +49,8 @@ export interface Committed {
  *
  * @example
  * ```ts
- * import { Directory, SimulatedClock, type RuntimeOptions } from '@zhizhi/core';
+ * import { Directory, SimulatedClock } from '@zhizhi/core';
+ * import { type RuntimeOptions } from '@zhizhi/core/runtime';
  * import { sampleOrg } from '@zhizhi/core/sample';
  * const options: RuntimeOptions = { directory: new Directory(sampleOrg), clock: new SimulatedClock('2026-03-02T09:00:00+08:00') };
  * ```
@@ -77,7 +78,7 @@ export interface RuntimeOptions {
  *
  * @example
  * ```ts
- * import type { Subscription } from '@zhizhi/core';
+ * import type { Subscription } from '@zhizhi/core/runtime';
  * const stop = (s: Subscription) => s.close();
  * ```
  */
@@ -98,7 +99,8 @@ type AnyKind = InstanceKind<InstanceRecord>;
  *
  * @example
  * ```ts
- * import { createRuntime, createCaseKind, Directory, SimulatedClock } from '@zhizhi/core';
+ * import { createCaseKind, Directory, SimulatedClock } from '@zhizhi/core';
+ * import { createRuntime } from '@zhizhi/core/runtime';
  * import { sampleOrg } from '@zhizhi/core/sample';
  * const directory = new Directory(sampleOrg);
  * const runtime = createRuntime({ directory, clock: new SimulatedClock('2026-03-02T09:00:00+08:00'),
@@ -437,7 +439,8 @@ function unknownKind(kind: string): { ok: false; error: ZhizhiError } {
  *
  * @example
  * ```ts
- * import { createRuntime, createCaseKind, Directory } from '@zhizhi/core';
+ * import { createCaseKind, Directory } from '@zhizhi/core';
+ * import { createRuntime } from '@zhizhi/core/runtime';
  * import { sampleOrg } from '@zhizhi/core/sample';
  * const directory = new Directory(sampleOrg);
  * const runtime = createRuntime({ directory, kinds: [createCaseKind({ directory })] });

@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * import { newInstanceId } from '@zhizhi/core';
+ * import { newInstanceId } from '@zhizhi/core/runtime';
  * newInstanceId(); // e.g. 'mi3k2x1a-4f0c9e2b7d1a'
  * ```
  */

@@ -26,7 +26,8 @@ import type { Scenario } from '../scenario/document/scenarioSchema.js';
  *
  * @example
  * ```ts
- * import { Directory, Engine, SimulatedClock } from '@zhizhi/core';
+ * import { Directory, SimulatedClock } from '@zhizhi/core';
+ * import { Engine } from '@zhizhi/core/runtime';
  * import { builtInScenarios, sampleOrg } from '@zhizhi/core/sample';
  * import { ScenarioEngine } from '@zhizhi/core/scenario';
  *

@@ -11,7 +11,8 @@ import type { SeedStory } from './seedStories.js';
  *
  * @example
  * ```ts
- * import { Engine, Directory, SimulatedClock } from '@zhizhi/core';
+ * import { Directory, SimulatedClock } from '@zhizhi/core';
+ * import { Engine } from '@zhizhi/core/runtime';
  * import { playStory, sampleOrg, sampleSlaPolicy, sampleDutyLists, seedStories } from '@zhizhi/core/sample';
  * const clock = new SimulatedClock(0);
  * const engine = new Engine({ directory: new Directory(sampleOrg), clock, slaPolicy: sampleSlaPolicy, dutyLists: sampleDutyLists });

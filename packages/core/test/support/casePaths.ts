@@ -10,16 +10,13 @@ import {
   clockOfStatus,
   createCaseMachine,
   Directory,
-  Engine,
-  type EngineResult,
   type Member,
-  MemoryStore,
   type Role,
   roles,
   SimulatedClock,
   type SlaClock,
-  type Store,
 } from '../../src/index.js';
+import { Engine, type EngineResult, MemoryStore, type Store } from '../../src/runtime.js';
 import { sampleDutyLists, sampleOrg, sampleSlaPolicy } from '../../src/sample/index.js';
 
 /** 2026-03-02 09:00 in Chongqing: every test clock starts here. */

@@ -1,4 +1,5 @@
-import { Directory, Engine, MemoryStore, SimulatedClock, type Store } from '../../src/index.js';
+import { Directory, SimulatedClock } from '../../src/index.js';
+import { Engine, MemoryStore, type Store } from '../../src/runtime.js';
 import { sampleDutyLists, sampleOrg, sampleSlaPolicy } from '../../src/sample/index.js';
 
 /** The sample directory, built once for all tests. */

@@ -1,5 +1,6 @@
-import { Directory, MemoryStore, type Org, parseDuration, SimulatedClock } from '@zhizhi/core';
+import { Directory, type Org, parseDuration, SimulatedClock } from '@zhizhi/core';
 import { LocalClient } from '@zhizhi/core/client';
+import { MemoryStore } from '@zhizhi/core/runtime';
 import { sampleOrg } from '@zhizhi/core/sample';
 import {
   activeSteps,

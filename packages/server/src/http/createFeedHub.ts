@@ -1,5 +1,5 @@
-import type { Change, ChangeFilter } from '@zhizhi/core';
-import { matchesChange } from '@zhizhi/core';
+import type { Change, ChangeFilter } from '@zhizhi/core/runtime';
+import { matchesChange } from '@zhizhi/core/runtime';
 
 /**
  * One reader of the change feed shared by every SSE stream of a server: while anyone listens it

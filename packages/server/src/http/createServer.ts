@@ -1,8 +1,9 @@
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import { Directory, type Store } from '@zhizhi/core';
+import { Directory } from '@zhizhi/core';
 import { LocalClient, type LocalClientOptions } from '@zhizhi/core/client';
+import type { Store } from '@zhizhi/core/runtime';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,

@@ -1,12 +1,7 @@
-import type {
-  AuditEntry,
-  CaseRecord,
-  Change,
-  DefinitionRecord,
-  ScenarioRecord,
-} from '@zhizhi/core';
+import type { AuditEntry, CaseRecord, DefinitionRecord, ScenarioRecord } from '@zhizhi/core';
 import { sections } from '@zhizhi/core';
 import type { CheckInRecord } from '@zhizhi/core/duty';
+import type { Change } from '@zhizhi/core/runtime';
 import { z } from 'zod';
 
 /** A loose object schema typed as the core type it documents (its keys beyond the listed ones pass through). */

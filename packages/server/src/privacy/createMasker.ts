@@ -1,11 +1,4 @@
-import type {
-  AuditEntry,
-  CaseRecord,
-  Change,
-  InstanceRecord,
-  Member,
-  ScenarioRecord,
-} from '@zhizhi/core';
+import type { AuditEntry, CaseRecord, InstanceRecord, Member, ScenarioRecord } from '@zhizhi/core';
 import type { LocalClient } from '@zhizhi/core/client';
 import type { CheckInRecord } from '@zhizhi/core/duty';
 import {
@@ -16,6 +9,7 @@ import {
   maskInstance,
   piiFieldsOf,
 } from '@zhizhi/core/privacy';
+import type { Change } from '@zhizhi/core/runtime';
 
 const NONE: ReadonlySet<string> = new Set();
 

@@ -1,20 +1,22 @@
+import type {
+  AuditEntry,
+  Commit,
+  DefinitionRecord,
+  InstanceRecord,
+  Notification,
+  Timer,
+} from '@zhizhi/core';
+import type { CheckInQuery, CheckInRecord } from '@zhizhi/core/duty';
 import {
-  type AuditEntry,
   type CaseQuery,
   type Change,
   type ChangeFilter,
-  type Commit,
-  type DefinitionRecord,
   type Handoff,
   type HandoffFailure,
-  type InstanceRecord,
-  type Notification,
   type Page,
   type Store,
   StoreConflict,
-  type Timer,
-} from '@zhizhi/core';
-import type { CheckInQuery, CheckInRecord } from '@zhizhi/core/duty';
+} from '@zhizhi/core/runtime';
 import type { Driver, Queryable } from './driver.js';
 import { migrations, SCHEMA_VERSION } from './migrations/index.js';
 

@@ -1,4 +1,5 @@
-import type { Change, LocalizedText, ScenarioRecord } from '@zhizhi/core';
+import type { LocalizedText, ScenarioRecord } from '@zhizhi/core';
+import type { Change } from '@zhizhi/core/runtime';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { defineElement } from '../defineElement.js';
 import { zzEvent } from '../events.js';

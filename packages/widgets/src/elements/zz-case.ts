@@ -1,6 +1,7 @@
-import type { AuditEntry, CaseRecord, Change } from '@zhizhi/core';
+import type { AuditEntry, CaseRecord } from '@zhizhi/core';
 import type { CaseAction } from '@zhizhi/core/client';
 import { label } from '@zhizhi/core/labels';
+import type { Change } from '@zhizhi/core/runtime';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { defineElement } from '../defineElement.js';
 import { type ZzActionRefusedDetail, type ZzActionSentDetail, zzEvent } from '../events.js';

@@ -1,5 +1,6 @@
-import type { CaseQuery, CaseRecord, LocalizedText } from '@zhizhi/core';
+import type { CaseRecord, LocalizedText } from '@zhizhi/core';
 import { label } from '@zhizhi/core/labels';
+import type { CaseQuery } from '@zhizhi/core/runtime';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { defineElement } from '../defineElement.js';
 import type { DispatchTargetOption } from '../dispatch/dispatchTargetsOf.js';

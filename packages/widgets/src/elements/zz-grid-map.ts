@@ -1,5 +1,6 @@
-import type { CaseRecord, Change, ScenarioRecord } from '@zhizhi/core';
+import type { CaseRecord, ScenarioRecord } from '@zhizhi/core';
 import { label } from '@zhizhi/core/labels';
+import type { Change } from '@zhizhi/core/runtime';
 import { css, html, nothing, type PropertyValues, svg } from 'lit';
 import { defineElement } from '../defineElement.js';
 import { zzEvent } from '../events.js';

@@ -1,5 +1,6 @@
-import type { AuditEntry, Change, ScenarioRecord } from '@zhizhi/core';
+import type { AuditEntry, ScenarioRecord } from '@zhizhi/core';
 import { label } from '@zhizhi/core/labels';
+import type { Change } from '@zhizhi/core/runtime';
 import type { Scenario } from '@zhizhi/core/scenario';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { defineElement } from '../defineElement.js';

@@ -1,6 +1,6 @@
-import type { Change, ChangeFilter, Subscription } from '@zhizhi/core';
-import { matchesChange } from '@zhizhi/core';
 import type { Client } from '@zhizhi/core/client';
+import type { Change, ChangeFilter, Subscription } from '@zhizhi/core/runtime';
+import { matchesChange } from '@zhizhi/core/runtime';
 
 /**
  * Options of a {@link LiveFeed}.

@@ -1,6 +1,7 @@
 import { ContextConsumer, ContextRoot } from '@lit/context';
-import type { Change, ChangeFilter, Lang } from '@zhizhi/core';
+import type { Lang } from '@zhizhi/core';
 import type { Client } from '@zhizhi/core/client';
+import type { Change, ChangeFilter } from '@zhizhi/core/runtime';
 import { LitElement } from 'lit';
 import { type Messages, toLang, translate } from '../i18n/translate.js';
 import { type ZzContext, zzContext } from './zzContext.js';

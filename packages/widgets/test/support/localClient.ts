@@ -1,6 +1,7 @@
-import type { Change } from '@zhizhi/core';
-import { Directory, MemoryStore, SimulatedClock } from '@zhizhi/core';
+import { Directory, SimulatedClock } from '@zhizhi/core';
 import { type Client, LocalClient } from '@zhizhi/core/client';
+import type { Change } from '@zhizhi/core/runtime';
+import { MemoryStore } from '@zhizhi/core/runtime';
 import { sampleDutyLists, sampleOrg, sampleSlaPolicy } from '@zhizhi/core/sample';
 
 export const WORKER = 'qj-sj-c1-g1-worker';

@@ -35,7 +35,8 @@ export type ScenarioResult = RuntimeResult<ScenarioRecord>;
  *
  * @example
  * ```ts
- * import { Directory, Engine, SimulatedClock } from '@zhizhi/core';
+ * import { Directory, SimulatedClock } from '@zhizhi/core';
+ * import { Engine } from '@zhizhi/core/runtime';
  * import { ScenarioEngine } from '@zhizhi/core/scenario';
  * import { builtInScenarios, sampleOrg } from '@zhizhi/core/sample';
  * const engine = new Engine({ directory: new Directory(sampleOrg), clock: new SimulatedClock('2026-03-02T09:00:00+08:00') });

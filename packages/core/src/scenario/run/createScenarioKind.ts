@@ -43,7 +43,8 @@ interface ExtraNotification {
  *
  * @example
  * ```ts
- * import { createCaseKind, createRuntime, Directory } from '@zhizhi/core';
+ * import { createCaseKind, Directory } from '@zhizhi/core';
+ * import { createRuntime } from '@zhizhi/core/runtime';
  * import { createScenarioKind } from '@zhizhi/core/scenario';
  * import { sampleOrg } from '@zhizhi/core/sample';
  * const directory = new Directory(sampleOrg);

@@ -1,12 +1,6 @@
-import type {
-  AuditEntry,
-  CaseQuery,
-  CaseRecord,
-  InstanceRecord,
-  Page,
-  RuntimeResult,
-} from '@zhizhi/core';
+import type { AuditEntry, CaseRecord, InstanceRecord } from '@zhizhi/core';
 import { caseError, caseEventSchemas, reportSchema, verifyAuditChain } from '@zhizhi/core';
+import type { CaseQuery, Page, RuntimeResult } from '@zhizhi/core/runtime';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';

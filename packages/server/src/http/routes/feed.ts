@@ -1,6 +1,6 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import type { Change, ChangeFilter } from '@zhizhi/core';
-import { FeedGap } from '@zhizhi/core';
+import type { Change, ChangeFilter } from '@zhizhi/core/runtime';
+import { FeedGap } from '@zhizhi/core/runtime';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
