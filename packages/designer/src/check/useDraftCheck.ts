@@ -19,13 +19,16 @@ import {
  * ```
  */
 export interface DesignerCheck {
-  /** The findings shown: of the current document, or while `checking`, of the one before. */
+  /** The findings shown: of the current document, or while `checking`, of the one before (or none). */
   check: DraftCheck;
   /** True while the current document is being checked in the worker. */
   checking: boolean;
   /** Where the findings shown were made. */
   where: CheckResult['where'];
 }
+
+/** The findings of a document not checked yet: none known, not exportable. */
+const unknown: DraftCheck = { diagnostics: [], errors: [], warnings: [], exportable: false };
 
 interface Target {
   doc: ScenarioDraft;
@@ -34,10 +37,11 @@ interface Target {
 
 /**
  * The checker on every edit, as `<ScenarioDesigner>` runs it: a document under
- * {@link WORKER_CHECK_STEPS} steps (and the first check of any document) is checked during
- * render, as before; a larger one after an edit is checked by {@link createChecker} in a
- * Web Worker, the previous findings staying on screen (`checking` true) until the answer for
- * the latest revision arrives. An edit that only moved steps (`layoutOnly`) is not re-checked.
+ * {@link WORKER_CHECK_STEPS} steps is checked during render, as before; a larger one is checked
+ * by {@link createChecker} in a Web Worker (on the main thread, after the render, where there
+ * is none), `checking` being true until the answer for the latest revision arrives. Meanwhile
+ * the findings shown are those of the same scenario before the edit, or none (not exportable)
+ * for a document just opened. An edit that only moved steps (`layoutOnly`) is not re-checked.
  *
  * @example
  * ```tsx
@@ -71,11 +75,13 @@ export function useDraftCheck(
   const requested = useRef<Target | null>(null);
   const checker = useRef<Checker | null>(null);
   let prev = shown.current;
-  if (prev?.target !== t && (!prev || t.doc.steps.length < minSteps)) {
+  if (prev?.target !== t && t.doc.steps.length < minSteps) {
     prev = { target: t, check: checkDraft(t.doc, directory), where: 'main' };
     shown.current = prev;
   }
-  const checking = prev.target !== t;
+  const checking = prev?.target !== t;
+  // while checking: the findings of the same scenario before the edit, never another's
+  const stale = prev && prev.target.doc.id === t.doc.id ? prev : null;
   useEffect(() => {
     if (!checking) return;
     if (!checker.current) {
@@ -98,5 +104,7 @@ export function useDraftCheck(
     },
     [],
   );
-  return { check: prev.check, checking, where: prev.where };
+  return stale
+    ? { check: stale.check, checking, where: stale.where }
+    : { check: unknown, checking, where: 'worker' };
 }

@@ -134,7 +134,8 @@ describe('the standalone app against a real server (startServer on PGlite, demo 
     await importFile(page, 'generated.json', JSON.stringify(generateScenario(300)));
     await page.getByRole('heading', { name: /生成的场景/ }).waitFor();
     const designer = page.locator('.zz-designer');
-    expect(await designer.getAttribute('data-check')).toBe('main');
+    await expect.poll(() => designer.getAttribute('data-check')).toBe('worker');
+    expect(await page.locator('.zz-diagnostic--error').count()).toBe(0);
     await page.locator('.zz-palette__item[data-kind="task"]').click();
     await page.locator('.zz-diagnostic--error').first().waitFor();
     expect(await designer.getAttribute('data-check')).toBe('worker');

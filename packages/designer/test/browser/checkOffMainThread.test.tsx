@@ -150,10 +150,11 @@ describe('checking off the main thread (issue #10)', () => {
     const doc = generateScenario(WORKER_CHECK_STEPS + 50) as unknown as ScenarioDraft;
     m = await mountDesigner(doc, sampleOrg, 'en');
     const root = m.host.querySelector('.zz-designer') as HTMLElement;
-    // the first check of an opened document runs during render
-    expect(root.dataset.check).toBe('main');
     const counts = () => m?.host.querySelector('[data-testid="diagnostic-counts"]')?.textContent;
+    // even the first check of an opened document is the worker's
+    await until(() => expect(root.dataset.check).toBe('worker'), 15_000);
     const before = counts();
+    expect(m.host.querySelector('.zz-diagnostic--error')).toBeNull();
     await userEvent.click(
       m.host.querySelector('.zz-palette__item[data-kind="task"]') as HTMLElement,
     );
