@@ -5,9 +5,9 @@ import type { CheckRequest, CheckResponse } from './checkMessages.js';
 
 /**
  * From this many steps on, the designer checks a document in a Web Worker; below it, on the
- * main thread (core's checker costs about 10 µs a step here, so a 250-step check fits in a
- * quarter of a frame even on a loaded machine, and a worker's round trip would only delay the
- * diagnostics). Measured by `bench/editCheck.bench.ts`.
+ * main thread (a 250-step check took 1.8–7 ms on a shared, loaded 2-core machine: under half a
+ * frame, and a worker's round trip would only delay the diagnostics). Measured by
+ * `bench/editCheck.bench.ts`.
  */
 export const WORKER_CHECK_STEPS = 250;
 
