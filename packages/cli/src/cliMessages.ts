@@ -176,8 +176,16 @@ Exit status: 0 done (start: stopped cleanly on SIGTERM or SIGINT); 1 a document 
     en: 'the simulated clock would pass 9999-12-31 (the latest time supported): {value}',
   },
   lineFirstStart: {
-    zh: '第一个事件必须是 {"type":"START", …}',
-    en: 'the first event must be {"type":"START", …}',
+    zh: '第一个事件必须是 {"type":"START", …} 或启动实例的 {"type":"READING", …}',
+    en: 'the first event must be {"type":"START", …} or a {"type":"READING", …} that starts the instance',
+  },
+  lineReading: {
+    zh: '"reading" 必须是一个传感器读数对象（与 POST /api/readings 的读数相同）',
+    en: '"reading" must be one sensor reading object (as POST /api/readings takes)',
+  },
+  lineReadingRefused: {
+    zh: '读数被拒绝：{why}',
+    en: 'the reading was refused: {why}',
   },
   lineSecondStart: {
     zh: '场景实例已在第 {first} 行启动；一个事件文件只驱动一个实例',
@@ -187,7 +195,10 @@ Exit status: 0 done (start: stopped cleanly on SIGTERM or SIGINT); 1 a document 
     zh: '没有名为 {step} 的步骤开出过案件',
     en: 'no case was opened by a step named {step}',
   },
-  noStartLine: { zh: '事件文件中没有 START 行', en: 'the events file has no START line' },
+  noStartLine: {
+    zh: '事件文件中没有 START 行，也没有启动实例的 READING 行',
+    en: 'the events file has no START line and no READING line that starts the instance',
+  },
   problem: { zh: '问题', en: 'problem' },
   stopped: {
     zh: '第 {line} 行出错，其后各行未执行',

@@ -181,3 +181,57 @@ describe('zhizhi simulate: notifications', () => {
     ]);
   });
 });
+
+describe('zhizhi simulate: sensor reading lines', () => {
+  const fall = (reading: Record<string, unknown> = {}, extra = '') =>
+    `{"type":"READING","actor":"qj-sj-sensor","reading":${JSON.stringify({ deviceId: 'band-7', seq: 1, type: 'fall', level: 1, value: 40, gridId: 'qj-sj-c1-g1', ...reading })}${extra}}`;
+
+  it('given a READING line from the town sensor, then it starts the instance through the alert normaliser, its deviceTime being the simulated time', async () => {
+    const { code, io } = await simulate(`${fall()}\n{"advance":"PT6M"}\n`, '--json');
+    expect(code).toBe(0);
+    const out = JSON.parse(io.stdout.join('\n'));
+    expect(out.status).toBe('visit');
+    expect(out.data).toMatchObject({ alarmType: 'fall', heartRate: 40 });
+    expect(out.audit[0]).toMatchObject({ at: Date.parse('2026-09-01T08:00:00+08:00') });
+  });
+
+  it('given a bad reading line, then it stops at that line naming the path and the rule, and nothing after it runs (exit 1)', async () => {
+    const cases: [string, string][] = [
+      [
+        fall({ level: 7 }),
+        'line 1: reading.level: reading.invalid Invalid sensor reading: level must be',
+      ],
+      [fall({ deviceId: '' }), 'line 1: reading.deviceId: reading.invalid'],
+      [
+        '{"type":"READING","actor":"qj-sj-sensor","reading":[1]}',
+        'line 1: "reading" must be one sensor reading object',
+      ],
+      [
+        fall({}, ',"step":"call"'),
+        'line 1: unknown key "step" (READING takes: actor, reading, at, advance)',
+      ],
+      ['{"type":"READING","reading":{}}', 'line 1: "actor" is missing'],
+      [
+        fall().replace('qj-sj-sensor', 'qj-sj-duty'),
+        'line 1: the reading was refused: actor.unknown',
+      ],
+      [`${fall()}\n${fall()}`, 'line 2: the reading was refused: reading.duplicate'],
+    ];
+    for (const [lines, message] of cases) {
+      const { code, io } = await simulate(`${lines}\n{"advance":"PT6M"}\n`, '--lang', 'en');
+      expect(code, lines).toBe(1);
+      expect(io.stderr[0], lines).toContain(message);
+      expect(io.stderr[1], lines).toMatch(/^stopped at line \d; nothing after it ran$/);
+      expect(io.stdout.join('\n'), lines).not.toContain('TIMEOUT');
+    }
+  });
+
+  it('given a reading that starts a second instance (another grid), then it stops: one events file drives one instance', async () => {
+    const second = fall({ deviceId: 'band-8', gridId: 'qj-sj-c2-g1' });
+    const { code, io } = await simulate(`${fall()}\n${second}\n`, '--lang', 'en');
+    expect(code).toBe(1);
+    expect(io.stderr[0]).toBe(
+      'line 2: the instance was already started on line 1; an events file drives one instance',
+    );
+  });
+});

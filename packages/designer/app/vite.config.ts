@@ -12,6 +12,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
   plugins: [react()],
+  // the checker's worker (createChecker) as an ES module file of its own, no blob: URL
+  worker: { format: 'es' },
   build: {
     outDir: fileURLToPath(new URL('../dist-app', import.meta.url)),
     emptyOutDir: true,

@@ -6,12 +6,19 @@
 //                                                 "× faster than" between the tasks of a group)
 //
 // After the tables, one line per group gives the medians in ms and the ratio to the bare check.
+//
+// The designer checks a document of WORKER_CHECK_STEPS steps or more in a Web Worker
+// (createChecker): what an edit then costs the main thread is the edit plus posting the
+// document, i.e. its structured clone ("… + post to the worker" below; Node's structuredClone
+// serialises and deserialises, so it over-counts what postMessage costs the sender). The
+// "before/after" line compares that with edit + re-check on the main thread, in one run.
 
 import { Directory } from '@zhizhi/core';
 import { sampleOrg } from '@zhizhi/core/sample';
 import { afterAll, bench, describe } from 'vitest';
 // core's generator of large scenarios (its own benchmark's fixture), not a second one
 import { generateScenario } from '../../core/test/support/generateScenario.js';
+import { WORKER_CHECK_STEPS } from '../src/check/createChecker.js';
 import {
   type Command,
   checkDraft,
@@ -83,6 +90,11 @@ describe(`${STEPS}-step scenario, with the org`, () => {
     runs,
   );
   bench(
+    'change a property + post to the worker',
+    timed('propertyPost', () => void structuredClone(edit(1))),
+    runs,
+  );
+  bench(
     'move a step (edit only)',
     timed('moveOnly', () => void edit(0)),
     runs,
@@ -130,5 +142,21 @@ afterAll(() => {
   line('property', 'change a property + re-check');
   line('moveOnly', 'move a step (edit only)');
   line('moveSkip', 'move + needsRecheck');
+  line('propertyPost', 'change a property + post');
+  const before = median(samples.get('property') ?? []);
+  const after = median(samples.get('propertyPost') ?? []);
+  console.log(
+    `main thread, one edit at ${STEPS} steps: before (edit + re-check) ${before.toFixed(2)} ms, after (edit + post to the worker) ${after.toFixed(2)} ms — ${(before / after).toFixed(1)}× less`,
+  );
+  const small = generateScenario(WORKER_CHECK_STEPS) as unknown as ScenarioDraft;
+  const times: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const t = performance.now();
+    checkDraft(small, org);
+    times.push(performance.now() - t);
+  }
+  console.log(
+    `threshold: a ${WORKER_CHECK_STEPS}-step check on the main thread, median of 30: ${median(times).toFixed(2)} ms (a frame: 16.7 ms)`,
+  );
   if (!last.exportable) throw new Error('unexpected errors after the edits');
 });

@@ -13,21 +13,20 @@ import {
 import { addStepAt, type CanvasSelection, DesignerCanvas } from './canvas/DesignerCanvas.js';
 import { useDesignerDraft } from './canvas/useDesignerDraft.js';
 import { useStepClipboard } from './canvas/useStepClipboard.js';
+import { useDraftCheck } from './check/useDraftCheck.js';
 import { DeployDialog } from './deploy/DeployDialog.js';
 import type { DesignerServer } from './deploy/DesignerServer.js';
 import { downloadFile } from './export/downloadFile.js';
 import { ExportMenu } from './export/ExportMenu.js';
 import { exportText } from './export/exportText.js';
 import { LayoutButtons } from './layout/LayoutButtons.js';
-import {
-  type Command,
-  checkDraft,
-  type Draft,
-  type DraftCheck,
-  type EmbedOptions,
-  type Refusal,
-  type ScenarioDraft,
-  type StepKind,
+import type {
+  Command,
+  Draft,
+  EmbedOptions,
+  Refusal,
+  ScenarioDraft,
+  StepKind,
 } from './model/index.js';
 import { DiagnosticsPanel } from './panels/DiagnosticsPanel.js';
 import { Palette } from './panels/Palette.js';
@@ -95,15 +94,9 @@ function Designer(props: ScenarioDesignerProps) {
   );
   const doc = draft.doc;
   const directory = useMemo(() => (props.org ? new Directory(props.org) : undefined), [props.org]);
-  // the checker runs on every edit, except one that only moved steps (needsRecheck)
-  const checked = useRef<{ directory: Directory | undefined; check: DraftCheck } | null>(null);
-  const check = useMemo(() => {
-    const prev = checked.current;
-    if (prev && layoutOnly && prev.directory === directory) return prev.check;
-    const next = checkDraft(doc, directory);
-    checked.current = { directory, check: next };
-    return next;
-  }, [doc, directory, layoutOnly]);
+  // the checker runs on every edit, except one that only moved steps; from
+  // WORKER_CHECK_STEPS steps on, in a Web Worker (useDraftCheck)
+  const { check, checking, where } = useDraftCheck(doc, props.org, directory, layoutOnly);
   const [selection, setSelection] = useState<CanvasSelection>({ steps: new Set() });
   const [refusals, setRefusals] = useState<Refusal[]>([]);
   const [focus, setFocus] = useState<{ step: string } | null>(null);
@@ -210,7 +203,8 @@ function Designer(props: ScenarioDesignerProps) {
     else downloadFile(fileName, text);
   };
   const selectedStep = selection.steps.size === 1 ? [...selection.steps][0] : undefined;
-  const blocked = !check.exportable;
+  // while a large document is being checked, its findings are not known yet
+  const blocked = !check.exportable || checking;
   const simulate = simulating && !blocked;
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the designer's keyboard shortcuts (undo, redo, delete) apply anywhere inside it
@@ -219,6 +213,7 @@ function Designer(props: ScenarioDesignerProps) {
       lang={lang}
       ref={rootRef}
       tabIndex={-1}
+      data-check={checking ? 'checking' : where}
       onKeyDown={onKeyDown}
       onPointerDownCapture={onPointerDown}
     >
@@ -231,7 +226,7 @@ function Designer(props: ScenarioDesignerProps) {
         </button>
         <ExportMenu
           doc={doc}
-          exportable={check.exportable}
+          exportable={!blocked}
           directory={directory}
           lang={lang}
           source={props.source}

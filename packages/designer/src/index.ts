@@ -34,6 +34,14 @@ export { edgeId, toFlowEdges } from './canvas/toFlowEdges.js';
 export { type NodeCache, toFlowNodes } from './canvas/toFlowNodes.js';
 export { type DesignerDraft, useDesignerDraft } from './canvas/useDesignerDraft.js';
 export { type StepClipboardOptions, useStepClipboard } from './canvas/useStepClipboard.js';
+export {
+  type Checker,
+  type CheckerOptions,
+  type CheckResult,
+  createChecker,
+  WORKER_CHECK_STEPS,
+} from './check/createChecker.js';
+export { type DesignerCheck, useDraftCheck } from './check/useDraftCheck.js';
 export { DeployDialog, type DeployDialogProps } from './deploy/DeployDialog.js';
 export type { DesignerServer } from './deploy/DesignerServer.js';
 export { downloadFile } from './export/downloadFile.js';

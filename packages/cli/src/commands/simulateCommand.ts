@@ -1,6 +1,6 @@
 import { type Lang, SimulatedClock } from '@zhizhi/core';
-import { Engine } from '@zhizhi/core/runtime';
-import { computeScenarioKpis, ScenarioEngine } from '@zhizhi/core/scenario';
+import { LocalClient } from '@zhizhi/core/client';
+import { computeScenarioKpis } from '@zhizhi/core/scenario';
 import { say } from '../cliMessages.js';
 import type { Io } from '../Io.js';
 import { loadInputs } from '../loadInputs.js';
@@ -11,12 +11,16 @@ import { LATEST_TIME, playEvents } from '../simulate/playEvents.js';
 
 /**
  * `zhizhi simulate <file> --events <file.jsonl> [--start <ISO time>]`: registers the scenario
- * on an Engine with a simulated clock and plays the events file, one JSON object per line:
+ * on a `LocalClient` (the runtime the designer simulates on) with a simulated clock and plays
+ * the events file, one JSON object per line:
  * - `{"type":"START","trigger":"manual","actor":"qj-sj-duty","gridId":"qj-sj-c1-g1","data":{…},"lists":{…}}` starts the instance (first, and only once: one events file drives one instance);
  * - `{"advance":"PT30M"}` moves the clock (timers that fall due fire);
  * - `{"at":"2026-09-01T08:40:00+08:00", …}` moves the clock to that time first;
  * - `{"type":"TASK_COMPLETE","actor":"…","step":"visit","outcome":"fine","data":{…}}`, `CHECK_IN`, `SIGNAL`, `EVENT` go to the instance;
- * - `{"case":"dispatchCare","type":"ACKNOWLEDGE","actor":"…"}` goes to the case a dispatch step opened.
+ * - `{"case":"dispatchCare","type":"ACKNOWLEDGE","actor":"…"}` goes to the case a dispatch step opened;
+ * - `{"type":"READING","actor":"qj-sj-sensor","reading":{"deviceId":"…","seq":1,"type":"fall","level":1,"gridId":"qj-sj-c1-g1"}}`
+ *   feeds one sensor reading (as `POST /api/readings` takes it; `deviceTime` defaults to the
+ *   simulated time) through the alert normaliser: it may start the instance or signal it.
  * Prints one line per transition (instance and cases), each followed by the notifications the
  * same commit put in the outbox (`↳ topic → recipients`, escalations included), then the final
  * state, the KPIs and any problem the scenario host met; `--json` prints one document instead.
@@ -61,18 +65,18 @@ export async function simulateCommand(
   const config = loadPolicies(io, options, options);
   if (!config) return 2;
   const transitions: Transition[] = [];
-  const engine = new Engine({
+  const client = new LocalClient({
     directory: inputs.directory,
     clock,
     slaPolicy: config.slaPolicy,
     dutyLists: config.dutyLists,
   });
+  const { engine, scenarios } = client;
   engine.runtime.onCommit((committed) => {
     const t = transitionOf(committed);
     transitions.push(t);
     if (!options.json) for (const line of formatTransition(t)) io.out(line);
   });
-  const scenarios = new ScenarioEngine(engine);
   const registered = scenarios.register(inputs.doc);
   if (!registered.ok) {
     for (const d of registered.diagnostics)
@@ -82,8 +86,7 @@ export async function simulateCommand(
     return 1;
   }
   const played = await playEvents(events.text, {
-    engine,
-    scenarios,
+    client,
     clock,
     key: registered.key,
     lang,

@@ -1,38 +1,39 @@
 import { type Lang, parseDuration, type SimulatedClock } from '@zhizhi/core';
-import type { Engine } from '@zhizhi/core/runtime';
-import type { ScenarioEngine } from '@zhizhi/core/scenario';
+import type { LocalClient } from '@zhizhi/core/client';
 import { say } from '../cliMessages.js';
 import { formatTime } from '../formatTime.js';
-import { readEventLine } from './readEventLine.js';
+import { READING, readEventLine } from './readEventLine.js';
 
 /** 9999-12-31T23:59:59.999Z: the latest time a simulated clock may reach. */
 export const LATEST_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 /**
- * Plays an events file against a scenario registered as `key` (`id@version`), line by line:
- * moves the clock (then ticks, so timers that fall due fire), starts the one instance, sends
- * events to it or to the cases its dispatch steps opened. Stops at the first line that is
- * malformed, moves the clock backwards or past {@link LATEST_TIME}, starts a second instance,
- * names no opened case, or is refused by an engine.
+ * Plays an events file against a scenario registered as `key` (`id@version`) on a
+ * `LocalClient` (the runtime the designer's simulation uses), line by line: moves the clock
+ * (then ticks, so timers that fall due fire), starts the one instance, sends events to it or
+ * to the cases its dispatch steps opened, and feeds sensor readings through the client's
+ * readings path (the alert normaliser; a reading may start the instance or signal it). Stops
+ * at the first line that is malformed, moves the clock backwards or past {@link LATEST_TIME},
+ * starts a second instance, names no opened case, or is refused by the runtime.
  *
  * @example
  * ```ts
  * import { playEvents } from './simulate/playEvents.js';
- * // const played = await playEvents(text, { engine, scenarios, clock, key: 'elderly-health-band@1.0.0', lang: 'en' });
+ * // const played = await playEvents(text, { client, clock, key: 'elderly-health-band@1.0.0', lang: 'en' });
  * // played.ok ? played.instanceId : `line ${played.line}: ${played.why}`
  * ```
  */
 export async function playEvents(
   text: string,
   run: {
-    engine: Engine;
-    scenarios: ScenarioEngine;
+    client: LocalClient;
     clock: SimulatedClock;
     key: string;
     lang: Lang;
   },
 ): Promise<{ ok: true; instanceId: string } | { ok: false; line: number; why: string }> {
-  const { engine, scenarios, clock, lang } = run;
+  const { client, clock, lang } = run;
+  const { engine, scenarios } = client;
   const [scenario, version] = run.key.split('@') as [string, string];
   const lines = text.split('\n');
   let instanceId: string | undefined;
@@ -67,6 +68,29 @@ export async function playEvents(
     let result:
       | { ok: true }
       | { ok: false; error: { code: string; message: { zh: string; en: string } } };
+    if (type === READING) {
+      const given = payload.reading as Record<string, unknown>;
+      const reading = Object.hasOwn(given, 'deviceTime')
+        ? given
+        : { ...given, deviceTime: clock.now() };
+      const r = await client.readings(actor, [reading]);
+      await scenarios.settled();
+      const refused = r.refused[0];
+      if (refused) {
+        const why = `${refused.code} ${lang === 'en' ? refused.message.en : refused.message.zh}`;
+        return stop(say('lineReadingRefused', lang, { why }));
+      }
+      for (const x of r.results) {
+        if (!x.ok)
+          return stop(`${x.error.code} ${lang === 'en' ? x.error.message.en : x.error.message.zh}`);
+        if (x.record.kind !== 'scenario' || x.record.id === instanceId) continue;
+        if (instanceId !== undefined)
+          return stop(say('lineSecondStart', lang, { first: startedOn }));
+        instanceId = x.record.id;
+        startedOn = n;
+      }
+      continue;
+    }
     if (type === 'START') {
       if (instanceId !== undefined) return stop(say('lineSecondStart', lang, { first: startedOn }));
       const started = await scenarios.start({ ...payload, scenario, version, by: actor });

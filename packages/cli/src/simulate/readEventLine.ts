@@ -1,4 +1,5 @@
 import { caseEventSchemas, caseEventTypes, isDuration, type Lang } from '@zhizhi/core';
+import { checkReading } from '@zhizhi/core/alert';
 import { parseJsonStrict } from '@zhizhi/core/json';
 import { scenarioCommandSchema, startScenarioSchema } from '@zhizhi/core/scenario';
 import { say } from '../cliMessages.js';
@@ -6,8 +7,10 @@ import { say } from '../cliMessages.js';
 /**
  * One line of an events file, checked for shape (not yet against the clock or the engines):
  * a clock move (`at`, `advance`, both optional), then maybe an event for the instance (`START`,
- * `TASK_COMPLETE`, `CHECK_IN`, `SIGNAL`, `EVENT`) or for the case a dispatch step opened
- * (`case` + a case event type).
+ * `TASK_COMPLETE`, `CHECK_IN`, `SIGNAL`, `EVENT`), for the case a dispatch step opened
+ * (`case` + a case event type), or a sensor reading (`READING`: `payload.reading` is one
+ * reading as `POST /api/readings` takes it, `deviceTime` filled in with the simulated time
+ * when left out, sent by the sensor member `actor`).
  */
 export interface EventLine {
   at?: string;
@@ -22,6 +25,8 @@ export interface EventLine {
 }
 
 const clockKeys = ['at', 'advance'];
+/** The type of a reading line: not a scenario command, the readings path (`Client.readings`). */
+export const READING = 'READING';
 
 /** The keys a line of each event type may carry (`actor` in place of the command's `by`). */
 const instanceKeys = new Map<string, string[]>([
@@ -94,10 +99,14 @@ export function readEventLine(
       return fail('lineEmpty', { keys: keys.join(', ') || '—' });
     return { ok: true, line: { at, advance } };
   }
+  if (type === READING && step === undefined) return readReading(fields, keys, lang);
   const table = step === undefined ? instanceKeys : caseKeys;
   const known = table.get(type);
   if (!table.has(type) || known === undefined)
-    return fail('lineUnknownType', { type, known: [...table.keys()].join(', ') });
+    return fail('lineUnknownType', {
+      type,
+      known: [...table.keys(), ...(step === undefined ? [READING] : [])].join(', '),
+    });
   const allowed = ['actor', ...(step === undefined ? [] : ['case']), ...known, ...clockKeys];
   const stray = keys.find((k) => k !== 'type' && !allowed.includes(k));
   if (stray !== undefined)
@@ -110,5 +119,47 @@ export function readEventLine(
       advance,
       event: { type, actor, ...(step === undefined ? {} : { case: step }), payload },
     },
+  };
+}
+
+/**
+ * A `READING` line: `actor`, `reading` (checked with the alert normaliser's own rules; the
+ * first problem named by its path, e.g. `reading.level`) and the clock keys, nothing else.
+ */
+function readReading(
+  fields: Record<string, unknown>,
+  keys: string[],
+  lang: Lang,
+): { ok: true; line: EventLine } | { ok: false; why: string } {
+  const allowed = ['type', 'actor', 'reading', ...clockKeys];
+  const stray = keys.find((k) => !allowed.includes(k));
+  if (stray !== undefined)
+    return {
+      ok: false,
+      why: say('lineUnknownKey', lang, {
+        key: stray,
+        type: READING,
+        known: allowed.slice(1).join(', '),
+      }),
+    };
+  const { at, advance, actor, reading } = fields as Record<string, string | undefined> & {
+    reading?: unknown;
+  };
+  if (actor === undefined) return { ok: false, why: say('lineNoActor', lang) };
+  if (typeof reading !== 'object' || reading === null || Array.isArray(reading))
+    return { ok: false, why: say('lineReading', lang) };
+  // deviceTime may be left out (the simulated time is filled in): check the rest as given
+  const probe = Object.hasOwn(reading, 'deviceTime') ? reading : { ...reading, deviceTime: 0 };
+  const [problem] = checkReading(probe);
+  if (problem) {
+    const path = ['reading', ...problem.path].join('.');
+    return {
+      ok: false,
+      why: `${path}: ${problem.code} ${lang === 'en' ? problem.message.en : problem.message.zh}`,
+    };
+  }
+  return {
+    ok: true,
+    line: { at, advance, event: { type: READING, actor, payload: { reading } } },
   };
 }

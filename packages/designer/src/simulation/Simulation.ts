@@ -184,8 +184,10 @@ export class Simulation {
 
   /**
    * Injects a sensor reading at `level` (1 highest … 3; 0 clears) from the org's sensor in the
-   * grid's town: a sensor trigger starts an instance, a running one hears the signal. Not an
-   * events-file line (`zhizhi simulate` has no readings): a run started this way is not saved.
+   * grid's town, through the client's readings path (the alert normaliser, as
+   * `POST /api/readings`): a sensor trigger starts an instance, a running one hears the signal.
+   * An accepted reading is recorded as a `READING` line (the reading as sent), which
+   * `zhizhi simulate` feeds through the same path.
    */
   async inject(reading: { type: string; level: 0 | 1 | 2 | 3; value?: number; gridId: string }) {
     const townId = this.directory.ancestorAt(reading.gridId, 'town')?.id;
@@ -194,35 +196,42 @@ export class Simulation {
     );
     if (!sensor) return { accepted: 0, started: false };
     this.#seq += 1;
-    const r = await this.client.readings(sensor.id, [
-      {
-        deviceId: `sim-${reading.gridId}`,
-        seq: this.#seq,
-        deviceTime: this.clock.now(),
-        type: reading.type,
-        level: reading.level,
-        ...(reading.value === undefined ? {} : { value: reading.value }),
-        townId,
-        gridId: reading.gridId,
-      },
-    ]);
+    const sent = {
+      deviceId: `sim-${reading.gridId}`,
+      seq: this.#seq,
+      deviceTime: this.clock.now(),
+      type: reading.type,
+      level: reading.level,
+      ...(reading.value === undefined ? {} : { value: reading.value }),
+      townId,
+      gridId: reading.gridId,
+    };
+    const r = await this.client.readings(sensor.id, [sent]);
     await this.client.scenarios.settled();
+    if (r.accepted > 0) this.lines.push({ type: 'READING', actor: sensor.id, reading: sent });
     let started = false;
-    for (const x of r.results)
-      if (x.ok && this.#instanceId === undefined && x.record.kind === 'scenario') {
+    for (const x of r.results) {
+      if (!x.ok || x.record.kind !== 'scenario' || x.record.id === this.#instanceId) continue;
+      if (this.#instanceId === undefined) {
         this.#instanceId = x.record.id;
-        this.#sensorStarted = true;
         started = true;
+      } else {
+        // a second instance (a reading from another grid): one events file drives one
+        this.#second = true;
       }
+    }
     return { accepted: r.accepted, started };
   }
 
   #seq = 0;
-  #sensorStarted = false;
+  #second = false;
 
-  /** Whether the run can be saved as an events file (it was not started by a reading). */
+  /**
+   * Whether the run can be saved as an events file: an instance was started (by `START` or a
+   * reading) and no reading started a second one.
+   */
   get replayable(): boolean {
-    return !this.#sensorStarted && this.lines.some((l) => 'type' in l && l.type === 'START');
+    return this.#instanceId !== undefined && !this.#second && this.lines.some((l) => 'type' in l);
   }
 
   /** The tasks `memberId` may complete now (their form still to fill in). */

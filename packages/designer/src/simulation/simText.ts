@@ -46,8 +46,8 @@ const texts = {
   restart: ['重新开始', 'Restart'],
   saveRun: ['保存运行（事件文件）', 'Save run (events file)'],
   saveBlocked: [
-    '只有手动开始的运行能保存为事件文件',
-    'Only a run started by hand can be saved as an events file',
+    '先开始一次运行（手动或注入读数）；读数启动了第二个实例的运行不能保存',
+    'Start a run first (by hand or with a reading); a run in which a reading started a second instance cannot be saved',
   ],
   refused: ['未执行', 'Refused'],
   readingStarted: ['读数已触发场景', 'The reading started the scenario'],

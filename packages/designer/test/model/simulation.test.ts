@@ -49,6 +49,7 @@ async function replay(id: string, events: string) {
   return JSON.parse(stdout) as {
     status: string;
     outcome: string | null;
+    data: Record<string, unknown>;
     audit: { event: string; to: string; at: number }[];
   };
 }
@@ -149,6 +150,47 @@ describe('simulation on the real runtime', () => {
     expect(replayed.audit.map((e) => [e.event, e.to, e.at])).toEqual(
       mine.map((e) => [e.event, e.to, e.at]),
     );
+  });
+
+  it('given a run started by a sensor reading (a fall on the band) and played to "no answer → visit → fine", when it is saved, then the events file has READING lines and `zhizhi simulate` replays it to the same end state and audit trail', async () => {
+    const sim = simulate(band());
+    const fall = await sim.inject({ type: 'fall', level: 1, value: 40, gridId: 'qj-sj-c1-g1' });
+    expect(fall).toEqual({ accepted: 1, started: true });
+    await sim.advance(parseDuration('PT6M'));
+    expect((await sim.state()).active).toEqual(['visit']);
+    // a later reading from the same band goes through the same path (and is recorded too)
+    expect((await sim.inject({ type: 'fall', level: 0, gridId: 'qj-sj-c1-g1' })).accepted).toBe(1);
+    await sim.apply({
+      type: 'TASK_COMPLETE',
+      actor: 'qj-sj-c1-g1-worker',
+      step: 'visit',
+      outcome: 'fine',
+      data: { condition: '老人已起身，无大碍' },
+    });
+    const end = await sim.state();
+    expect(end.outcome).not.toBeNull();
+    expect(end.active).toEqual([]);
+    expect(sim.replayable).toBe(true);
+    const text = sim.eventsFile();
+    const readings = text
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.type === 'READING');
+    expect(readings).toHaveLength(2);
+    expect(readings[0]).toMatchObject({
+      actor: 'qj-sj-sensor',
+      reading: { type: 'fall', level: 1, value: 40, gridId: 'qj-sj-c1-g1', townId: 'qj-sj' },
+    });
+    const mine = end.timeline.filter((e) => e.caseId === undefined);
+
+    const replayed = await replay('elderly-health-band', text);
+    expect(replayed.status).toBe(end.status);
+    expect(replayed.outcome).toBe(end.outcome);
+    expect(replayed.audit.map((e) => [e.event, e.to, e.at])).toEqual(
+      mine.map((e) => [e.event, e.to, e.at]),
+    );
+    expect(replayed.data).toMatchObject({ alarmType: 'fall', heartRate: 40 });
   });
 
   test.each(builtInIds)(

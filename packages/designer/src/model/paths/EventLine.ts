@@ -1,8 +1,9 @@
 /**
  * One line of an events file as `zhizhi simulate` replays it (one JSON object per line): a
  * clock move (`advance`, an ISO 8601 duration), the instance's `START`, an event for the
- * instance (`TASK_COMPLETE`, `CHECK_IN`, `SIGNAL`, `EVENT`), or an event for the case a
- * dispatch step opened (`case`: the step id).
+ * instance (`TASK_COMPLETE`, `CHECK_IN`, `SIGNAL`, `EVENT`), an event for the case a
+ * dispatch step opened (`case`: the step id), or a sensor reading (`READING`: `reading` as
+ * `POST /api/readings` takes it, `actor` the sensor member).
  *
  * @example
  * ```ts
