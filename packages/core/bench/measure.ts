@@ -57,6 +57,8 @@ export interface Measured {
    * for the cores (GC threads count too, so it is not a pure single-thread figure).
    */
   bestCpu: number;
+  /** Operations per CPU second of each round, in round order (pair them across tasks). */
+  runsCpu: number[];
 }
 
 /** One throughput measurement: `make()` sets up fresh state and returns its batch function. */
@@ -87,6 +89,7 @@ export async function measureAll(
     best: Math.max(...runs.map((x) => x.wall)),
     runs: runs.map((x) => x.wall),
     bestCpu: Math.max(...runs.map((x) => x.cpu)),
+    runsCpu: runs.map((x) => x.cpu),
   }));
 }
 

@@ -5,8 +5,8 @@ declare const TextDecoder: new () => { decode(bytes: Uint8Array): string };
 
 // Round constants and initial hash: the first 32 bits of the fractional parts of the cube
 // (square) roots of the first 64 (8) primes, computed rather than spelled out (FIPS 180-4 §4.2.2).
-const K = new Uint32Array(64);
-const H0 = new Uint32Array(8);
+const K = new Int32Array(64);
+const H0 = new Int32Array(8);
 for (let n = 2, found = 0; found < 64; n++) {
   let prime = true;
   for (let d = 2; d * d <= n; d++) if (n % d === 0) prime = false;
@@ -14,7 +14,7 @@ for (let n = 2, found = 0; found < 64; n++) {
   if (found < 8) H0[found] = (Math.sqrt(n) % 1) * 2 ** 32;
   K[found++] = (Math.cbrt(n) % 1) * 2 ** 32;
 }
-const W = new Uint32Array(64);
+const W = new Int32Array(64);
 const encoder = new TextEncoder();
 let block = new Uint8Array(1024);
 const CHARS = new Uint8Array(64);
