@@ -53,7 +53,9 @@ const timerKind = (t: Timer): 'sla' | 'step' => ('step' in t ? 'step' : 'sla');
  * (one process serves one town) or a PostgreSQL server shared by any number of processes.
  * `commit` is one call of `zz_commit` (one round trip, one transaction); the change feed's
  * numbers come from a one-row counter, in commit order (decision 0013), without making
- * concurrent commits wait for each other's flush (decision 0016).
+ * concurrent commits wait for each other's flush (decision 0016). Commits that arrive while a
+ * call is in flight go together in the next one, each with its own result (group commit,
+ * decision 0017; see {@link PgStoreOptions}).
  *
  * @example
  * ```ts
