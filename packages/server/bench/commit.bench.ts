@@ -1,5 +1,6 @@
 // Commit throughput of PgStore on PGlite (file) and on PostgreSQL, against raw `pg` inserts of
 // the same rows in the same run. Usage: pnpm bench [commits per run, default 1000]
+// ZZ_GROUP=off turns group commit off; ZZ_GROUP=<n> allows n commit calls in flight.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,11 @@ import { PgStore, pgDriver, pgliteDriver } from '../src/index.js';
 
 const COMMITS = Number(process.argv[2] ?? 1000);
 const CONCURRENCY = 8;
+const GROUP = process.env.ZZ_GROUP;
+const storeOptions =
+  GROUP === undefined || GROUP === ''
+    ? {}
+    : { groupCommit: GROUP === 'off' ? (false as const) : { inFlight: Number(GROUP) } };
 const PG_URL = process.env.ZHIZHI_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** A realistic commit: a case's next version, one entry, one SLA timer, one notification. */
@@ -137,10 +143,10 @@ async function raw(pool: pg.Pool, schema: string, concurrency: number): Promise<
 console.log(`${COMMITS} commits per run (1 entry, 1 timer, 1 notification each)\n`);
 const dir = mkdtempSync(join(tmpdir(), 'zhizhi-bench-'));
 try {
-  const lite = await PgStore.open(await pgliteDriver(dir));
+  const lite = await PgStore.open(await pgliteDriver(dir), storeOptions);
   await run('PgStore on PGlite (file)', lite, 1);
   await lite.close();
-  const mem = await PgStore.open(await pgliteDriver('memory'));
+  const mem = await PgStore.open(await pgliteDriver('memory'), storeOptions);
   await run('PgStore on PGlite (memory)', mem, 1);
   await mem.close();
 } finally {
@@ -163,7 +169,7 @@ for (const concurrency of [1, CONCURRENCY]) {
     options: `-c search_path=${schema}`,
   });
   try {
-    const store = await PgStore.open(pgDriver(pool));
+    const store = await PgStore.open(pgDriver(pool), storeOptions);
     const ours = await run(
       `PgStore on PostgreSQL (${concurrency} connections)`,
       store,

@@ -21,7 +21,7 @@ function dawdling(driver: Driver, maxMs: number): Driver {
   return {
     ...driver,
     query: <R>(sql: string, params?: readonly unknown[]) =>
-      sql.includes('zz_commit(')
+      /zz_commit(_many)?\(/.test(sql)
         ? driver.transaction(async (tx) => {
             const rows = await tx.query<R>(sql, params);
             await sleep(Math.random() * maxMs);

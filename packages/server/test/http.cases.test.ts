@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DUTY, reportBody, testServer, WORKER } from './http.helpers.js';
 
 let t: Awaited<ReturnType<typeof testServer>>;
@@ -56,6 +56,30 @@ describe('cases over HTTP', () => {
     expect(stale.json()).toMatchObject({ code: 'store.conflict', currentVersion: 2 });
     const got = await t.app.inject({ url: `/api/cases/${id}`, headers: await t.auth(DUTY) });
     expect(got.json().audit.map((e: { event: string }) => e.event)).toEqual(['REPORT', 'ACCEPT']);
+  });
+
+  it('given a case event, when it is applied, then the case is read from the store once (the route and the runtime share the read)', async () => {
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: await t.auth(WORKER),
+      payload: reportBody('一次读取'),
+    });
+    const id = r.json().record.id as string;
+    const load = vi.spyOn(t.store, 'load');
+    try {
+      const ok = await t.app.inject({
+        method: 'POST',
+        url: `/api/cases/${id}/events`,
+        headers: await t.auth(DUTY),
+        payload: { type: 'ACCEPT' },
+      });
+      expect(ok.statusCode, ok.body).toBe(200);
+      expect(ok.json().record.version).toBe(2);
+      expect(load.mock.calls.filter(([x]) => x === id)).toHaveLength(1);
+    } finally {
+      load.mockRestore();
+    }
   });
 
   it('serves OpenAPI 3.1 and a docs page', async () => {

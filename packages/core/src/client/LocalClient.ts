@@ -93,10 +93,14 @@ export class LocalClient implements Client {
     return { ok: true, record: existing, entry: first, notifications: [], seq: 0 };
   }
 
+  /**
+   * Sends an event to a case (see {@link Client.send}). In process, `record` — the case as the
+   * caller has just read it — saves reading it again; a stale one is re-read, never applied.
+   */
   send(
     caseId: string,
     command: unknown,
-    options: { expectedVersion?: number } = {},
+    options: { expectedVersion?: number; record?: CaseRecord } = {},
   ): Promise<RuntimeResult<CaseRecord>> {
     return this.engine.send(caseId, command, options);
   }

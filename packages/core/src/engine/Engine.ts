@@ -135,12 +135,13 @@ export class Engine {
   /**
    * Sends an event to a case as the member named in `by`. Untrusted input is fine: it is
    * validated, authorised and either applied once or refused with a typed error. Pass
-   * `expectedVersion` to refuse the event if the case changed since you read it.
+   * `expectedVersion` to refuse the event if the case changed since you read it; `record`, the
+   * case as you have just read it, saves the Engine reading it again (a stale one is re-read).
    */
   send(
     caseId: string,
     input: unknown,
-    options: { expectedVersion?: number } = {},
+    options: { expectedVersion?: number; record?: CaseRecord } = {},
   ): Promise<EngineResult> {
     return this.runtime.send<CaseRecord>('case', caseId, input, options);
   }

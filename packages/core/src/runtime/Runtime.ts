@@ -160,23 +160,44 @@ export class Runtime {
     return this.#commit(k, decision) as Promise<RuntimeResult<R>>;
   }
 
-  /** Sends a client's command to an instance; `expectedVersion` refuses it if the instance moved. */
+  /**
+   * Sends a client's command to an instance; `expectedVersion` refuses it if the instance moved.
+   * `record`: the instance as the caller has just read it, which saves reading it again. Only a
+   * command applied on it stands (its commit checks the version): if it is refused for any
+   * reason, it is sent again on a fresh read, so the answer is what a fresh read would give.
+   */
   async send<R extends InstanceRecord = InstanceRecord>(
     kind: string,
     id: string,
     input: unknown,
-    options: { expectedVersion?: number; trusted?: Record<string, unknown> } = {},
+    options: {
+      expectedVersion?: number;
+      trusted?: Record<string, unknown>;
+      record?: InstanceRecord;
+    } = {},
   ): Promise<RuntimeResult<R>> {
     const k = this.#kinds.get(kind);
     if (!k) return unknownKind(kind);
+    if (options.record?.id === id) {
+      const result = await this.#sendTo(k, id, options.record, input, options);
+      if (result.ok) return result as RuntimeResult<R>;
+    }
     const record = await this.store.load(id);
-    if (!record || record.kind !== kind) return { ok: false, error: k.notFound(id) };
+    return this.#sendTo(k, id, record, input, options) as Promise<RuntimeResult<R>>;
+  }
+
+  async #sendTo(
+    k: AnyKind,
+    id: string,
+    record: InstanceRecord | undefined,
+    input: unknown,
+    options: { expectedVersion?: number; trusted?: Record<string, unknown> },
+  ): Promise<RuntimeResult> {
+    if (!record || record.kind !== k.kind) return { ok: false, error: k.notFound(id) };
     if (options.expectedVersion !== undefined && options.expectedVersion !== record.version) {
       return { ok: false, error: k.conflict(id, options.expectedVersion, record.version) };
     }
-    return this.#commit(k, await k.command(this.host, record, input, options.trusted)) as Promise<
-      RuntimeResult<R>
-    >;
+    return this.#commit(k, await k.command(this.host, record, input, options.trusted));
   }
 
   async #commit(kind: AnyKind, decision: Decision, delivers?: Handoff): Promise<RuntimeResult> {

@@ -55,7 +55,9 @@ const timerKind = (t: Timer): 'sla' | 'step' => ('step' in t ? 'step' : 'sla');
  * (one process serves one town) or a PostgreSQL server shared by any number of processes.
  * `commit` is one call of `zz_commit` (one round trip, one transaction); the change feed's
  * numbers come from a one-row counter, in commit order (decision 0013), without making
- * concurrent commits wait for each other's flush (decision 0016).
+ * concurrent commits wait for each other's flush (decision 0016). Commits that arrive while a
+ * call is in flight go together in the next one, each with its own result (group commit,
+ * decision 0017; see {@link PgStoreOptions}).
  *
  * @example
  * ```ts
@@ -68,12 +70,22 @@ const timerKind = (t: Timer): 'sla' | 'step' => ('step' in t ? 'step' : 'sla');
  * ```
  */
 export class PgStore implements Store {
-  private constructor(readonly driver: Driver) {}
+  readonly #inFlight: number;
+  readonly #maxBatch: number;
+
+  private constructor(
+    readonly driver: Driver,
+    options: PgStoreOptions,
+  ) {
+    const group = options.groupCommit ?? {};
+    this.#inFlight = group === false ? Number.POSITIVE_INFINITY : Math.max(1, group.inFlight ?? 1);
+    this.#maxBatch = group === false ? 1 : Math.max(1, Math.min(group.maxBatch ?? 32, 60));
+  }
 
   /** Opens a store on the driver, applying the migrations the database has not had yet. */
-  static async open(driver: Driver): Promise<PgStore> {
+  static async open(driver: Driver, options: PgStoreOptions = {}): Promise<PgStore> {
     await migrate(driver);
-    const store = new PgStore(driver);
+    const store = new PgStore(driver, options);
     await store.#sequence(); // what a stopped process left queued
     return store;
   }
@@ -122,10 +134,7 @@ export class PgStore implements Store {
     };
     let seq: unknown;
     try {
-      [{ seq } = { seq: null }] = await this.driver.query<{ seq: unknown }>(
-        'SELECT zz_commit($1::jsonb) AS seq',
-        [json(payload)],
-      );
+      seq = await this.#send(record.id, json(payload));
     } catch (error) {
       const e = error as { code?: unknown; detail?: unknown };
       if (e?.code === 'ZZ409') {
@@ -135,6 +144,80 @@ export class PgStore implements Store {
     }
     // null: another commit held the counter; this change waits for the next turn
     return seq === null || seq === undefined ? this.#numbered(record.id, record.version) : num(seq);
+  }
+
+  /** Commits waiting for a free call, and how many calls are running. */
+  #waiting: WaitingCommit[] = [];
+  #running = 0;
+
+  /**
+   * Sends one commit (its `zz_commit` payload as JSON) and resolves with its sequence number
+   * (`null`: queued for the next turn), or rejects with its error (`code` `ZZ409`: a conflict).
+   * While `inFlight` calls are running, commits wait and go together in the next call.
+   */
+  #send(instanceId: string, payload: string): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      this.#waiting.push({ instanceId, payload, resolve, reject });
+      this.#startCalls();
+    });
+  }
+
+  #startCalls(): void {
+    while (this.#running < this.#inFlight && this.#waiting.length > 0) {
+      const batch = this.#waiting.splice(0, this.#maxBatch);
+      this.#running += 1;
+      void this.#call(batch).finally(() => {
+        this.#running -= 1;
+        this.#startCalls();
+      });
+    }
+  }
+
+  /** One commit alone: `zz_commit`, one round trip. */
+  async #commitOne(payload: string): Promise<unknown> {
+    const [row] = await this.driver.query<{ seq: unknown }>('SELECT zz_commit($1::jsonb) AS seq', [
+      payload,
+    ]);
+    return row?.seq ?? null;
+  }
+
+  /**
+   * Several commits in one call and one transaction (`zz_commit_many`, migration 6), ordered by
+   * instance id so that concurrent groups lock rows in the same order; each gets its own result.
+   * One that failed for another reason than a conflict is tried again alone, so it fails (or
+   * not) exactly as it would have without company.
+   */
+  async #call(batch: WaitingCommit[]): Promise<void> {
+    if (batch.length === 1) {
+      const [only] = batch as [WaitingCommit];
+      await this.#commitOne(only.payload).then(only.resolve, only.reject);
+      return;
+    }
+    const ordered = [...batch].sort((a, b) =>
+      a.instanceId < b.instanceId ? -1 : a.instanceId > b.instanceId ? 1 : 0,
+    );
+    let rows: { i: number; seq: unknown; code: string | null; detail: string | null }[];
+    try {
+      rows = await this.driver.query('SELECT i, seq, code, detail FROM zz_commit_many($1::jsonb)', [
+        `[${ordered.map((w) => w.payload).join(',')}]`,
+      ]);
+    } catch (error) {
+      for (const w of ordered) w.reject(error);
+      return;
+    }
+    const answered = new Set<number>();
+    for (const r of rows) {
+      const w = ordered[r.i];
+      if (!w) continue;
+      answered.add(r.i);
+      if (r.code === null) w.resolve(r.seq);
+      else if (r.code === 'ZZ409') w.reject(Object.assign(new Error('conflict'), r));
+      else void this.#commitOne(w.payload).then(w.resolve, w.reject);
+    }
+    for (const [i, w] of ordered.entries()) {
+      if (!answered.has(i))
+        w.reject(new Error(`zz_commit_many gave no result for ${w.instanceId}`));
+    }
   }
 
   /** Runs of `zz_sequence()` in this process: one at a time, the next shared by all who wait. */
@@ -455,6 +538,33 @@ export class PgStore implements Store {
       cursor: String(num(items[limit - 1]?.stored_order)),
     };
   }
+}
+
+/**
+ * Options of {@link PgStore.open}.
+ *
+ * @example
+ * ```ts
+ * import { PgStore, pgDriver, type PgStoreOptions } from '@zhizhi/server';
+ * const options: PgStoreOptions = { groupCommit: { inFlight: 1, maxBatch: 32 } };
+ * const store = await PgStore.open(pgDriver('postgres://postgres@127.0.0.1:5432/zhizhi'), options);
+ * ```
+ */
+export interface PgStoreOptions {
+  /**
+   * Group commit (decision 0017): while `inFlight` commit calls are running (default 1), the
+   * commits that arrive wait and go together, up to `maxBatch` (default 32, at most 60), in one
+   * call and one transaction — one round trip and one disk flush for all — each with its own
+   * result (a conflict stays the one commit's). `false`: every commit is its own call at once.
+   */
+  groupCommit?: false | { inFlight?: number; maxBatch?: number };
+}
+
+interface WaitingCommit {
+  instanceId: string;
+  payload: string;
+  resolve: (seq: unknown) => void;
+  reject: (error: unknown) => void;
 }
 
 interface DefinitionRow {

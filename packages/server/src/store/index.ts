@@ -1,3 +1,3 @@
 export { type Driver, pgDriver, pgliteDriver, type Queryable } from './driver.js';
 export { type Migration, migrations, SCHEMA_VERSION } from './migrations/index.js';
-export { migrate, PgStore, SchemaTooNew } from './PgStore.js';
+export { migrate, PgStore, type PgStoreOptions, SchemaTooNew } from './PgStore.js';

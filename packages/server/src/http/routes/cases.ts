@@ -245,8 +245,9 @@ export function caseRoutes(app: FastifyInstance, ctx: Ctx, postCasesLimit: objec
     },
     async (req, reply) => {
       const record = await visibleCase(ctx, req, req.params.id);
+      // the record just read goes along: one read and one commit per event
       const result = await sendVersioned(reply, req.headers['if-match'], (o) =>
-        client.send(record.id, req.body, o),
+        client.send(record.id, req.body, { ...o, record }),
       );
       return viewResult(ctx, caller(req), result);
     },

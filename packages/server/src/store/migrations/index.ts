@@ -3,6 +3,7 @@ import { accessLog } from './0002_access_log.js';
 import { checkIns } from './0003_check_ins.js';
 import { photos } from './0004_photos.js';
 import { oneTripCommit } from './0005_one_trip_commit.js';
+import { groupCommit } from './0006_group_commit.js';
 
 /** One schema step: applied once, in order, inside the transaction that records it. */
 export interface Migration {
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'check-ins', statements: checkIns },
   { version: 4, name: 'photos', statements: photos },
   { version: 5, name: 'one-trip commit', statements: oneTripCommit },
+  { version: 6, name: 'group commit', statements: groupCommit },
 ];
 
 /** The newest schema version this code knows. */

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { Directory, Engine, MemoryStore, SimulatedClock, type Store } from '../src/index.js';
+import { sampleDutyLists, sampleOrg, sampleSlaPolicy } from '../src/sample/index.js';
+
+const DUTY = 'qj-sj-duty';
+
+/** An Engine over a MemoryStore whose loads are counted. */
+function setup() {
+  const inner = new MemoryStore();
+  const loads = { n: 0 };
+  const store = new Proxy(inner, {
+    get(target, prop, receiver) {
+      if (prop === 'load') {
+        return (id: string) => {
+          loads.n += 1;
+          return target.load(id);
+        };
+      }
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  }) as Store;
+  const engine = new Engine({
+    directory: new Directory(sampleOrg),
+    store,
+    clock: new SimulatedClock('2026-09-01T08:00:00+08:00'),
+    slaPolicy: sampleSlaPolicy,
+    dutyLists: sampleDutyLists,
+  });
+  return { engine, loads };
+}
+
+async function reported(engine: Engine) {
+  const r = await engine.report({
+    gridId: 'qj-sj-c1-g1',
+    reporterId: 'qj-sj-c1-g1-worker',
+    category: 'riverPollution',
+    severity: 'medium',
+    title: '雨污混流',
+  });
+  if (!r.ok) throw new Error('report refused');
+  return r.record;
+}
+
+describe('send with the record the caller has just read', () => {
+  it('given the current record, when an event is sent with it, then it is applied without reading the case again', async () => {
+    const { engine, loads } = setup();
+    const record = await reported(engine);
+    const before = loads.n;
+    const r = await engine.send(record.id, { type: 'ACCEPT', by: DUTY }, { record });
+    expect(r.ok && r.record.version).toBe(2);
+    expect(loads.n).toBe(before);
+  });
+
+  it('given a stale record on which the event is not allowed, when it is sent with it, then it is tried again on a fresh read and applied once', async () => {
+    const { engine, loads } = setup();
+    const stale = await reported(engine);
+    const accepted = await engine.send(stale.id, { type: 'ACCEPT', by: DUTY });
+    expect(accepted.ok).toBe(true);
+    const before = loads.n;
+    const r = await engine.send(
+      stale.id,
+      { type: 'DISPATCH', by: DUTY, lead: { kind: 'post', id: 'qj-sj-nyfw' } },
+      { record: stale },
+    );
+    expect(r.ok && r.record.version).toBe(3);
+    expect(r.ok && r.record.status).toBe('assigned');
+    expect(loads.n).toBe(before + 1);
+    expect((await engine.auditTrail(stale.id)).map((e) => e.event)).toEqual([
+      'REPORT',
+      'ACCEPT',
+      'DISPATCH',
+    ]);
+  });
+
+  it('given a stale record and the expected version it had, then the event is refused as a conflict with the current version and nothing changes', async () => {
+    const { engine } = setup();
+    const stale = await reported(engine);
+    await engine.send(stale.id, { type: 'ACCEPT', by: DUTY });
+    const r = await engine.send(
+      stale.id,
+      { type: 'DISPATCH', by: DUTY, lead: { kind: 'post', id: 'qj-sj-nyfw' } },
+      { record: stale, expectedVersion: 1 },
+    );
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.code).toBe('store.conflict');
+    expect(!r.ok && r.error.params).toMatchObject({ expected: 1, actual: 2 });
+    expect((await engine.get(stale.id))?.version).toBe(2);
+  });
+
+  it('given a stale record and a conflicting event, when it is sent with it, then the conflict is found against a fresh read', async () => {
+    const { engine } = setup();
+    const stale = await reported(engine);
+    const fresh = await engine.send(stale.id, { type: 'ACCEPT', by: DUTY });
+    const r = await engine.send(stale.id, { type: 'ACCEPT', by: DUTY }, { record: stale });
+    expect(r.ok).toBe(false);
+    // what a fresh read gives: ACCEPT is not allowed in intake's successor state
+    const direct = await engine.send(stale.id, { type: 'ACCEPT', by: DUTY });
+    expect(!r.ok && r.error.code).toBe(!direct.ok && direct.error.code);
+    expect(fresh.ok && (await engine.get(stale.id))?.version).toBe(2);
+  });
+
+  it('given a record of another case, then it is not used: the named case is read', async () => {
+    const { engine } = setup();
+    const a = await reported(engine);
+    const b = await reported(engine);
+    const r = await engine.send(b.id, { type: 'ACCEPT', by: DUTY }, { record: a });
+    expect(r.ok && r.record.id).toBe(b.id);
+    expect((await engine.get(a.id))?.version).toBe(1);
+  });
+});
