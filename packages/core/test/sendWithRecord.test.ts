@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Directory, Engine, MemoryStore, SimulatedClock, type Store } from '../src/index.js';
+import { Directory, SimulatedClock } from '../src/index.js';
+import { Engine, MemoryStore, type Store } from '../src/runtime.js';
 import { sampleDutyLists, sampleOrg, sampleSlaPolicy } from '../src/sample/index.js';
 
 const DUTY = 'qj-sj-duty';
@@ -107,5 +108,36 @@ describe('send with the record the caller has just read', () => {
     const r = await engine.send(b.id, { type: 'ACCEPT', by: DUTY }, { record: a });
     expect(r.ok && r.record.id).toBe(b.id);
     expect((await engine.get(a.id))?.version).toBe(1);
+  });
+
+  it('given a copy of the record with a forged field, when it is sent with it, then the copy is ignored: the case is read and nothing forged is stored', async () => {
+    const { engine, loads } = setup();
+    const record = await reported(engine);
+    const forged = { ...record, context: { ...record.context, townId: 'qj-xx', returns: 99 } };
+    const parsed = JSON.parse(JSON.stringify(record));
+    for (const copy of [forged, parsed]) {
+      const before = loads.n;
+      const r = await engine.send(
+        record.id,
+        { type: 'PROGRESS', by: DUTY, note: 'x' },
+        { record: copy },
+      );
+      expect(loads.n).toBe(before + 1);
+      expect(r.ok).toBe(false);
+    }
+    const r = await engine.send(record.id, { type: 'ACCEPT', by: DUTY }, { record: forged });
+    expect(r.ok && r.record.context.townId).toBe('qj-sj');
+    expect(r.ok && r.record.context.returns).toBe(0);
+    expect((await engine.get(record.id))?.context.townId).toBe('qj-sj');
+  });
+
+  it('given the record read by get, when an event is sent with it, then it is used without reading again', async () => {
+    const { engine, loads } = setup();
+    const { id } = await reported(engine);
+    const record = await engine.get(id);
+    const before = loads.n;
+    const r = await engine.send(id, { type: 'ACCEPT', by: DUTY }, { record });
+    expect(r.ok && r.record.version).toBe(2);
+    expect(loads.n).toBe(before);
   });
 });

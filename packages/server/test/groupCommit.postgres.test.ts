@@ -1,4 +1,5 @@
-import { type Commit, StoreConflict, verifyAuditChain } from '@zhizhi/core';
+import { type Commit, verifyAuditChain } from '@zhizhi/core';
+import { StoreConflict } from '@zhizhi/core/runtime';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Driver, PgStore, type PgStoreOptions, pgDriver } from '../src/index.js';
 import { localClient, report } from './clients.js';

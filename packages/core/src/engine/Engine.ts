@@ -136,7 +136,8 @@ export class Engine {
    * Sends an event to a case as the member named in `by`. Untrusted input is fine: it is
    * validated, authorised and either applied once or refused with a typed error. Pass
    * `expectedVersion` to refuse the event if the case changed since you read it; `record`, the
-   * case as you have just read it, saves the Engine reading it again (a stale one is re-read).
+   * case as you have just read it from this Engine (`get`, or a result's `record`), saves reading
+   * it again (a stale one is re-read; any other object is ignored).
    */
   send(
     caseId: string,
@@ -148,7 +149,7 @@ export class Engine {
 
   /** The case as stored now, or `undefined` (also for a scenario instance's id). */
   async get(caseId: string): Promise<CaseRecord | undefined> {
-    const record = await this.store.load(caseId);
+    const record = await this.runtime.load(caseId);
     return record?.kind === 'case' ? record : undefined;
   }
 

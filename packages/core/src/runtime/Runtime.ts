@@ -121,6 +121,12 @@ export class Runtime {
   readonly #leaseMs: number;
   readonly #inline: boolean;
   readonly #hooks = new Set<(c: Committed) => void>();
+  /**
+   * The records this runtime read from its store (`load`) or committed itself: the only ones
+   * `send` takes as the caller's `record`. An object built from outside data — a parsed request
+   * body, a copy with one field changed — is not among them, so it is never stepped from.
+   */
+  readonly #issued = new WeakSet<InstanceRecord>();
   readonly #problems = new Set<(f: HandoffFailure, h: Handoff) => void>();
   readonly #subs = new Set<FeedSubscription>();
   #draining: Promise<{ delivered: number; failed: number }> | null = null;
@@ -161,10 +167,29 @@ export class Runtime {
   }
 
   /**
+   * The instance as stored now (or `undefined`), read through the runtime so that `send` may be
+   * given it back as `record` and skip reading it again.
+   *
+   * @example
+   * ```ts
+   * import type { Runtime } from '@zhizhi/core/runtime';
+   * declare const runtime: Runtime;
+   * const record = await runtime.load('c-1');
+   * if (record) await runtime.send('case', record.id, { type: 'ACCEPT', by: 'qj-sj-duty' }, { record });
+   * ```
+   */
+  async load(id: string): Promise<InstanceRecord | undefined> {
+    const record = await this.store.load(id);
+    if (record) this.#issued.add(record);
+    return record;
+  }
+
+  /**
    * Sends a client's command to an instance; `expectedVersion` refuses it if the instance moved.
-   * `record`: the instance as the caller has just read it, which saves reading it again. Only a
-   * command applied on it stands (its commit checks the version): if it is refused for any
-   * reason, it is sent again on a fresh read, so the answer is what a fresh read would give.
+   * `record`: the instance as the caller has just read it through this runtime (`load`, or a
+   * commit's result), which saves reading it again; any other object is ignored and the instance
+   * is read. Only a command applied on it stands (its commit checks the version): if it is refused
+   * for any reason, it is sent again on a fresh read, so the answer is what a fresh read would give.
    */
   async send<R extends InstanceRecord = InstanceRecord>(
     kind: string,
@@ -178,7 +203,7 @@ export class Runtime {
   ): Promise<RuntimeResult<R>> {
     const k = this.#kinds.get(kind);
     if (!k) return unknownKind(kind);
-    if (options.record?.id === id) {
+    if (options.record?.id === id && this.#issued.has(options.record)) {
       const result = await this.#sendTo(k, id, options.record, input, options);
       if (result.ok) return result as RuntimeResult<R>;
     }
@@ -256,6 +281,7 @@ export class Runtime {
       // them in the outbox for the next drain or tick
       await this.drain().catch(() => undefined);
     }
+    this.#issued.add(sealed.record);
     return { ok: true, record: sealed.record, entry, notifications: sealed.notifications, seq };
   }
 

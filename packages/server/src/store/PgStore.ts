@@ -57,7 +57,7 @@ const timerKind = (t: Timer): 'sla' | 'step' => ('step' in t ? 'step' : 'sla');
  * numbers come from a one-row counter, in commit order (decision 0013), without making
  * concurrent commits wait for each other's flush (decision 0016). Commits that arrive while a
  * call is in flight go together in the next one, each with its own result (group commit,
- * decision 0017; see {@link PgStoreOptions}).
+ * decision 0018; see {@link PgStoreOptions}).
  *
  * @example
  * ```ts
@@ -552,7 +552,7 @@ export class PgStore implements Store {
  */
 export interface PgStoreOptions {
   /**
-   * Group commit (decision 0017): while `inFlight` commit calls are running (default 1), the
+   * Group commit (decision 0018): while `inFlight` commit calls are running (default 1), the
    * commits that arrive wait and go together, up to `maxBatch` (default 32, at most 60), in one
    * call and one transaction — one round trip and one disk flush for all — each with its own
    * result (a conflict stays the one commit's). `false`: every commit is its own call at once.

@@ -1,5 +1,5 @@
 /**
- * Group commit: several commits in one call and one transaction (decision 0017 in
+ * Group commit: several commits in one call and one transaction (decision 0018 in
  * docs/decisions/).
  *
  * `zz_commit_many(cs)` runs `zz_commit` for each element of the JSON array `cs`, in order, each in
