@@ -2,9 +2,23 @@
 export const NODE_FONT_FAMILY = 'system-ui, "PingFang SC", "Microsoft YaHei", sans-serif';
 
 let measurer: CanvasRenderingContext2D | null | undefined;
+let measuredFont = '';
 const widths = new Map<string, number>();
 const fitted = new Map<string, string>();
 const ELLIPSIS = '…';
+/** The widest glyph, in em, for the no-measuring check. */
+const WIDEST = 1.5;
+const sizes = new Map<string, number>();
+/** The size in CSS pixels of a CSS `font` (its `<n>px`), or Infinity when it has none. */
+function fontSize(font: string): number {
+  let px = sizes.get(font);
+  if (px === undefined) {
+    const m = /(\d+(?:\.\d+)?)px/.exec(font);
+    px = m ? Number(m[1]) : Number.POSITIVE_INFINITY;
+    sizes.set(font, px);
+  }
+  return px;
+}
 
 /** The width of `text` in CSS `font`, measured once per pair; `undefined` without a 2D canvas. @internal */
 export function textWidth(text: string, font: string): number | undefined {
@@ -15,7 +29,10 @@ export function textWidth(text: string, font: string): number | undefined {
     measurer =
       typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
   if (!measurer) return undefined;
-  measurer.font = font;
+  if (measuredFont !== font) {
+    measurer.font = font; // parsing a font is the costly part: set it only when it changes
+    measuredFont = font;
+  }
   const w = measurer.measureText(text).width;
   if (widths.size > 20_000) widths.clear();
   widths.set(key, w);
@@ -38,6 +55,8 @@ export function textWidth(text: string, font: string): number | undefined {
  * @internal
  */
 export function fitText(text: string, font: string, width: number): string {
+  // no glyph is wider than 1.5 em: a text that short fits without measuring (most labels)
+  if (text.length * WIDEST * fontSize(font) <= width) return text;
   const key = `${font}|${width}|${text}`;
   const done = fitted.get(key);
   if (done !== undefined) return done;
