@@ -31,7 +31,7 @@ describe('the text of a step node', () => {
 
   it('given a step with a long label, when the canvas draws it, then the label is cut to fit inside its node, its title is the whole label, and no text in a node sits in a clipping box', async () => {
     const doc = health();
-    const call = doc.steps.find((s) => s.id === 'call') as { label: { zh: string } };
+    const call = doc.steps.find((s) => s.id === 'call') as unknown as { label: { zh: string } };
     call.label.zh = LONG;
     m = await mountDesigner(doc, sampleOrg);
     const node = await until(() => {
