@@ -117,7 +117,9 @@ interface SceneCache {
  * colour, built once per scene and selection) is drawn into an offscreen canvas once per zoom,
  * size, scene and selection, with a margin of half the visible size around it; a pan only copies
  * the shifted part of that drawing to the screen (`drawImage`), and draws the scene again when it
- * leaves the margin. Used by the canvas below `OVERVIEW_ZOOM`.
+ * leaves the margin. The on-screen canvas is only as large as the scene's extent within the
+ * pane (a small scenario zoomed out is a strip of it), so a pan frame copies and composites no
+ * more pixels than the scene covers. Used by the canvas below `OVERVIEW_ZOOM`.
  *
  * @example
  * ```tsx
