@@ -1,6 +1,6 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
-import { fitText, NODE_FONT_FAMILY, textWidth } from './fitText.js';
+import { fitText, NODE_FONT_FAMILY, textWidth, widthAtMost } from './fitText.js';
 import type { StepFlowNode } from './StepNodeData.js';
 import { NODE_HEADER, NODE_WIDTH, rowCentre, stepNodeSize } from './stepNodeLayout.js';
 
@@ -92,7 +92,11 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
           text={data.id}
           font={CODE_FONT}
           code
-          width={Math.max(0, KIND_WIDTH - (textWidth(kind, TEXT_FONT) ?? 0))}
+          width={
+            widthAtMost(kind + data.id, TEXT_FONT) <= KIND_WIDTH
+              ? KIND_WIDTH // the whole line fits: nothing to measure
+              : Math.max(0, KIND_WIDTH - (textWidth(kind, TEXT_FONT) ?? 0))
+          }
         />
       </div>
       {data.outcomes.map((o, i) => (

@@ -20,6 +20,12 @@ function fontSize(font: string): number {
   return px;
 }
 
+/**
+ * An upper bound of the width of `text` in CSS `font`, without measuring: no glyph is wider
+ * than 1.5 em (and a character outside the BMP counts twice). @internal
+ */
+export const widthAtMost = (text: string, font: string) => text.length * WIDEST * fontSize(font);
+
 /** The width of `text` in CSS `font`, measured once per pair; `undefined` without a 2D canvas. @internal */
 export function textWidth(text: string, font: string): number | undefined {
   const key = `${font}|${text}`;
@@ -55,8 +61,8 @@ export function textWidth(text: string, font: string): number | undefined {
  * @internal
  */
 export function fitText(text: string, font: string, width: number): string {
-  // no glyph is wider than 1.5 em: a text that short fits without measuring (most labels)
-  if (text.length * WIDEST * fontSize(font) <= width) return text;
+  // a text that short fits without measuring (most labels)
+  if (widthAtMost(text, font) <= width) return text;
   const key = `${font}|${width}|${text}`;
   const done = fitted.get(key);
   if (done !== undefined) return done;
