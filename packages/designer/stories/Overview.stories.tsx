@@ -56,9 +56,12 @@ export const ZoomedOut: Story = {
       x: number;
       y: number;
     };
-    const dpr = overview.width / overview.getBoundingClientRect().width;
-    const x = Math.round((t.x + (layout.x + 100) * t.zoom) * dpr);
-    const y = Math.round((t.y + (layout.y + 20) * t.zoom) * dpr);
+    // the canvas covers the scene's extent within the pane: from the pane's coordinates to its own
+    const pane = canvasElement.querySelector('.react-flow')?.getBoundingClientRect() as DOMRect;
+    const box = overview.getBoundingClientRect();
+    const dpr = overview.width / box.width;
+    const x = Math.round((pane.left - box.left + t.x + (layout.x + 100) * t.zoom) * dpr);
+    const y = Math.round((pane.top - box.top + t.y + (layout.y + 20) * t.zoom) * dpr);
     await waitFor(() =>
       expect(hex(overview.getContext('2d')?.getImageData(x, y, 1, 1).data ?? [])).toBe(
         overviewColours.ok,

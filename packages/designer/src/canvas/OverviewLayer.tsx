@@ -44,6 +44,31 @@ function scenePaths(scene: OverviewScene, selected: ReadonlySet<string>): Paths 
   return paths;
 }
 
+/** Screen pixels around the scene's extent (half an edge's width and rounding). */
+const PAD = 2;
+
+/** The extent of the scene's boxes and edges, in flow coordinates. */
+function sceneBounds(scene: OverviewScene): { x0: number; y0: number; x1: number; y1: number } {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const b of scene.boxes) {
+    x0 = Math.min(x0, b.x);
+    y0 = Math.min(y0, b.y);
+    x1 = Math.max(x1, b.x + b.width);
+    y1 = Math.max(y1, b.y + b.height);
+  }
+  const e = scene.edges;
+  for (let i = 0; i < e.length; i += 2) {
+    x0 = Math.min(x0, e[i] as number);
+    x1 = Math.max(x1, e[i] as number);
+    y0 = Math.min(y0, e[i + 1] as number);
+    y1 = Math.max(y1, e[i + 1] as number);
+  }
+  return x0 <= x1 ? { x0, y0, x1, y1 } : { x0: 0, y0: 0, x1: 0, y1: 0 };
+}
+
 /** `v` kept within 0..`max`. */
 const clamp = (v: number, max: number) => Math.min(Math.max(v, 0), Math.max(max, 0));
 
@@ -92,7 +117,9 @@ interface SceneCache {
  * colour, built once per scene and selection) is drawn into an offscreen canvas once per zoom,
  * size, scene and selection, with a margin of half the visible size around it; a pan only copies
  * the shifted part of that drawing to the screen (`drawImage`), and draws the scene again when it
- * leaves the margin. Used by the canvas below `OVERVIEW_ZOOM`.
+ * leaves the margin. The on-screen canvas is only as large as the scene's extent within the
+ * pane (a small scenario zoomed out is a strip of it), so a pan frame copies and composites no
+ * more pixels than the scene covers. Used by the canvas below `OVERVIEW_ZOOM`.
  *
  * @example
  * ```tsx
@@ -112,16 +139,14 @@ export function OverviewLayer({ scene, selected, lang }: OverviewLayerProps) {
     const cg = offscreen.getContext('2d');
     if (!cg) return;
     const cache: SceneCache = { tx: 0, ty: 0, zoom: 0, mx: 0, my: 0 };
+    const bounds = sceneBounds(scene);
     let size = { w: 0, h: 0, dpr: 0 };
+    let at = '';
     const paint = () => {
       const { transform, width, height } = store.getState();
       const dpr = window.devicePixelRatio || 1;
       if (size.w !== width || size.h !== height || size.dpr !== dpr) {
         size = { w: width, h: height, dpr };
-        canvas.width = Math.max(1, Math.round(width * dpr));
-        canvas.height = Math.max(1, Math.round(height * dpr));
-        canvas.style.width = `${width}px`;
-        canvas.style.height = `${height}px`;
         cache.mx = Math.ceil(width / 2);
         cache.my = Math.ceil(height / 2);
         offscreen.width = Math.max(1, Math.round((width + 2 * cache.mx) * dpr));
@@ -138,14 +163,34 @@ export function OverviewLayer({ scene, selected, lang }: OverviewLayerProps) {
         draw(cg, paths, [tx + mx, ty + my, zoom], width + 2 * mx, height + 2 * my, dpr);
         Object.assign(cache, { tx, ty, zoom });
       }
-      // the screen's pixel (x, y) is the drawing's (x + mx - dx, y + my - dy), in whole device
+      // the on-screen canvas covers the scene's extent within the pane, not the whole pane: a
+      // small scenario zoomed out fills a strip of it, and every pan frame copies, hands to the
+      // compositor and composites only that many pixels
+      const w = Math.min(width, Math.ceil((bounds.x1 - bounds.x0) * zoom) + 2 * PAD);
+      const h = Math.min(height, Math.ceil((bounds.y1 - bounds.y0) * zoom) + 2 * PAD);
+      const cw = Math.max(1, Math.round(w * dpr));
+      const ch = Math.max(1, Math.round(h * dpr));
+      if (canvas.width !== cw || canvas.height !== ch) {
+        canvas.width = cw;
+        canvas.height = ch;
+        canvas.style.width = `${cw / dpr}px`;
+        canvas.style.height = `${ch / dpr}px`;
+      }
+      const left = clamp(Math.round(tx + bounds.x0 * zoom - PAD), width - cw / dpr);
+      const top = clamp(Math.round(ty + bounds.y0 * zoom - PAD), height - ch / dpr);
+      const next = `translate(${left}px, ${top}px)`;
+      if (next !== at) {
+        at = next;
+        canvas.style.transform = next;
+      }
+      // the pane's pixel (x, y) is the drawing's (x + mx - dx, y + my - dy), in whole device
       // pixels (an exact copy, no resampling)
       const sx = clamp(
-        Math.round((cache.mx - (tx - cache.tx)) * dpr),
+        Math.round((left + cache.mx - (tx - cache.tx)) * dpr),
         offscreen.width - canvas.width,
       );
       const sy = clamp(
-        Math.round((cache.my - (ty - cache.ty)) * dpr),
+        Math.round((top + cache.my - (ty - cache.ty)) * dpr),
         offscreen.height - canvas.height,
       );
       g.setTransform(1, 0, 0, 1, 0, 0);

@@ -1,8 +1,9 @@
 import { builtInScenarios, sampleOrg } from '@zhizhi/core/sample';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { OVERVIEW_ZOOM } from '../../src/canvas/overviewScene.js';
+import { OVERVIEW_ZOOM, overviewScene } from '../../src/canvas/overviewScene.js';
 import type { ScenarioDraft } from '../../src/model/index.js';
+import { checkDraft } from '../../src/model/index.js';
 import { type Mounted, mountDesigner, until } from './mountDesigner.js';
 import { mouseDrag } from './pointer.js';
 
@@ -24,6 +25,27 @@ function transform(host: HTMLElement): { x: number; y: number; zoom: number } {
   const n = [...style.matchAll(/-?[\d.]+(e-?\d+)?/g)].map((x) => Number(x[0]));
   return { x: n[0] ?? 0, y: n[1] ?? 0, zoom: n[2] ?? 1 };
 }
+
+/**
+ * The overview's pixel under a point of the pane (pane coordinates, as React Flow's transform
+ * uses them); transparent where the canvas does not reach (it covers only the scene's extent).
+ */
+function pixelAt(host: HTMLElement, canvas: HTMLCanvasElement, p: { x: number; y: number }) {
+  const pane = host.querySelector('.react-flow')?.getBoundingClientRect();
+  if (!pane) throw new Error('no pane');
+  const box = canvas.getBoundingClientRect();
+  const dpr = canvas.width / box.width;
+  const x = Math.round((pane.left + p.x - box.left) * dpr);
+  const y = Math.round((pane.top + p.y - box.top) * dpr);
+  if (x < 0 || y < 0 || x >= canvas.width || y >= canvas.height) return [0, 0, 0, 0];
+  const g = canvas.getContext('2d');
+  if (!g) throw new Error('no 2d context');
+  return [...g.getImageData(x, y, 1, 1).data];
+}
+
+/** The pane's box on screen. */
+const paneBox = (host: HTMLElement) =>
+  host.querySelector('.react-flow')?.getBoundingClientRect() as DOMRect;
 
 async function zoomOut(host: HTMLElement) {
   const button = host.querySelector<HTMLButtonElement>('.react-flow__controls-zoomout');
@@ -62,14 +84,17 @@ describe('the zoomed-out drawing mode', () => {
     const t = transform(host);
     const layout = call.layout as { x: number; y: number };
     const local = { x: t.x + (layout.x + 100) * t.zoom, y: t.y + (layout.y + 20) * t.zoom };
-    const g = canvas.getContext('2d');
-    const dpr = canvas.width / canvas.getBoundingClientRect().width;
-    const px = g?.getImageData(Math.round(local.x * dpr), Math.round(local.y * dpr), 1, 1).data;
-    expect([...(px ?? [])]).toEqual([220, 38, 38, 255]); // the error colour
+    expect(pixelAt(host, canvas, local)).toEqual([220, 38, 38, 255]); // the error colour
+    // the canvas covers the scene's extent on screen (and a 2-pixel rim), no more
+    const { boxes } = overviewScene(m.latest(), checkDraft(m.latest()));
+    const extent =
+      Math.max(...boxes.map((b) => b.x + b.width)) - Math.min(...boxes.map((b) => b.x));
+    const drawn = canvas.getBoundingClientRect();
+    expect(drawn.width).toBeLessThanOrEqual(Math.min(paneBox(host).width, extent * t.zoom + 5));
+    expect(drawn.left).toBeGreaterThanOrEqual(paneBox(host).left - 0.5);
     // an empty spot is transparent
-    const empty = g?.getImageData(2, 2, 1, 1).data;
-    expect(empty?.[3]).toBe(0);
-    const box = canvas.getBoundingClientRect();
+    expect(pixelAt(host, canvas, { x: 2, y: 2 })[3]).toBe(0);
+    const box = paneBox(host);
     const screen = { x: box.left + local.x, y: box.top + local.y };
     await mouseDrag(screen, screen, 1);
     await until(() => {
@@ -96,16 +121,13 @@ describe('the zoomed-out drawing mode', () => {
       if (!c) throw new Error('no overview canvas');
       return c;
     });
-    const g = canvas.getContext('2d');
-    if (!g) throw new Error('no 2d context');
-    const box = canvas.getBoundingClientRect();
-    const dpr = canvas.width / box.width;
+    const box = paneBox(host);
     const layout = call.layout as { x: number; y: number };
     /** The colour of the overview's pixel at the centre of `call`'s header. */
     const callPixel = () => {
       const t = transform(host);
       const local = { x: t.x + (layout.x + 100) * t.zoom, y: t.y + (layout.y + 20) * t.zoom };
-      return [...g.getImageData(Math.round(local.x * dpr), Math.round(local.y * dpr), 1, 1).data];
+      return pixelAt(host, canvas, local);
     };
     expect(callPixel()).toEqual([220, 38, 38, 255]);
     const fills = vi.spyOn(CanvasRenderingContext2D.prototype, 'fill');
@@ -122,7 +144,7 @@ describe('the zoomed-out drawing mode', () => {
     expect(fills).not.toHaveBeenCalled(); // the scene was not drawn again
     expect(copies.mock.calls.length).toBeGreaterThanOrEqual(2); // one copy per pan frame
     expect(callPixel()).toEqual([220, 38, 38, 255]);
-    expect([...g.getImageData(2, 2, 1, 1).data][3]).toBe(0);
+    expect(pixelAt(host, canvas, { x: 2, y: 2 })[3]).toBe(0);
     // beyond the margin (half the width) and back: drawn again each time, and still right
     const far = { x: near.x + Math.ceil(box.width * 0.6), y: near.y };
     await mouseDrag(near, far, 6);
