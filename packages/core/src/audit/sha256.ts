@@ -17,9 +17,9 @@ for (let n = 2, found = 0; found < 64; n++) {
 const W = new Int32Array(64);
 const encoder = new TextEncoder();
 let block = new Uint8Array(1024);
+let view = new DataView(block.buffer);
 const CHARS = new Uint8Array(64);
 const decoder = new TextDecoder();
-const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 
 /**
  * SHA-256 of a string's UTF-8 bytes, as 64 lowercase hex digits. Synchronous and dependency
@@ -34,7 +34,10 @@ const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
  */
 export function sha256(text: string): string {
   // UTF-8 needs at most 3 bytes per UTF-16 unit; 72 more for padding and length
-  if (block.length < text.length * 3 + 72) block = new Uint8Array(text.length * 6 + 144);
+  if (block.length < text.length * 3 + 72) {
+    block = new Uint8Array(text.length * 6 + 144);
+    view = new DataView(block.buffer);
+  }
   const len = encoder.encodeInto(text, block).written;
   const total = (((len + 8) >> 6) + 1) << 6;
   block.fill(0, len, total);
@@ -54,24 +57,15 @@ export function sha256(text: string): string {
   let h6 = H0[6] as number;
   let h7 = H0[7] as number;
   for (let off = 0; off < total; off += 64) {
-    for (let i = 0; i < 16; i++) {
-      const j = off + i * 4;
-      W[i] =
-        ((block[j] as number) << 24) |
-        ((block[j + 1] as number) << 16) |
-        ((block[j + 2] as number) << 8) |
-        (block[j + 3] as number);
-    }
+    for (let i = 0; i < 16; i++) W[i] = view.getInt32(off + (i << 2));
     for (let i = 16; i < 64; i++) {
-      {
-        const a = W[i - 15] as number;
-        const b = W[i - 2] as number;
-        W[i] =
-          (W[i - 16] as number) +
-          (rotr(a, 7) ^ rotr(a, 18) ^ (a >>> 3)) +
-          (W[i - 7] as number) +
-          (rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10));
-      }
+      const a = W[i - 15] as number;
+      const b = W[i - 2] as number;
+      W[i] =
+        (W[i - 16] as number) +
+        (((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3)) +
+        (W[i - 7] as number) +
+        (((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10));
     }
     let a = h0;
     let b = h1;
@@ -81,15 +75,19 @@ export function sha256(text: string): string {
     let f = h5;
     let g = h6;
     let h = h7;
+    // the rotations written out: V8 did not inline `rotr` in this loop every time
     for (let i = 0; i < 64; i++) {
       const t1 =
         (h +
-          (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) +
-          ((e & f) ^ (~e & g)) +
+          (((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7))) +
+          (g ^ (e & (f ^ g))) +
           (K[i] as number) +
           (W[i] as number)) |
         0;
-      const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+      const t2 =
+        ((((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10))) +
+          ((a & b) | (c & (a | b)))) |
+        0;
       h = g;
       g = f;
       f = e;
