@@ -4,64 +4,37 @@
 //   - raw: a first React Flow integration (default nodes, measured, every node rendered);
 //   - tuned: raw React Flow as well set up as it gets (onlyRenderVisibleElements, memoised
 //     nodes, straight edges, sizes and handles given up front, first viewport computed).
+// All three build what they draw from the document inside the timed mount (bench/flowBaselines.tsx).
 // Below OVERVIEW_ZOOM the designer draws steps and edges on one <canvas> (fit view does).
 // Run: pnpm --filter @zhizhi/designer bench:canvas   (VITE_CANVAS_ROUNDS=n for more rounds)
 import '@xyflow/react/dist/style.css';
 import '../src/canvas/designer.css';
-import {
-  type Edge,
-  Handle,
-  type Node,
-  type NodeProps,
-  Position,
-  ReactFlow,
-  type ReactFlowInstance,
-  ReactFlowProvider,
-  useReactFlow,
-  type Viewport,
-} from '@xyflow/react';
-import { memo } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import { DesignerCanvas } from '../src/canvas/DesignerCanvas.js';
 import { OVERVIEW_ZOOM } from '../src/canvas/overviewScene.js';
-import { toFlowEdges } from '../src/canvas/toFlowEdges.js';
 import { checkDraft, type ScenarioDraft } from '../src/model/index.js';
 import { ScenarioDesigner } from '../src/ScenarioDesigner.js';
 import { canvasGraph } from './canvasGraph.js';
+import {
+  flowInstance,
+  frame,
+  H,
+  renderCanvas,
+  renderRaw,
+  renderTuned,
+  type View,
+  viewportOf,
+  W,
+} from './flowBaselines.js';
 
 const env = (import.meta as { env?: Record<string, string> }).env ?? {};
 const SIZES = (env.VITE_CANVAS_SIZES ?? '1000,2000,5000').split(',').map(Number);
 const ROUNDS = Number(env.VITE_CANVAS_ROUNDS ?? 3);
 const VIEWS = (env.VITE_CANVAS_VIEWS ?? '100%,fit').split(',') as View[];
 const PAN_FRAMES = 60;
-const W = 1200;
-const H = 760;
-const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-
-type View = '100%' | 'fit';
-/** The viewport of a view: the top-left corner at zoom 1, or the whole graph on screen. */
-function viewportOf(doc: ScenarioDraft, view: View): Viewport {
-  if (view === '100%') return { x: 40, y: 40, zoom: 1 };
-  let x1 = 0;
-  let y1 = 0;
-  for (const s of doc.steps) {
-    x1 = Math.max(x1, (s.layout?.x ?? 0) + 200);
-    y1 = Math.max(y1, (s.layout?.y ?? 0) + 110);
-  }
-  const zoom = Math.min((W - 40) / x1, (H - 40) / y1);
-  return { x: 20, y: 20, zoom };
-}
-
-let instance: ReactFlowInstance | null = null;
-/** Inside the provider: hands the React Flow instance to the benchmark, for panning. */
-function Grab() {
-  instance = useReactFlow();
-  return null;
-}
 
 /** Renders, waits until steps are drawn (nodes, none hidden for measuring, or the overview canvas), then pans. */
 async function measure(
@@ -71,7 +44,6 @@ async function measure(
   const host = document.createElement('div');
   host.style.cssText = `width:${W}px;height:${H}px;position:relative`;
   document.body.append(host);
-  instance = null;
   const t0 = performance.now();
   const unmount = render(host);
   for (;;) {
@@ -82,7 +54,7 @@ async function measure(
     if (nodes.length > 0 && !hidden && (all === undefined || nodes.length === all)) break;
   }
   const mount = performance.now() - t0;
-  const flow = instance as ReactFlowInstance | null;
+  const flow = flowInstance();
   if (!flow) throw new Error('no React Flow instance');
   const start = flow.getViewport();
   await frame();
@@ -96,116 +68,6 @@ async function measure(
   host.remove();
   await frame();
   return { mount, fps };
-}
-
-const graphEdges = (doc: ScenarioDraft) => toFlowEdges(doc, checkDraft(doc));
-
-function renderRaw(doc: ScenarioDraft, view: View) {
-  // what a first React Flow integration does: default nodes, measured, every node rendered
-  const nodes: Node[] = doc.steps.map((s) => ({
-    id: s.id,
-    position: s.layout ?? { x: 0, y: 0 },
-    data: { label: String((s.label as { zh?: string } | undefined)?.zh ?? s.id) },
-  }));
-  const edges: Edge[] = graphEdges(doc).map((e) => ({
-    id: e.id,
-    source: e.source,
-    target: e.target,
-  }));
-  const viewport = viewportOf(doc, view);
-  return (host: HTMLElement) => {
-    const root = createRoot(host);
-    flushSync(() =>
-      root.render(
-        <ReactFlowProvider>
-          <Grab />
-          <ReactFlow nodes={nodes} edges={edges} defaultViewport={viewport} minZoom={0.02} />
-        </ReactFlowProvider>,
-      ),
-    );
-    return () => root.unmount();
-  };
-}
-
-const TunedNode = memo(function TunedNode({ data }: NodeProps<Node<{ label: string }>>) {
-  return (
-    <div style={{ width: 200, height: 80, border: '1px solid #888', background: '#fff' }}>
-      <Handle type="target" position={Position.Left} />
-      {data.label}
-      <Handle type="source" position={Position.Right} />
-    </div>
-  );
-});
-const tunedTypes = { tuned: TunedNode };
-
-function renderTuned(doc: ScenarioDraft, view: View) {
-  // raw React Flow at its best: only visible elements, memoised nodes, straight edges,
-  // sizes and handles given up front, first viewport computed
-  const nodes: Node[] = doc.steps.map((s) => ({
-    id: s.id,
-    type: 'tuned',
-    position: s.layout ?? { x: 0, y: 0 },
-    width: 200,
-    height: 80,
-    handles: [
-      { type: 'target', position: Position.Left, x: -4, y: 36, width: 8, height: 8 },
-      { type: 'source', position: Position.Right, x: 196, y: 36, width: 8, height: 8 },
-    ],
-    data: { label: String((s.label as { zh?: string } | undefined)?.zh ?? s.id) },
-  }));
-  const edges: Edge[] = graphEdges(doc).map((e) => ({
-    id: e.id,
-    source: e.source,
-    target: e.target,
-    type: 'straight',
-  }));
-  const viewport = viewportOf(doc, view);
-  return (host: HTMLElement) => {
-    const root = createRoot(host);
-    flushSync(() =>
-      root.render(
-        <ReactFlowProvider>
-          <Grab />
-          <ReactFlow
-            nodes={nodes}
-            edges={edges}
-            nodeTypes={tunedTypes}
-            defaultViewport={viewport}
-            onlyRenderVisibleElements
-            minZoom={0.02}
-          />
-        </ReactFlowProvider>,
-      ),
-    );
-    return () => root.unmount();
-  };
-}
-
-function renderCanvas(doc: ScenarioDraft, view: View) {
-  const check = checkDraft(doc);
-  const viewport = viewportOf(doc, view);
-  return (host: HTMLElement) => {
-    const root = createRoot(host);
-    flushSync(() =>
-      root.render(
-        <ReactFlowProvider>
-          <Grab />
-          <DesignerCanvas
-            doc={doc}
-            check={check}
-            lang="zh-CN"
-            selection={{ steps: new Set() }}
-            onSelectionChange={() => {}}
-            run={() => []}
-            onRefused={() => {}}
-            size={{ width: W, height: H }}
-            viewport={viewport}
-          />
-        </ReactFlowProvider>,
-      ),
-    );
-    return () => root.unmount();
-  };
 }
 
 /** The whole designer (palette, panels, check) at its own first viewport: mount only. */
