@@ -55,6 +55,9 @@ const commands = {
 };
 
 export default defineConfig({
+  // React's production build, as the canvas benchmark measures (see vitest.config.ts)
+  mode: 'production',
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   plugins: [react()],
   test: {
     include: ['bench/canvasProfile.bench.tsx'],
