@@ -59,6 +59,8 @@ export const defaultSlaPolicy: SlaPolicy = {
 };
 
 type Fail = { ok: false; error: CaseError };
+/** The command fields that become the audit entry's note, in order of preference. */
+const NOTE_KEYS = ['note', 'reason', 'result', 'plan'] as const;
 const NO_HANDOFFS: Handoff[] = [];
 const NO_TIMERS: Timer[] = [];
 const fail = (error: CaseError): Fail => ({ ok: false, error });
@@ -260,12 +262,17 @@ export function createCaseKind(options: CaseKindOptions): InstanceKind<CaseRecor
       return fail(caseError('event.wrongState', { type: command.type, status: record.status }));
     }
     const member = directory.member(command.by) as Member;
-    const { type: _t, by: _b, ...payload } = command as CaseCommand & Record<string, unknown>;
-    const noteKey = (['note', 'reason', 'result', 'plan'] as const).find(
-      (k) => typeof payload[k] === 'string',
-    );
-    const note = noteKey ? (payload[noteKey] as string) : null;
-    if (noteKey) delete payload[noteKey];
+    const { type: _t, by: _b, ...rest } = command as CaseCommand & Record<string, unknown>;
+    const noteKey = NOTE_KEYS.find((k) => typeof rest[k] === 'string');
+    let payload = rest;
+    let note: string | null = null;
+    if (noteKey) {
+      // a rest copy without the note, not `delete` (which leaves the kept entry's data object
+      // in slow dictionary mode)
+      const { [noteKey]: text, ...others } = rest;
+      note = text as string;
+      payload = others;
+    }
     return propose(record, member, command.type, at, step.status, step.context, {
       note,
       data: Object.keys(payload).length > 0 ? payload : null,
