@@ -1,4 +1,4 @@
-import { Directory, type Org } from '@zhizhi/core';
+import { Directory, type Org, pickText } from '@zhizhi/core';
 import { checkConfig } from '@zhizhi/core/config';
 import { sampleOrg } from '@zhizhi/core/sample';
 import { say } from './cliMessages.js';
@@ -30,7 +30,7 @@ export function loadDirectory(
       message: say('badOrg', reading.lang, {
         file,
         why: problems
-          .map((d) => `${d.path.join('.')}: ${reading.lang === 'en' ? d.message.en : d.message.zh}`)
+          .map((d) => `${d.path.join('.')}: ${pickText(d.message, reading.lang)}`)
           .join('; '),
       }),
     };

@@ -1,4 +1,4 @@
-import type { DutyLists, SlaPolicy } from '@zhizhi/core';
+import { type DutyLists, pickText, type SlaPolicy } from '@zhizhi/core';
 import { checkConfig } from '@zhizhi/core/config';
 import { sampleDutyLists, sampleSlaPolicy } from '@zhizhi/core/sample';
 import { say } from './cliMessages.js';
@@ -36,7 +36,7 @@ export function loadPolicies(
     io.err(
       say('badConfig', reading.lang, {
         why: problems
-          .map((d) => `${d.path.join('.')}: ${reading.lang === 'en' ? d.message.en : d.message.zh}`)
+          .map((d) => `${d.path.join('.')}: ${pickText(d.message, reading.lang)}`)
           .join('; '),
       }),
     );

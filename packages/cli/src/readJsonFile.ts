@@ -1,3 +1,4 @@
+import { pickText } from '@zhizhi/core';
 import { parseJsonStrict } from '@zhizhi/core/json';
 import { say } from './cliMessages.js';
 import type { Io, Reading } from './Io.js';
@@ -33,7 +34,7 @@ export function readJsonFile(
           line: d.line,
           column: d.column,
           path: d.path.length > 0 ? d.path.join('.') : '(root)',
-          why: `${d.code} ${lang === 'en' ? d.message.en : d.message.zh}`,
+          why: `${d.code} ${pickText(d.message, lang)}`,
         }),
       )
       .join('\n'),

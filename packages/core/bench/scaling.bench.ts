@@ -185,16 +185,18 @@ const L = {
   ratio: 'Engine / bare actor per CPU-s, median of rounds (range) (goal ≥ 0.5)',
 };
 
+/** Delivers the oldest 100 pending notifications of `b`'s outbox; how many there were. */
+async function deliverBatch(b: Built): Promise<number> {
+  const notes = await b.store.pendingNotifications(100);
+  await b.store.markDelivered(
+    notes.map((x) => x.id),
+    b.clock.now(),
+  );
+  return notes.length;
+}
+
 async function outbox(b: Built, n: number): Promise<void> {
-  const { store } = b;
-  const batch = async () => {
-    const notes = await store.pendingNotifications(100);
-    await store.markDelivered(
-      notes.map((x) => x.id),
-      b.clock.now(),
-    );
-    return notes.length;
-  };
+  const batch = () => deliverBatch(b);
   const first = await median(batch, 10, 2);
   put(L.drainFirst, n, ms(first), first);
   let batches = 0;
@@ -424,14 +426,7 @@ async function memoryOnly(n: number): Promise<void> {
   await build(500);
   const b = await build(n);
   const pending = b.notificationsPerCase * n;
-  let batch = await b.store.pendingNotifications(100);
-  while (batch.length > 0) {
-    await b.store.markDelivered(
-      batch.map((x) => x.id),
-      b.clock.now(),
-    );
-    batch = await b.store.pendingNotifications(100);
-  }
+  while ((await deliverBatch(b)) > 0) {}
   await settle();
   const delivered = (heapUsed() - b.heapBefore) / n;
   if ((await b.engine.get(b.ids[0] as string))?.status !== RESIDENT_STATUS)

@@ -1,5 +1,5 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { Directory, type Lang, type Org } from '@zhizhi/core';
+import { Directory, type Lang, type Org, pickText } from '@zhizhi/core';
 import type { Diagnostic, Scenario } from '@zhizhi/core/scenario';
 import {
   type KeyboardEvent,
@@ -279,7 +279,7 @@ function Designer(props: ScenarioDesignerProps) {
         ) : null}
         <span className="zz-status" role="status">
           {refusals.length > 0
-            ? `${uiText('refused', lang)}: ${refusals.map((r) => (lang === 'en' ? r.message.en : r.message.zh)).join('; ')}`
+            ? `${uiText('refused', lang)}: ${refusals.map((r) => pickText(r.message, lang)).join('; ')}`
             : ''}
         </span>
       </div>

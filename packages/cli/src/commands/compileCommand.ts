@@ -1,3 +1,4 @@
+import { pickText } from '@zhizhi/core';
 import { compileScenario, scenarioSchema, validateScenario } from '@zhizhi/core/scenario';
 import { say } from '../cliMessages.js';
 import type { Io, Reading } from '../Io.js';
@@ -25,9 +26,7 @@ export function compileCommand(
   );
   if (errors.length > 0) {
     for (const d of errors)
-      io.err(
-        `${d.path.join('.') || '(root)'}  ${d.code}  ${options.lang === 'en' ? d.message.en : d.message.zh}`,
-      );
+      io.err(`${d.path.join('.') || '(root)'}  ${d.code}  ${pickText(d.message, options.lang)}`);
     return 1;
   }
   const json = `${JSON.stringify(compileScenario(scenarioSchema.parse(inputs.doc)), null, 2)}\n`;

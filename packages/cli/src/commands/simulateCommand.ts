@@ -1,4 +1,4 @@
-import { type Lang, SimulatedClock } from '@zhizhi/core';
+import { type Lang, pickText, SimulatedClock } from '@zhizhi/core';
 import { LocalClient } from '@zhizhi/core/client';
 import { computeScenarioKpis } from '@zhizhi/core/scenario';
 import { say } from '../cliMessages.js';
@@ -80,9 +80,7 @@ export async function simulateCommand(
   const registered = scenarios.register(inputs.doc);
   if (!registered.ok) {
     for (const d of registered.diagnostics)
-      io.err(
-        `${d.path.join('.') || '(root)'}  ${d.code}  ${lang === 'en' ? d.message.en : d.message.zh}`,
-      );
+      io.err(`${d.path.join('.') || '(root)'}  ${d.code}  ${pickText(d.message, lang)}`);
     return 1;
   }
   const played = await playEvents(events.text, {

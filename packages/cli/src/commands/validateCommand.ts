@@ -1,3 +1,4 @@
+import { pickText } from '@zhizhi/core';
 import { type Diagnostic, validateScenario } from '@zhizhi/core/scenario';
 import { say } from '../cliMessages.js';
 import type { Io, Reading } from '../Io.js';
@@ -54,7 +55,7 @@ export function validateCommand(
     if (errors > 0) exit = Math.max(exit, 1);
     if (options.json) continue;
     for (const d of diagnostics) {
-      const message = lang === 'en' ? d.message.en : d.message.zh;
+      const message = pickText(d.message, lang);
       const where = d.path.length > 0 ? d.path.join('.') : '(root)';
       io.out(
         `${file}: ${where}  ${d.code}  ${d.severity === 'warning' ? '[warning] ' : ''}${message}`,

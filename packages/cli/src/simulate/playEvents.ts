@@ -1,4 +1,4 @@
-import { type Lang, parseDuration, type SimulatedClock } from '@zhizhi/core';
+import { type Lang, parseDuration, pickText, type SimulatedClock } from '@zhizhi/core';
 import type { LocalClient } from '@zhizhi/core/client';
 import { say } from '../cliMessages.js';
 import { formatTime } from '../formatTime.js';
@@ -77,12 +77,11 @@ export async function playEvents(
       await scenarios.settled();
       const refused = r.refused[0];
       if (refused) {
-        const why = `${refused.code} ${lang === 'en' ? refused.message.en : refused.message.zh}`;
+        const why = `${refused.code} ${pickText(refused.message, lang)}`;
         return stop(say('lineReadingRefused', lang, { why }));
       }
       for (const x of r.results) {
-        if (!x.ok)
-          return stop(`${x.error.code} ${lang === 'en' ? x.error.message.en : x.error.message.zh}`);
+        if (!x.ok) return stop(`${x.error.code} ${pickText(x.error.message, lang)}`);
         if (x.record.kind !== 'scenario' || x.record.id === instanceId) continue;
         if (instanceId !== undefined)
           return stop(say('lineSecondStart', lang, { first: startedOn }));
@@ -112,7 +111,7 @@ export async function playEvents(
     }
     if (!result.ok) {
       const { code, message } = result.error;
-      return stop(`${code} ${lang === 'en' ? message.en : message.zh}`);
+      return stop(`${code} ${pickText(message, lang)}`);
     }
   }
   if (instanceId === undefined)

@@ -1,4 +1,4 @@
-import { caseEventSchemas, caseEventTypes, isDuration, type Lang } from '@zhizhi/core';
+import { caseEventSchemas, caseEventTypes, isDuration, type Lang, pickText } from '@zhizhi/core';
 import { checkReading } from '@zhizhi/core/alert';
 import { parseJsonStrict } from '@zhizhi/core/json';
 import { scenarioCommandSchema, startScenarioSchema } from '@zhizhi/core/scenario';
@@ -77,7 +77,7 @@ export function readEventLine(
     const where = d.path.length > 0 ? ` (${d.path.join('.')})` : '';
     return {
       ok: false,
-      why: `${say('column', lang, { column: d.column })}${where}: ${d.code} ${lang === 'en' ? d.message.en : d.message.zh}`,
+      why: `${say('column', lang, { column: d.column })}${where}: ${d.code} ${pickText(d.message, lang)}`,
     };
   }
   const value = parsed.value;
@@ -155,7 +155,7 @@ function readReading(
     const path = ['reading', ...problem.path].join('.');
     return {
       ok: false,
-      why: `${path}: ${problem.code} ${lang === 'en' ? problem.message.en : problem.message.zh}`,
+      why: `${path}: ${problem.code} ${pickText(problem.message, lang)}`,
     };
   }
   return {

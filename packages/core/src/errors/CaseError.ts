@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n/Lang.js';
+import { type Lang, pickText } from '../i18n/Lang.js';
 import { type ErrorCode, errorCatalog } from './errorCatalog.js';
 import { makeError, type ZhizhiError } from './ZhizhiError.js';
 
@@ -46,5 +46,5 @@ export function caseError(
  * ```
  */
 export function errorMessage(error: CaseError, lang: Lang): string {
-  return lang === 'en' ? error.message.en : error.message.zh;
+  return pickText(error.message, lang);
 }

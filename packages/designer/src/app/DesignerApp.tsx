@@ -1,4 +1,4 @@
-import type { Lang, Org } from '@zhizhi/core';
+import { type Lang, type Org, pickText } from '@zhizhi/core';
 import type { Diagnostic } from '@zhizhi/core/scenario';
 import { type ChangeEvent, useCallback, useState } from 'react';
 import type { DesignerServer } from '../deploy/DesignerServer.js';
@@ -169,7 +169,7 @@ export function DesignerApp(props: DesignerAppProps) {
           <ul>
             {importErrors.map((d) => (
               <li key={`${d.code}|${d.path.join('.')}`}>
-                <code>{d.path.join('.') || '/'}</code> {lang === 'en' ? d.message.en : d.message.zh}
+                <code>{d.path.join('.') || '/'}</code> {pickText(d.message, lang)}
               </li>
             ))}
           </ul>

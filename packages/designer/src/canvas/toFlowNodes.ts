@@ -1,4 +1,4 @@
-import type { Lang } from '@zhizhi/core';
+import { type Lang, pickText } from '@zhizhi/core';
 import { label } from '@zhizhi/core/labels';
 import {
   type DraftCheck,
@@ -58,7 +58,7 @@ export function toFlowNodes(
     if (d.stepId === undefined) continue;
     if (d.severity === 'error') {
       const list = errors.get(d.stepId) ?? [];
-      list.push(lang === 'en' ? d.message.en : d.message.zh);
+      list.push(pickText(d.message, lang));
       errors.set(d.stepId, list);
     } else warnings.set(d.stepId, (warnings.get(d.stepId) ?? 0) + 1);
   }

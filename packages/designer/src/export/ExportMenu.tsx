@@ -1,4 +1,4 @@
-import type { Directory, Lang } from '@zhizhi/core';
+import { type Directory, type Lang, pickText } from '@zhizhi/core';
 import {
   type EmbedOptions,
   exportEmbed,
@@ -71,7 +71,7 @@ export function ExportMenu(props: ExportMenuProps) {
       if (!r.ok) {
         const why = (l: Lang) =>
           r.reason === 'option'
-            ? `${r.path}: ${l === 'en' ? r.message.en : r.message.zh}`
+            ? `${r.path}: ${pickText(r.message, l)}`
             : uiText('exportBlocked', l);
         props.onRefused({
           zh: `${exportText('embedRefused', 'zh-CN')}：${why('zh-CN')}`,

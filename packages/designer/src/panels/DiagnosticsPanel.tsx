@@ -1,4 +1,4 @@
-import type { Lang } from '@zhizhi/core';
+import { type Lang, pickText } from '@zhizhi/core';
 import type { Diagnostic } from '@zhizhi/core/scenario';
 import { memo } from 'react';
 import type { DraftCheck } from '../model/index.js';
@@ -50,7 +50,7 @@ export const DiagnosticsPanel = memo(function DiagnosticsPanel({
               onClick={() => onFocus(d)}
             >
               <span className="zz-diagnostic__where">{d.stepId ?? d.path.join('.')}</span>{' '}
-              {lang === 'en' ? d.message.en : d.message.zh}
+              {pickText(d.message, lang)}
             </button>
           </li>
         ))}

@@ -1,4 +1,4 @@
-import type { Lang } from '@zhizhi/core';
+import { type Lang, pickText } from '@zhizhi/core';
 import { label } from '@zhizhi/core/labels';
 import { type DragEvent, type KeyboardEvent, memo } from 'react';
 import { STEP_KIND_MIME } from '../canvas/DesignerCanvas.js';
@@ -33,7 +33,7 @@ export const Palette = memo(function Palette({ doc, lang, onAdd }: PaletteProps)
       <ul>
         {stepKinds.map((kind) => {
           const refused = canDrop(doc, kind);
-          const why = refused.map((r) => (lang === 'en' ? r.message.en : r.message.zh)).join('; ');
+          const why = refused.map((r) => pickText(r.message, lang)).join('; ');
           const onDragStart = (e: DragEvent) => {
             e.dataTransfer.setData(STEP_KIND_MIME, kind);
             e.dataTransfer.effectAllowed = 'copy';

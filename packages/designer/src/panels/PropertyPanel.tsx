@@ -1,4 +1,4 @@
-import type { Lang, Org } from '@zhizhi/core';
+import { type Lang, type Org, pickText } from '@zhizhi/core';
 import { label } from '@zhizhi/core/labels';
 import { scenarioJsonSchema } from '@zhizhi/core/scenario';
 import { useMemo } from 'react';
@@ -153,10 +153,7 @@ function AddBranchButton(props: {
     <button
       type="button"
       disabled={refused.length > 0}
-      title={
-        refused.map((r) => (props.lang === 'en' ? r.message.en : r.message.zh)).join('; ') ||
-        undefined
-      }
+      title={refused.map((r) => pickText(r.message, props.lang)).join('; ') || undefined}
       onClick={() =>
         props.exec([{ type: 'addBranch', parallel: step.id, branch: { id: branch }, start }])
       }

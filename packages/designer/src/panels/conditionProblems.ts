@@ -1,4 +1,4 @@
-import type { Lang } from '@zhizhi/core';
+import { type Lang, pickText } from '@zhizhi/core';
 import { type FieldType, parseExpression, typeCheckExpression } from '@zhizhi/core/expr';
 
 /** A problem of a condition, for the editor to show inline. */
@@ -58,7 +58,7 @@ export function conditionProblems(
  * ```
  */
 export function conditionProblemText(p: ConditionProblem, lang: Lang): string {
-  const text = lang === 'en' ? p.message.en : p.message.zh;
+  const text = pickText(p.message, lang);
   if (p.offset === undefined) return text;
   return lang === 'en' ? `Column ${p.offset + 1}: ${text}` : `第 ${p.offset + 1} 列：${text}`;
 }

@@ -1,4 +1,4 @@
-import { isDuration, type Lang, type Org, parseDuration } from '@zhizhi/core';
+import { isDuration, type Lang, type Org, parseDuration, pickText } from '@zhizhi/core';
 import { sampleOrg } from '@zhizhi/core/sample';
 import type { Scenario } from '@zhizhi/core/scenario';
 import { fieldLabels, taskFormSchema } from '@zhizhi/widgets/scenario';
@@ -123,9 +123,7 @@ export function SimulationPanel(props: SimulationPanelProps) {
     }
   };
   const why = (r: Awaited<ReturnType<Simulation['apply']>>) =>
-    r.ok
-      ? undefined
-      : `${t('refused')}: ${lang === 'en' ? r.error.message.en : r.error.message.zh}`;
+    r.ok ? undefined : `${t('refused')}: ${pickText(r.error.message, lang)}`;
   const apply = (line: EventLine) => act(async (s) => why(await s.apply(line)));
   const advanceBy = (iso: string) =>
     act(async (s) => {

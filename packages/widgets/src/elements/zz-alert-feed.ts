@@ -60,10 +60,6 @@ export class ZzAlertFeed extends ZzElement {
   static override styles = [
     baseStyles,
     css`
-      h2 {
-        font-size: 1.2em;
-        margin: 0 0 0.5em;
-      }
       ul {
         list-style: none;
         margin: 0;

@@ -54,10 +54,6 @@ export class ZzCaseList extends ZzElement {
   static override styles = [
     baseStyles,
     css`
-      h2 {
-        font-size: 1.2em;
-        margin: 0 0 0.5em;
-      }
       form {
         display: flex;
         flex-wrap: wrap;

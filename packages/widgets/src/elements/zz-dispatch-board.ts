@@ -71,10 +71,6 @@ export class ZzDispatchBoard extends ZzElement {
   static override styles = [
     baseStyles,
     css`
-      h2 {
-        font-size: 1.2em;
-        margin: 0 0 0.5em;
-      }
       .columns {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(14em, 1fr));

@@ -105,10 +105,6 @@ export class ZzGridMap extends ZzElement {
   static override styles = [
     baseStyles,
     css`
-      h2 {
-        font-size: 1.2em;
-        margin: 0 0 0.5em;
-      }
       svg {
         display: block;
         width: 100%;

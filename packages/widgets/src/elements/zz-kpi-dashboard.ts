@@ -70,10 +70,6 @@ export class ZzKpiDashboard extends ZzElement {
   static override styles = [
     baseStyles,
     css`
-      h2 {
-        font-size: 1.2em;
-        margin: 0 0 0.5em;
-      }
       h3 {
         font-size: 1em;
         margin: 0 0 0.3em;

@@ -78,10 +78,6 @@ export class ZzReportForm extends ZzElement {
   static override styles = [
     baseStyles,
     css`
-      h2 {
-        font-size: 1.2em;
-        margin: 0 0 0.5em;
-      }
       form {
         display: grid;
         gap: 0.6em;

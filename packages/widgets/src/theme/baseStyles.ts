@@ -68,6 +68,10 @@ export const baseStyles = css`
     border-radius: var(--zz-radius, 4px);
     background: var(--zz-color-surface, #fff);
   }
+  h2 {
+    font-size: 1.2em;
+    margin: 0 0 0.5em;
+  }
   .muted {
     color: var(--zz-color-muted, #57606a);
   }
