@@ -69,7 +69,7 @@ export interface Task {
 
 /**
  * Warms every task up for `warmMs`, then runs `rounds` rounds; in each round every task runs
- * once for `ms` with fresh state. Interleaving the tasks spreads the noise of a shared machine
+ * once for `ms` with fresh state, in reverse order every other round. Interleaving the tasks spreads the noise of a shared machine
  * over all of them, so their ratios stay meaningful. Returns operations per second per task
  * (best and all runs), in task order.
  */
@@ -80,9 +80,13 @@ export async function measureAll(
   for (const task of tasks) await runFor(warmMs, task.make);
   const all = tasks.map((): { wall: number; cpu: number }[] => []);
   for (let r = 0; r < rounds; r++) {
-    for (const [i, task] of tasks.entries()) {
+    // every other round runs the tasks in reverse order, so that a drift of the machine's speed
+    // (another process starting, the clock stepping down) does not always favour the same task
+    const order = [...tasks.keys()];
+    if (r % 2 === 1) order.reverse();
+    for (const i of order) {
       await settle();
-      all[i]?.push(await runFor(ms, task.make));
+      all[i]?.push(await runFor(ms, (tasks[i] as Task).make));
     }
   }
   return all.map((runs) => ({
@@ -91,6 +95,62 @@ export async function measureAll(
     bestCpu: Math.max(...runs.map((x) => x.cpu)),
     runsCpu: runs.map((x) => x.cpu),
   }));
+}
+
+/** Per segment: operations per CPU second of each task, and their ratio (first ÷ second). */
+export interface Paired {
+  first: number[];
+  second: number[];
+  ratios: number[];
+}
+
+const cpuMicros = () => {
+  const c = process.cpuUsage();
+  return c.user + c.system;
+};
+
+/**
+ * Two tasks measured side by side at the finest grain: their batches run in alternation (one of
+ * the first, one of the second, …) and each batch's CPU time is charged to its own task. Both
+ * then meet the same machine within a few milliseconds of each other, so the ratio of their
+ * speeds holds still where separate rounds of a few hundred milliseconds swing by ±30% on a
+ * shared machine. Runs `warmMs` untimed, then `segments` segments of `ms` each; returns each
+ * segment's operations per CPU second of both and their ratio.
+ */
+export async function measurePaired(
+  first: Batch,
+  second: Batch,
+  {
+    warmMs = 1000,
+    ms = 500,
+    segments = 12,
+  }: { warmMs?: number; ms?: number; segments?: number } = {},
+): Promise<Paired> {
+  const out: Paired = { first: [], second: [], ratios: [] };
+  for (let s = -1; s < segments; s++) {
+    let ops1 = 0;
+    let ops2 = 0;
+    let cpu1 = 0;
+    let cpu2 = 0;
+    const t0 = performance.now();
+    const length = s < 0 ? warmMs : ms;
+    while (performance.now() - t0 < length) {
+      let c = cpuMicros();
+      ops1 += await first();
+      const mid = cpuMicros();
+      cpu1 += mid - c;
+      c = mid;
+      ops2 += await second();
+      cpu2 += cpuMicros() - c;
+    }
+    if (s < 0) continue;
+    const a = ops1 / (cpu1 / 1e6);
+    const b = ops2 / (cpu2 / 1e6);
+    out.first.push(a);
+    out.second.push(b);
+    out.ratios.push(a / b);
+  }
+  return out;
 }
 
 export const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');

@@ -162,26 +162,35 @@ describe('audit hash v2 encoding', () => {
   it('given any entry, when hashed, then the hash is SHA-256 of the canonical JSON array of its fields', async () => {
     const fc = await import('fast-check');
     const { canonicalJson, hashAuditEntry, sha256, GENESIS_HASH } = await import('../src/index.js');
-    const text = fc.string({ maxLength: 12 });
+    // every kind of string the bytes are written for by hand: ASCII, Chinese, emoji (surrogate
+    // pairs), lone surrogates, quotes, backslashes and control characters (which JSON escapes)
+    const text = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.string({ maxLength: 12, unit: 'grapheme' }),
+      fc.string({ maxLength: 12, unit: 'binary' }),
+      fc.constantFrom('檬梓桥河雨污混流', '"q"', 'a\\b', 'x\u0000y', '\ud83d', '😀\n'),
+    );
+    const number = fc.oneof(
+      fc.integer({ min: 0, max: 4e12 }),
+      fc.double(),
+      fc.constantFrom(-0, Number.NaN, Number.POSITIVE_INFINITY, 1e21, 0.1),
+    );
     fc.assert(
       fc.property(
         fc.record({
-          seq: fc.integer({ min: 1, max: 1e6 }),
-          at: fc.integer({ min: 0, max: 4e12 }),
+          seq: fc.oneof(fc.integer({ min: 1, max: 1e6 }), number),
+          at: number,
           actorId: text,
+          role: text,
           event: text,
           from: fc.option(text),
-          to: text,
+          to: fc.option(text),
           note: fc.option(text),
-          data: fc.option(fc.dictionary(text, fc.oneof(text, fc.integer(), fc.boolean()))),
+          prevHash: fc.oneof(fc.constant(GENESIS_HASH), text),
+          data: fc.option(fc.dictionary(text, fc.oneof(text, number, fc.boolean()))),
         }),
         (e) => {
-          const entry = {
-            v: 2 as const,
-            ...e,
-            role: 'gridWorker' as const,
-            prevHash: GENESIS_HASH,
-          };
+          const entry = { v: 2 as const, ...e } as unknown as Omit<AuditEntry, 'hash'>;
           const { v, prevHash, seq, at, actorId, role, event, from, to, note, data } = entry;
           expect(hashAuditEntry(entry)).toBe(
             sha256(
@@ -190,7 +199,49 @@ describe('audit hash v2 encoding', () => {
           );
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 3000 },
     );
+  });
+});
+
+describe('canonicalJson', () => {
+  /** The definition: sorted keys, undefined members left out, holes empty — as map/join wrote it. */
+  function reference(value: unknown): string {
+    if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+    if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+    const parts: string[] = [];
+    for (const k of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[k];
+      if (v !== undefined) parts.push(`${JSON.stringify(k)}:${reference(v)}`);
+    }
+    return `{${parts.join(',')}}`;
+  }
+
+  it('given any value (nested, sparse arrays, undefined members, odd keys and numbers), then it writes what the definition writes', async () => {
+    const fc = await import('fast-check');
+    const { canonicalJson } = await import('../src/index.js');
+    const leaf = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 6 }),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant(undefined),
+    );
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, leaf, tie('array'), tie('object')),
+      array: fc.sparseArray(tie('value'), { maxLength: 5 }),
+      object: fc.dictionary(fc.string({ unit: 'binary', maxLength: 6 }), tie('value'), {
+        maxKeys: 5,
+      }),
+    }));
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(canonicalJson(v)).toBe(reference(v));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe('{"a":[{"c":3,"d":2}],"b":1}');
+    expect(canonicalJson({})).toBe('{}');
+    expect(canonicalJson({ a: undefined })).toBe('{}');
   });
 });

@@ -140,4 +140,20 @@ describe('send with the record the caller has just read', () => {
     expect(r.ok && r.record.version).toBe(2);
     expect(loads.n).toBe(before);
   });
+
+  it('given records of the last 1,024 cases the runtime issued, then each is used; one issued before them is read again, with the same result', async () => {
+    const { engine, loads } = setup();
+    const first = await reported(engine);
+    const second = await reported(engine);
+    for (let i = 0; i < 1023; i++) await reported(engine);
+    // `second` and the 1,023 after it are the last 1,024 issued: `second` is kept, `first` is not
+    let before = loads.n;
+    const kept = await engine.send(second.id, { type: 'ACCEPT', by: DUTY }, { record: second });
+    expect(kept.ok && kept.record.version).toBe(2);
+    expect(loads.n).toBe(before);
+    before = loads.n;
+    const read = await engine.send(first.id, { type: 'ACCEPT', by: DUTY }, { record: first });
+    expect(read.ok && read.record.version).toBe(2);
+    expect(loads.n).toBe(before + 1);
+  });
 });

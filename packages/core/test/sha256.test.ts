@@ -19,6 +19,16 @@ describe('sha256', () => {
           fc.string({ unit: 'grapheme' }),
           fc.string({ unit: 'binary' }),
           fc.string({ minLength: 50, maxLength: 130 }),
+          // lone and reversed surrogates, which UTF-8 writes as U+FFFD
+          fc
+            .array(
+              fc.oneof(
+                fc.integer({ min: 0xd800, max: 0xdfff }),
+                fc.integer({ min: 0, max: 0xffff }),
+              ),
+              { maxLength: 20 },
+            )
+            .map((units) => String.fromCharCode(...units)),
         ),
         (s) => {
           expect(sha256(s)).toBe(createHash('sha256').update(s).digest('hex'));
