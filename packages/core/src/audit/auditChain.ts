@@ -53,10 +53,9 @@ export function hashAuditEntry(entry: Omit<AuditEntry, 'hash'>): string {
   if (v !== undefined) {
     // exactly canonicalJson([v, prevHash, seq, at, actorId, role, event, from, to, note, data]),
     // written out: this runs on every transition
-    const q = JSON.stringify;
     const d = data === null ? 'null' : canonicalJson(data);
     return sha256(
-      `[${q(v)},${q(prevHash)},${q(seq)},${q(at)},${q(actorId)},${q(role)},${q(event)},${q(from)},${q(to)},${q(note)},${d}]`,
+      `[${num(v)},${str(prevHash)},${num(seq)},${num(at)},${str(actorId)},${str(role)},${str(event)},${str(from)},${str(to)},${str(note)},${d}]`,
     );
   }
   // v1, frozen: ambiguous (`from: null` and `from: "null"` hash alike), kept only to verify old trails
@@ -65,6 +64,18 @@ export function hashAuditEntry(entry: Omit<AuditEntry, 'hash'>): string {
     `${prevHash}|${seq}|${at}|${JSON.stringify(actorId)}|${role}|${event}|${from}|${to}|${JSON.stringify(note)}|${d}`,
   );
 }
+
+/** What JSON escapes in a string: quotes, backslashes, control characters, surrogates. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters JSON escapes
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** `JSON.stringify(value)` as text, without its work for a string that needs no escape. */
+const str = (value: unknown): string =>
+  typeof value === 'string' && !ESCAPED.test(value) ? `"${value}"` : `${JSON.stringify(value)}`;
+
+/** `JSON.stringify(value)` as text, written directly for a finite number. */
+const num = (value: unknown): string =>
+  typeof value === 'number' && Number.isFinite(value) ? `${value}` : `${JSON.stringify(value)}`;
 
 /**
  * Seals a new entry onto a chain in the current hash format (`v: 2`): sets `seq`, `prevHash`
