@@ -156,4 +156,70 @@ describe('send with the record the caller has just read', () => {
     expect(read.ok && read.record.version).toBe(2);
     expect(loads.n).toBe(before + 1);
   });
+
+  it('given a case read or committed last, then runtime.recent gives that record without a read, and it is taken as record', async () => {
+    const { engine, loads } = setup();
+    const record = await reported(engine);
+    const before = loads.n;
+    expect(engine.runtime.recent(record.id)).toBe(record);
+    expect(engine.runtime.recent('no-such-case')).toBeUndefined();
+    const r = await engine.send(
+      record.id,
+      { type: 'ACCEPT', by: DUTY },
+      { record: engine.runtime.recent(record.id) as typeof record },
+    );
+    expect(r.ok && r.record.version).toBe(2);
+    expect(r.ok && engine.runtime.recent(record.id)).toBe(r.ok && r.record);
+    expect(loads.n).toBe(before);
+  });
+
+  it('given a read that answers after a newer commit of the same case, then the newer record stays the recent one', async () => {
+    const inner = new MemoryStore();
+    let hold: Promise<void> | undefined;
+    const store = new Proxy(inner, {
+      get(target, prop) {
+        if (prop === 'load') {
+          return async (id: string) => {
+            const read = await target.load(id);
+            if (hold) await hold;
+            return read;
+          };
+        }
+        const value = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    }) as Store;
+    const engine = new Engine({
+      directory: new Directory(sampleOrg),
+      store,
+      clock: new SimulatedClock('2026-09-01T08:00:00+08:00'),
+    });
+    const record = await reported(engine);
+    let release = () => {};
+    hold = new Promise((r) => {
+      release = r;
+    });
+    const late = engine.get(record.id); // reads version 1, answers later
+    await Promise.resolve();
+    hold = undefined;
+    const accepted = await engine.send(record.id, { type: 'ACCEPT', by: DUTY }, { record });
+    expect(accepted.ok && accepted.record.version).toBe(2);
+    release();
+    expect((await late)?.version).toBe(1);
+    expect(engine.runtime.recent(record.id)?.version).toBe(2);
+  });
+
+  it('given recentRecords: 0, then nothing is kept and every send reads the case', async () => {
+    const inner = new MemoryStore();
+    const runtimeEngine = new Engine({
+      directory: new Directory(sampleOrg),
+      store: inner,
+      clock: new SimulatedClock('2026-09-01T08:00:00+08:00'),
+      recentRecords: 0,
+    });
+    const record = await reported(runtimeEngine);
+    expect(runtimeEngine.runtime.recent(record.id)).toBeUndefined();
+    const r = await runtimeEngine.send(record.id, { type: 'ACCEPT', by: DUTY }, { record });
+    expect(r.ok && r.record.version).toBe(2);
+  });
 });

@@ -36,6 +36,8 @@ export interface EngineOptions {
   claimant?: string;
   /** How long a claimed timer stays claimed if its firing does not commit (ms). Default 60 s. */
   timerLeaseMs?: number;
+  /** How many cases' newest records the runtime keeps for `send` (see `RuntimeOptions`). */
+  recentRecords?: number;
 }
 
 /**
@@ -113,6 +115,7 @@ export class Engine {
       ...(options.newId ? { newId: options.newId } : {}),
       ...(options.claimant ? { claimant: options.claimant } : {}),
       ...(options.timerLeaseMs ? { timerLeaseMs: options.timerLeaseMs } : {}),
+      ...(options.recentRecords !== undefined ? { recentRecords: options.recentRecords } : {}),
     });
   }
 

@@ -71,6 +71,12 @@ export interface RuntimeOptions {
    * outbox either way: `drain` and `tick` deliver whatever is left, after a crash too.
    */
   deliverInline?: boolean;
+  /**
+   * How many instances' newest records the runtime keeps (those it read or committed last, first
+   * in first out): what {@link Runtime.recent} answers, and the only objects `send` takes as the
+   * caller's `record`. Default 1,024; a server that steps from them to skip a read keeps more.
+   */
+  recentRecords?: number;
 }
 
 /**
@@ -89,12 +95,6 @@ export interface Subscription {
 }
 
 type AnyKind = InstanceKind<InstanceRecord>;
-
-/**
- * How many instances' last issued records the runtime keeps for `send`'s `record` (a record
- * read by one request and sent by the same request; an older one is simply read again).
- */
-const ISSUED_KEPT = 1024;
 
 /**
  * The one runtime under cases and scenario instances: every command, timer firing and hand-off
@@ -129,13 +129,14 @@ export class Runtime {
   readonly #hooks = new Set<(c: Committed) => void>();
   /**
    * The record this runtime last read from its store (`load`) or committed itself, by instance
-   * id, for the last {@link ISSUED_KEPT} ids it kept (first in, first out): the only objects
+   * id, for the last `recentRecords` ids it kept (first in, first out): the only objects
    * `send` takes as the caller's `record`. An object built from outside data — a parsed request body, a copy with one
    * field changed — is never the one kept, so it is never stepped from. A Map by id, not a
    * WeakSet of every record issued: adding to a WeakSet cost ~0.5–1 µs per commit (its ephemeron
    * table and the collector's work on it), a fiftieth of a whole `send`.
    */
   readonly #issued = new Map<string, InstanceRecord>();
+  readonly #issuedMax: number;
   readonly #problems = new Set<(f: HandoffFailure, h: Handoff) => void>();
   readonly #subs = new Set<FeedSubscription>();
   #draining: Promise<{ delivered: number; failed: number }> | null = null;
@@ -149,6 +150,7 @@ export class Runtime {
     this.#claimant = options.claimant ?? `runtime-${newInstanceId()}`;
     this.#leaseMs = options.timerLeaseMs ?? 60_000;
     this.#inline = options.deliverInline ?? true;
+    this.#issuedMax = Math.max(0, options.recentRecords ?? 1024);
     for (const kind of options.kinds ?? []) this.addKind(kind);
   }
 
@@ -197,7 +199,7 @@ export class Runtime {
    * Sends a client's command to an instance; `expectedVersion` refuses it if the instance moved.
    * `record`: the instance as the caller has just read it through this runtime (`load`, or a
    * commit's result), which saves reading it again. Only the newest record the runtime issued for
-   * that instance is taken (for the last 1,024 instances it kept); any other object — a copy, a
+   * that instance is taken (see `recentRecords`); any other object — a copy, a
    * parsed body, an older read — is ignored and the instance is read. Only a command applied on it stands (its commit checks the version): if it is refused
    * for any reason, it is sent again on a fresh read, so the answer is what a fresh read would give.
    */
@@ -235,11 +237,35 @@ export class Runtime {
     return this.#commit(k, await k.command(this.host, record, input, options.trusted));
   }
 
+  /**
+   * The newest record of an instance this runtime read or committed, if it still keeps it (see
+   * `recentRecords`), without reading the store. It may be stale — another process may have
+   * moved the instance since — so it is for `send`'s `record` (whose commit checks the version,
+   * and which sends again on a fresh read if the command does not stand), not for an answer.
+   *
+   * @example
+   * ```ts
+   * import type { Runtime } from '@zhizhi/core/runtime';
+   * declare const runtime: Runtime;
+   * const record = runtime.recent('c-1'); // no read
+   * await runtime.send('case', 'c-1', { type: 'ACCEPT', by: 'qj-sj-duty' }, { record });
+   * ```
+   */
+  recent(id: string): InstanceRecord | undefined {
+    return this.#issued.get(id);
+  }
+
   /** Keeps `record` as the one issued for its id (the id first kept longest is forgotten). */
   #issue(record: InstanceRecord): void {
     const issued = this.#issued;
-    if (issued.size >= ISSUED_KEPT && !issued.has(record.id)) {
-      issued.delete(issued.keys().next().value as string);
+    const known = issued.get(record.id);
+    if (known === undefined) {
+      if (issued.size >= this.#issuedMax) {
+        if (this.#issuedMax === 0) return;
+        issued.delete(issued.keys().next().value as string);
+      }
+    } else if (known.version > record.version) {
+      return; // a read answered after a newer commit: the newer record stays
     }
     issued.set(record.id, record);
   }
