@@ -229,14 +229,27 @@ export function createCaseKind(options: CaseKindOptions): InstanceKind<CaseRecor
     record: CaseRecord,
     command: CaseCommand,
   ): Promise<Decision<CaseRecord>> {
-    const refusal = authorizeCaseEvent(
-      directory,
-      dutyLists,
-      record.status,
-      record.context,
-      command,
-    );
-    if (refusal) return fail(refusal);
+    const at = Math.max(host.clock.now(), record.updatedAt);
+    // Not `{ ...command, at }`: a spread plus a new key gives every event its own hidden class,
+    // which makes each property access on events (guards, assign, notify) megamorphic.
+    const event = Object.assign({}, command) as CaseEvent;
+    event.at = at;
+    // Every transition of the case machine is guarded by authorizeCaseEvent with these very
+    // arguments, so a step that moved was authorised; only a refused one is asked why (once per
+    // event, not once here and again in the guard).
+    const step = stepper.next(record.status, record.context, event);
+    if (!step.changed) {
+      const refusal = authorizeCaseEvent(
+        directory,
+        dutyLists,
+        record.status,
+        record.context,
+        command,
+      );
+      return fail(
+        refusal ?? caseError('event.wrongState', { type: command.type, status: record.status }),
+      );
+    }
     if (command.type === 'MERGE') {
       const into = await host.store.load(command.intoCaseId);
       const why =
@@ -251,15 +264,6 @@ export function createCaseKind(options: CaseKindOptions): InstanceKind<CaseRecor
         return fail(
           caseError('case.mergeTarget', { intoCaseId: command.intoCaseId, why }, ['intoCaseId']),
         );
-    }
-    const at = Math.max(host.clock.now(), record.updatedAt);
-    // Not `{ ...command, at }`: a spread plus a new key gives every event its own hidden class,
-    // which makes each property access on events (guards, assign, notify) megamorphic.
-    const event = Object.assign({}, command) as CaseEvent;
-    event.at = at;
-    const step = stepper.next(record.status, record.context, event);
-    if (!step.changed) {
-      return fail(caseError('event.wrongState', { type: command.type, status: record.status }));
     }
     const member = directory.member(command.by) as Member;
     const { type: _t, by: _b, ...rest } = command as CaseCommand & Record<string, unknown>;
