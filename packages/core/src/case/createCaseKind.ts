@@ -170,6 +170,7 @@ export function createCaseKind(options: CaseKindOptions): InstanceKind<CaseRecor
         note: detail.note,
         data: detail.data,
         seal(entry: AuditEntry) {
+          const due = slaDueAt(slaPolicy, status, context);
           const record: CaseRecord = {
             kind: 'case',
             id: context.id,
@@ -177,7 +178,7 @@ export function createCaseKind(options: CaseKindOptions): InstanceKind<CaseRecor
             status,
             version: entry.seq,
             context,
-            slaDueAt: slaDueAt(slaPolicy, status, context),
+            slaDueAt: due,
             lastHash: entry.hash,
             updatedAt: at,
           };
@@ -194,7 +195,7 @@ export function createCaseKind(options: CaseKindOptions): InstanceKind<CaseRecor
               to: intent.to,
             }),
           );
-          const timer = nextSlaTimer(slaPolicy, status, context);
+          const timer = nextSlaTimer(slaPolicy, status, context, due);
           // the acknowledgement of a case a scenario opened moves that instance on, and its
           // closure is recorded on it — handed over in this same commit
           const origin = context.origin;

@@ -37,16 +37,16 @@ export interface SlaTimer {
 export function slaDueAt(policy: SlaPolicy, status: CaseStatus, ctx: CaseContext): number | null {
   const clock = clockOfStatus[status];
   if (!clock) return null;
-  const deadline = () => slaDeadline(policy, ctx.category, ctx.severity, clock);
-  if (clock !== 'resolve' || ctx.reopens > 0) return ctx.enteredAt + deadline();
-  if (ctx.dueAt !== null) return ctx.dueAt;
-  return (ctx.dispatchedAt ?? ctx.enteredAt) + deadline();
+  const fromEntering = clock !== 'resolve' || ctx.reopens > 0;
+  if (!fromEntering && ctx.dueAt !== null) return ctx.dueAt;
+  const from = fromEntering ? ctx.enteredAt : (ctx.dispatchedAt ?? ctx.enteredAt);
+  return from + slaDeadline(policy, ctx.category, ctx.severity, clock);
 }
 
 /**
  * The one timer a case needs now: the next supervision level of its running clock (level 1
  * at the deadline, level 2 `escalateAfter` later), or `null` if no clock runs or both levels
- * have fired.
+ * have fired. `base` is the deadline {@link slaDueAt} gives, for a caller that has it already.
  *
  * @example
  * ```ts
@@ -58,9 +58,9 @@ export function nextSlaTimer(
   policy: SlaPolicy,
   status: CaseStatus,
   ctx: CaseContext,
+  base: number | null = slaDueAt(policy, status, ctx),
 ): SlaTimer | null {
   const clock = clockOfStatus[status];
-  const base = slaDueAt(policy, status, ctx);
   if (!clock || base === null) return null;
   const reached = ctx.supervision?.clock === clock ? ctx.supervision.level : 0;
   if (reached >= 2) return null;
