@@ -2,9 +2,11 @@
 // test/fixtures/serverProcess.ts), against the floor of the same rows (the instance, its audit
 // entry, timers, notifications and change, into tables LIKE the server's) written by plain `pg`
 // in the same run, with 1 and 8 concurrent connections; p50/p99 latency of report and event
-// requests. Not run in CI. Usage:
+// requests; the CPU time (user + system) the server process and the bench client used per request.
+// Not run in CI. Usage:
 //   pnpm --filter @zhizhi/server bench:http [requests per run, default 800]
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { call, DUTY, reportBody, WORKER } from '../test/fixtures/load.js';
 import { spawnServer } from '../test/fixtures/spawnServer.js';
@@ -32,6 +34,18 @@ async function load(n: number, width: number, fn: (i: number) => Promise<void>) 
     }),
   );
   return { rate: n / ((performance.now() - t0) / 1000), lat };
+}
+
+/** CPU time (ms, user and system) a process has used so far, from /proc (Linux; NaN elsewhere). */
+function cpuMs(pid: number): { user: number; system: number } {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields 14 and 15 of stat(5) (utime, stime), in clock ticks of 10 ms
+    return { user: Number(f[11]) * 10, system: Number(f[12]) * 10 };
+  } catch {
+    return { user: Number.NaN, system: Number.NaN };
+  }
 }
 
 interface Row {
@@ -193,6 +207,8 @@ try {
     const ids: string[] = [];
     const rows: Row[] = [];
     let bad = 0;
+    const cpu0 = cpuMs(server.pid);
+    const own0 = process.cpuUsage();
     const reports = await load(N, width, async (i) => {
       const r = await call(url, 'POST', '/api/cases', WORKER, reportBody(`bench ${i}`), {
         'idempotency-key': randomUUID(),
@@ -216,6 +232,12 @@ try {
       if (r.status !== 200) bad++;
       else rows.push({ record: r.body.record, entry: r.body.entry });
     });
+    // CPU the server process and this client used for the 2N requests
+    const cpu1 = cpuMs(server.pid);
+    const serverUser = (cpu1.user - cpu0.user) / (2 * N);
+    const serverSystem = (cpu1.system - cpu0.system) / (2 * N);
+    const own = process.cpuUsage(own0);
+    const clientCpu = (own.user + own.system) / 1000 / (2 * N);
     // the floor: the same 2N commits' rows, written by pg
     const floor = await raw(pool, await written(serverTables, rows), width);
     const http = (2 * N) / (N / reports.rate + N / events.rate);
@@ -229,6 +251,8 @@ try {
       `${ms(pct(reports.lat, 50))} / ${ms(pct(reports.lat, 99))}`,
       `${ms(pct(events.lat, 50))} / ${ms(pct(events.lat, 99))}`,
       `${ms(pct(floor.lat, 50))} / ${ms(pct(floor.lat, 99))}`,
+      `${(serverUser + serverSystem).toFixed(2)} (${serverSystem.toFixed(2)})`,
+      clientCpu.toFixed(2),
       String(bad),
     ]);
   }
@@ -251,6 +275,8 @@ const head = [
   'report p50/p99 ms',
   'event p50/p99 ms',
   'raw p50/p99 ms',
+  'server CPU ms/req (system)',
+  'client CPU ms/req',
   'non-2xx',
 ];
 console.log(
