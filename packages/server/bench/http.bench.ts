@@ -7,11 +7,63 @@
 //   pnpm --filter @zhizhi/server bench:http [requests per run, default 800]
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import pg from 'pg';
-import { call, DUTY, reportBody, WORKER } from '../test/fixtures/load.js';
+import { auth, call, DUTY, type Reply, reportBody, WORKER } from '../test/fixtures/load.js';
 import { spawnServer } from '../test/fixtures/spawnServer.js';
 
 const N = Number(process.argv[2] ?? 800);
+/**
+ * The bench's HTTP client: `http` (default), node:http with a keep-alive agent — under half
+ * the CPU per request of `fetch` (undici), which on a 2-core machine competes with the server for
+ * the same cores; or `fetch`, the tests' `call` (the figures before 2026-12-06).
+ */
+const CLIENT = process.env.ZZ_BENCH_CLIENT ?? 'http';
+const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+
+/** One JSON POST as `member` through {@link agent}. */
+async function post(
+  base: string,
+  path: string,
+  member: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
+  if (CLIENT === 'fetch') return call(base, 'POST', path, member, body, headers);
+  const payload = JSON.stringify(body);
+  const authorization = (await auth(member)).authorization as string;
+  return new Promise((resolve) => {
+    const req = request(
+      `${base}${path}`,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          authorization,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(payload),
+          ...headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let parsed: unknown = text;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            /* not JSON */
+          }
+          resolve({ status: res.statusCode ?? 0, body: parsed });
+        });
+      },
+    );
+    req.on('error', (e) => resolve({ status: 0, body: null, error: String(e) }));
+    req.end(payload);
+  });
+}
 const PG_URL = process.env.ZHIZHI_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const pct = (xs: number[], p: number) => {
@@ -200,7 +252,7 @@ const ms = (x: number) => x.toFixed(1);
 try {
   // warm up
   await load(50, 4, async (i) => {
-    await call(url, 'POST', '/api/cases', WORKER, reportBody(`warm ${i}`));
+    await post(url, '/api/cases', WORKER, reportBody(`warm ${i}`));
   });
   for (const width of [1, 8]) {
     // reports (each a durable commit: record, REPORT entry, SLA timers, notifications, change)
@@ -210,7 +262,7 @@ try {
     const cpu0 = cpuMs(server.pid);
     const own0 = process.cpuUsage();
     const reports = await load(N, width, async (i) => {
-      const r = await call(url, 'POST', '/api/cases', WORKER, reportBody(`bench ${i}`), {
+      const r = await post(url, '/api/cases', WORKER, reportBody(`bench ${i}`), {
         'idempotency-key': randomUUID(),
       });
       if (r.status !== 201) bad++;
@@ -221,9 +273,8 @@ try {
     });
     // transitions: ACCEPT on each case, If-Match
     const events = await load(N, width, async (i) => {
-      const r = await call(
+      const r = await post(
         url,
-        'POST',
         `/api/cases/${encodeURIComponent(ids[i] as string)}/events`,
         DUTY,
         { type: 'ACCEPT' },
@@ -257,6 +308,7 @@ try {
     ]);
   }
 } finally {
+  agent.destroy();
   await server.stop();
   await pool.end();
   await serverTables.end();
@@ -280,7 +332,7 @@ const head = [
   'non-2xx',
 ];
 console.log(
-  `\n${N} reports + ${N} ACCEPT events per run, server in a child process on PostgreSQL\n`,
+  `\n${N} reports + ${N} ACCEPT events per run, server in a child process on PostgreSQL, client ${CLIENT}\n`,
 );
 console.log(`| ${head.join(' | ')} |`);
 console.log(`|${head.map(() => '---').join('|')}|`);
