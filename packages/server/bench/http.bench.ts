@@ -19,7 +19,7 @@ const N = Number(process.argv[2] ?? 800);
  * the same cores; or `fetch`, the tests' `call` (the figures before 2026-12-06).
  */
 const CLIENT = process.env.ZZ_BENCH_CLIENT ?? 'http';
-const WARMUP = Number(process.env.ZZ_BENCH_WARMUP ?? 300);
+const WARMUP = Number(process.env.ZZ_BENCH_WARMUP ?? 1000);
 const agent = new Agent({ keepAlive: true, maxSockets: 8 });
 
 /** One JSON POST as `member` through {@link agent}. */
@@ -119,7 +119,7 @@ interface Written extends Row {
  * written by `pg` directly, one statement per table in one transaction, into tables made `LIKE`
  * the server's (same keys and indexes), `width` connections at a time.
  */
-async function raw(pool: pg.Pool, rows: Written[], width: number) {
+async function raw(pool: pg.Pool, rows: Written[], width: number, sfx = `:${width}`) {
   let next = 0;
   const lat: number[] = [];
   const t0 = performance.now();
@@ -130,7 +130,6 @@ async function raw(pool: pg.Pool, rows: Written[], width: number) {
         for (let i = next++; i < rows.length; i = next++) {
           const w = rows[i] as Written;
           const { record } = w;
-          const sfx = `:${width}`;
           const id = `${record.id}${sfx}`;
           const t = performance.now();
           await c.query('BEGIN');
@@ -251,20 +250,31 @@ const url = server.url;
 const table: string[][] = [];
 const ms = (x: number) => x.toFixed(1);
 try {
-  // warm up: the server's code paths of a report and of an event compiled by the JIT before
-  // anything is timed (ZZ_BENCH_WARMUP reports and as many ACCEPT events, default 300)
+  // warm up, untimed: the server's code of a report and of an event, and the floor's, compiled by
+  // the JIT before anything is timed (ZZ_BENCH_WARMUP reports, as many ACCEPT events, and the
+  // floor writing the same rows; default 1,000: with 300, a second 1-connection run still took
+  // half the server CPU per request of the first)
   const warm: string[] = [];
+  const warmRows: Row[] = [];
   await load(WARMUP, 4, async (i) => {
     const r = await post(url, '/api/cases', WORKER, reportBody(`warm ${i}`), {
       'idempotency-key': randomUUID(),
     });
-    if (r.status === 201) warm.push(r.body.record.id);
+    if (r.status !== 201) return;
+    warm.push(r.body.record.id);
+    warmRows.push({ record: r.body.record, entry: r.body.entry });
   });
   await load(warm.length, 4, async (i) => {
-    await post(url, `/api/cases/${encodeURIComponent(warm[i] as string)}/events`, DUTY, {
-      type: 'ACCEPT',
-    });
+    const r = await post(
+      url,
+      `/api/cases/${encodeURIComponent(warm[i] as string)}/events`,
+      DUTY,
+      { type: 'ACCEPT' },
+      { 'if-match': '"1"' },
+    );
+    if (r.status === 200) warmRows.push({ record: r.body.record, entry: r.body.entry });
   });
+  await raw(pool, await written(serverTables, warmRows), 4, ':warm');
   for (const width of [1, 8]) {
     // reports (each a durable commit: record, REPORT entry, SLA timers, notifications, change)
     const ids: string[] = [];
