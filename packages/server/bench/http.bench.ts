@@ -2,14 +2,69 @@
 // test/fixtures/serverProcess.ts), against the floor of the same rows (the instance, its audit
 // entry, timers, notifications and change, into tables LIKE the server's) written by plain `pg`
 // in the same run, with 1 and 8 concurrent connections; p50/p99 latency of report and event
-// requests. Not run in CI. Usage:
+// requests; the CPU time (user + system) the server process and the bench client used per request.
+// Not run in CI. Usage:
 //   pnpm --filter @zhizhi/server bench:http [requests per run, default 800]
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import pg from 'pg';
-import { call, DUTY, reportBody, WORKER } from '../test/fixtures/load.js';
+import { auth, call, DUTY, type Reply, reportBody, WORKER } from '../test/fixtures/load.js';
 import { spawnServer } from '../test/fixtures/spawnServer.js';
 
 const N = Number(process.argv[2] ?? 800);
+/**
+ * The bench's HTTP client: `http` (default), node:http with a keep-alive agent — under half
+ * the CPU per request of `fetch` (undici), which on a 2-core machine competes with the server for
+ * the same cores; or `fetch`, the tests' `call` (the figures before 2026-12-06).
+ */
+const CLIENT = process.env.ZZ_BENCH_CLIENT ?? 'http';
+const WARMUP = Number(process.env.ZZ_BENCH_WARMUP ?? 1000);
+const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+
+/** One JSON POST as `member` through {@link agent}. */
+async function post(
+  base: string,
+  path: string,
+  member: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
+  if (CLIENT === 'fetch') return call(base, 'POST', path, member, body, headers);
+  const payload = JSON.stringify(body);
+  const authorization = (await auth(member)).authorization as string;
+  return new Promise((resolve) => {
+    const req = request(
+      `${base}${path}`,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          authorization,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(payload),
+          ...headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let parsed: unknown = text;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            /* not JSON */
+          }
+          resolve({ status: res.statusCode ?? 0, body: parsed });
+        });
+      },
+    );
+    req.on('error', (e) => resolve({ status: 0, body: null, error: String(e) }));
+    req.end(payload);
+  });
+}
 const PG_URL = process.env.ZHIZHI_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const pct = (xs: number[], p: number) => {
@@ -34,6 +89,18 @@ async function load(n: number, width: number, fn: (i: number) => Promise<void>) 
   return { rate: n / ((performance.now() - t0) / 1000), lat };
 }
 
+/** CPU time (ms, user and system) a process has used so far, from /proc (Linux; NaN elsewhere). */
+function cpuMs(pid: number): { user: number; system: number } {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields 14 and 15 of stat(5) (utime, stime), in clock ticks of 10 ms
+    return { user: Number(f[11]) * 10, system: Number(f[12]) * 10 };
+  } catch {
+    return { user: Number.NaN, system: Number.NaN };
+  }
+}
+
 interface Row {
   record: Record<string, unknown> & { id: string; version: number; townId: string };
   entry: Record<string, unknown>;
@@ -52,7 +119,7 @@ interface Written extends Row {
  * written by `pg` directly, one statement per table in one transaction, into tables made `LIKE`
  * the server's (same keys and indexes), `width` connections at a time.
  */
-async function raw(pool: pg.Pool, rows: Written[], width: number) {
+async function raw(pool: pg.Pool, rows: Written[], width: number, sfx = `:${width}`) {
   let next = 0;
   const lat: number[] = [];
   const t0 = performance.now();
@@ -63,7 +130,6 @@ async function raw(pool: pg.Pool, rows: Written[], width: number) {
         for (let i = next++; i < rows.length; i = next++) {
           const w = rows[i] as Written;
           const { record } = w;
-          const sfx = `:${width}`;
           const id = `${record.id}${sfx}`;
           const t = performance.now();
           await c.query('BEGIN');
@@ -184,17 +250,40 @@ const url = server.url;
 const table: string[][] = [];
 const ms = (x: number) => x.toFixed(1);
 try {
-  // warm up
-  await load(50, 4, async (i) => {
-    await call(url, 'POST', '/api/cases', WORKER, reportBody(`warm ${i}`));
+  // warm up, untimed: the server's code of a report and of an event, and the floor's, compiled by
+  // the JIT before anything is timed (ZZ_BENCH_WARMUP reports, as many ACCEPT events, and the
+  // floor writing the same rows; default 1,000: with 300, a second 1-connection run still took
+  // half the server CPU per request of the first)
+  const warm: string[] = [];
+  const warmRows: Row[] = [];
+  await load(WARMUP, 4, async (i) => {
+    const r = await post(url, '/api/cases', WORKER, reportBody(`warm ${i}`), {
+      'idempotency-key': randomUUID(),
+    });
+    if (r.status !== 201) return;
+    warm.push(r.body.record.id);
+    warmRows.push({ record: r.body.record, entry: r.body.entry });
   });
+  await load(warm.length, 4, async (i) => {
+    const r = await post(
+      url,
+      `/api/cases/${encodeURIComponent(warm[i] as string)}/events`,
+      DUTY,
+      { type: 'ACCEPT' },
+      { 'if-match': '"1"' },
+    );
+    if (r.status === 200) warmRows.push({ record: r.body.record, entry: r.body.entry });
+  });
+  await raw(pool, await written(serverTables, warmRows), 4, ':warm');
   for (const width of [1, 8]) {
     // reports (each a durable commit: record, REPORT entry, SLA timers, notifications, change)
     const ids: string[] = [];
     const rows: Row[] = [];
     let bad = 0;
+    const cpu0 = cpuMs(server.pid);
+    const own0 = process.cpuUsage();
     const reports = await load(N, width, async (i) => {
-      const r = await call(url, 'POST', '/api/cases', WORKER, reportBody(`bench ${i}`), {
+      const r = await post(url, '/api/cases', WORKER, reportBody(`bench ${i}`), {
         'idempotency-key': randomUUID(),
       });
       if (r.status !== 201) bad++;
@@ -205,9 +294,8 @@ try {
     });
     // transitions: ACCEPT on each case, If-Match
     const events = await load(N, width, async (i) => {
-      const r = await call(
+      const r = await post(
         url,
-        'POST',
         `/api/cases/${encodeURIComponent(ids[i] as string)}/events`,
         DUTY,
         { type: 'ACCEPT' },
@@ -216,6 +304,12 @@ try {
       if (r.status !== 200) bad++;
       else rows.push({ record: r.body.record, entry: r.body.entry });
     });
+    // CPU the server process and this client used for the 2N requests
+    const cpu1 = cpuMs(server.pid);
+    const serverUser = (cpu1.user - cpu0.user) / (2 * N);
+    const serverSystem = (cpu1.system - cpu0.system) / (2 * N);
+    const own = process.cpuUsage(own0);
+    const clientCpu = (own.user + own.system) / 1000 / (2 * N);
     // the floor: the same 2N commits' rows, written by pg
     const floor = await raw(pool, await written(serverTables, rows), width);
     const http = (2 * N) / (N / reports.rate + N / events.rate);
@@ -229,10 +323,13 @@ try {
       `${ms(pct(reports.lat, 50))} / ${ms(pct(reports.lat, 99))}`,
       `${ms(pct(events.lat, 50))} / ${ms(pct(events.lat, 99))}`,
       `${ms(pct(floor.lat, 50))} / ${ms(pct(floor.lat, 99))}`,
+      `${(serverUser + serverSystem).toFixed(2)} (${serverSystem.toFixed(2)})`,
+      clientCpu.toFixed(2),
       String(bad),
     ]);
   }
 } finally {
+  agent.destroy();
   await server.stop();
   await pool.end();
   await serverTables.end();
@@ -251,10 +348,12 @@ const head = [
   'report p50/p99 ms',
   'event p50/p99 ms',
   'raw p50/p99 ms',
+  'server CPU ms/req (system)',
+  'client CPU ms/req',
   'non-2xx',
 ];
 console.log(
-  `\n${N} reports + ${N} ACCEPT events per run, server in a child process on PostgreSQL\n`,
+  `\n${N} reports + ${N} ACCEPT events per run, server in a child process on PostgreSQL, client ${CLIENT}\n`,
 );
 console.log(`| ${head.join(' | ')} |`);
 console.log(`|${head.map(() => '---').join('|')}|`);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DUTY, reportBody, testServer, WORKER } from './http.helpers.js';
+import { createServer } from '../src/index.js';
+import { DUTY, reportBody, SECRET, testServer, WORKER } from './http.helpers.js';
 
 let t: Awaited<ReturnType<typeof testServer>>;
 beforeAll(async () => {
@@ -58,8 +59,9 @@ describe('cases over HTTP', () => {
     expect(got.json().audit.map((e: { event: string }) => e.event)).toEqual(['REPORT', 'ACCEPT']);
   });
 
-  it('given a case event, when it is applied, then the case is read from the store once (the route and the runtime share the read)', async () => {
-    const r = await t.app.inject({
+  /** Reports a case through `app`, then sends it ACCEPT: how often the store loaded the case. */
+  async function loadsOfAnEvent(app: typeof t.app) {
+    const r = await app.inject({
       method: 'POST',
       url: '/api/cases',
       headers: await t.auth(WORKER),
@@ -68,7 +70,7 @@ describe('cases over HTTP', () => {
     const id = r.json().record.id as string;
     const load = vi.spyOn(t.store, 'load');
     try {
-      const ok = await t.app.inject({
+      const ok = await app.inject({
         method: 'POST',
         url: `/api/cases/${id}/events`,
         headers: await t.auth(DUTY),
@@ -76,9 +78,27 @@ describe('cases over HTTP', () => {
       });
       expect(ok.statusCode, ok.body).toBe(200);
       expect(ok.json().record.version).toBe(2);
-      expect(load.mock.calls.filter(([x]) => x === id)).toHaveLength(1);
+      return load.mock.calls.filter(([x]) => x === id).length;
     } finally {
       load.mockRestore();
+    }
+  }
+
+  it('given a case this process reported, when an event is applied, then the case is not read again (the process kept it)', async () => {
+    expect(await loadsOfAnEvent(t.app)).toBe(0);
+  });
+
+  it('given a server that keeps no case, when an event is applied, then the case is read from the store once (the route and the runtime share the read)', async () => {
+    const app = await createServer({
+      client: t.client,
+      auth: { secret: SECRET },
+      tickMs: 0,
+      recentCases: 0,
+    });
+    try {
+      expect(await loadsOfAnEvent(app as typeof t.app)).toBe(1);
+    } finally {
+      await app.close();
     }
   });
 

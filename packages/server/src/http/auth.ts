@@ -137,8 +137,40 @@ export interface Scope {
   ownCasesOnly: boolean;
 }
 
-/** The scope of a member, from the org directory alone. */
+/** Scopes worked out, per directory and member (a directory does not change once built). */
+const scopes = new WeakMap<Directory, WeakMap<Member, Scope>>();
+
+/**
+ * The scope of a member, from the org directory alone (worked out once per directory and
+ * member: a district member's is a walk over every unit of the org).
+ *
+ * @example
+ * ```ts
+ * import { Directory } from '@zhizhi/core';
+ * import { sampleOrg } from '@zhizhi/core/sample';
+ * import { scopeOf } from '@zhizhi/server';
+ * const directory = new Directory(sampleOrg);
+ * scopeOf(directory, directory.member('qj-sj-duty')!); // { towns: ['qj-sj'], ownCasesOnly: false }
+ * ```
+ */
 export function scopeOf(directory: Directory, member: Member): Scope {
+  let known = scopes.get(directory);
+  if (!known) {
+    known = new WeakMap();
+    scopes.set(directory, known);
+  }
+  let scope = known.get(member);
+  if (!scope) {
+    // shared by every request of the member: frozen, so that no route can change it for the next
+    const worked = workOutScope(directory, member);
+    if (Array.isArray(worked.towns)) Object.freeze(worked.towns);
+    scope = Object.freeze(worked);
+    known.set(member, scope);
+  }
+  return scope;
+}
+
+function workOutScope(directory: Directory, member: Member): Scope {
   const ownCasesOnly = member.role === 'resident';
   const town = directory.townOfMember(member);
   if (town !== undefined) return { towns: [town], ownCasesOnly };

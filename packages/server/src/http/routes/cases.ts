@@ -34,10 +34,23 @@ export function maySeeCase(c: Caller, record: CaseRecord): boolean {
   return !c.scope.ownCasesOnly || record.context.reporterId === c.member.id;
 }
 
-/** The case, if it exists (404) and the caller may see it (403). */
-export async function visibleCase(ctx: Ctx, req: FastifyRequest, id: string): Promise<CaseRecord> {
-  const record = await ctx.client.getCase(id);
-  if (!record) throw fromCore(caseError('case.notFound', { caseId: id.slice(0, 128) }));
+/**
+ * The case, if it exists (404) and the caller may see it (403). `recent`: the case as this
+ * process last committed or read it will do (it may be stale: for a command, whose commit checks
+ * the version, not for an answer); else it is read, and remembered.
+ */
+export async function visibleCase(
+  ctx: Ctx,
+  req: FastifyRequest,
+  id: string,
+  recent = false,
+): Promise<CaseRecord> {
+  let record = recent ? ctx.recent.get(id) : undefined;
+  if (!record) {
+    record = await ctx.client.getCase(id);
+    if (!record) throw fromCore(caseError('case.notFound', { caseId: id.slice(0, 128) }));
+    ctx.recent.remember(record);
+  }
   if (!maySeeCase(caller(req), record)) fail(403, 'auth.outsideScope');
   return record;
 }
@@ -164,6 +177,7 @@ export function caseRoutes(app: FastifyInstance, ctx: Ctx, postCasesLimit: objec
       const result = await client.report(req.body, key ? { idempotencyKey: key } : {});
       if (!result.ok) throw fromCore(result.error);
       const { record, entry, seq } = result;
+      ctx.recent.remember(record);
       reply.header('Location', `/api/cases/${encodeURIComponent(record.id)}`);
       reply.header('ETag', `"${record.version}"`);
       if (seq === 0) reply.header('Idempotent-Replayed', 'true');
@@ -244,11 +258,15 @@ export function caseRoutes(app: FastifyInstance, ctx: Ctx, postCasesLimit: objec
       },
     },
     async (req, reply) => {
-      const record = await visibleCase(ctx, req, req.params.id);
-      // the record just read goes along: one read and one commit per event
-      const result = await sendVersioned(reply, req.headers['if-match'], (o) =>
-        client.send(record.id, req.body, { ...o, record }),
-      );
+      // the case as this process last committed or read it goes along: one commit per event,
+      // and a read only for a case it does not know (or a stale one, which the runtime re-reads)
+      const record = await visibleCase(ctx, req, req.params.id, true);
+      const result = await sendVersioned(reply, req.headers['if-match'], async (o) => {
+        const sent = await client.send(record.id, req.body, { ...o, record });
+        if (sent.ok) ctx.recent.remember(sent.record);
+        else ctx.recent.forget(record.id);
+        return sent;
+      });
       return viewResult(ctx, caller(req), result);
     },
   );
