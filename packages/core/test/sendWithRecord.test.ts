@@ -222,4 +222,27 @@ describe('send with the record the caller has just read', () => {
     const r = await runtimeEngine.send(record.id, { type: 'ACCEPT', by: DUTY }, { record });
     expect(r.ok && r.record.version).toBe(2);
   });
+
+  it('given a kept record another runtime has since moved past, when a send on it is refused, then the fresh read is kept instead', async () => {
+    const store = new MemoryStore();
+    const make = () =>
+      new Engine({
+        directory: new Directory(sampleOrg),
+        store,
+        clock: new SimulatedClock('2026-09-01T08:00:00+08:00'),
+      });
+    const here = make();
+    const there = make();
+    const record = await reported(here);
+    expect((await there.send(record.id, { type: 'ACCEPT', by: DUTY })).ok).toBe(true);
+    const stale = here.runtime.recent(record.id);
+    expect(stale?.version).toBe(1);
+    const r = await here.send(
+      record.id,
+      { type: 'ACCEPT', by: DUTY },
+      { record: stale as typeof record, expectedVersion: 1 },
+    );
+    expect(!r.ok && r.error.code).toBe('store.conflict');
+    expect(here.runtime.recent(record.id)?.version).toBe(2);
+  });
 });

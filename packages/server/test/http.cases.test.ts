@@ -59,15 +59,21 @@ describe('cases over HTTP', () => {
     expect(got.json().audit.map((e: { event: string }) => e.event)).toEqual(['REPORT', 'ACCEPT']);
   });
 
-  /** Reports a case through `app`, then sends it ACCEPT: how often the store loaded the case. */
-  async function loadsOfAnEvent(app: typeof t.app) {
-    const r = await app.inject({
-      method: 'POST',
-      url: '/api/cases',
-      headers: await t.auth(WORKER),
-      payload: reportBody('一次读取'),
-    });
+  /**
+   * Reports a case through `app` (and `others` more after it), then sends the first one ACCEPT:
+   * how often the store loaded that case.
+   */
+  async function loadsOfAnEvent(app: typeof t.app, others = 0) {
+    const report = async () =>
+      app.inject({
+        method: 'POST',
+        url: '/api/cases',
+        headers: await t.auth(WORKER),
+        payload: reportBody('一次读取'),
+      });
+    const r = await report();
     const id = r.json().record.id as string;
+    for (let i = 0; i < others; i++) expect((await report()).statusCode).toBe(201);
     const load = vi.spyOn(t.store, 'load');
     try {
       const ok = await app.inject({
@@ -88,15 +94,16 @@ describe('cases over HTTP', () => {
     expect(await loadsOfAnEvent(t.app)).toBe(0);
   });
 
-  it('given a server that keeps no case, when an event is applied, then the case is read from the store once (the route and the runtime share the read)', async () => {
+  it('given a case the process no longer keeps (recentRecords: 1, another case since), when an event is applied, then the case is read from the store once (the route and the runtime share the read)', async () => {
     const app = await createServer({
-      client: t.client,
+      directory: t.client.engine.directory,
+      store: t.store,
       auth: { secret: SECRET },
       tickMs: 0,
-      recentCases: 0,
+      recentRecords: 1,
     });
     try {
-      expect(await loadsOfAnEvent(app as typeof t.app)).toBe(1);
+      expect(await loadsOfAnEvent(app as typeof t.app, 1)).toBe(1);
     } finally {
       await app.close();
     }

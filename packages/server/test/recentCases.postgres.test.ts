@@ -1,5 +1,5 @@
 /**
- * The cases a server process keeps as it last committed or read them (`recentCases`): an event
+ * The cases a server process keeps as it last committed or read them (`recentRecords`): an event
  * to one of them skips the read before its commit. Two server processes on one PostgreSQL
  * schema: when the other one moved a case since, the kept copy is stale, and the answer must
  * still be the one a fresh read gives — a 409 stays a 409, a refusal on the stale copy is not

@@ -72,8 +72,8 @@ export interface RuntimeOptions {
    */
   deliverInline?: boolean;
   /**
-   * How many instances' newest records the runtime keeps (those it read or committed last, first
-   * in first out): what {@link Runtime.recent} answers, and the only objects `send` takes as the
+   * How many instances' newest records the runtime keeps (those it read or committed most
+   * recently): what {@link Runtime.recent} answers, and the only objects `send` takes as the
    * caller's `record`. Default 1,024; a server that steps from them to skip a read keeps more.
    */
   recentRecords?: number;
@@ -129,7 +129,7 @@ export class Runtime {
   readonly #hooks = new Set<(c: Committed) => void>();
   /**
    * The record this runtime last read from its store (`load`) or committed itself, by instance
-   * id, for the last `recentRecords` ids it kept (first in, first out): the only objects
+   * id, for the `recentRecords` ids it issued most recently: the only objects
    * `send` takes as the caller's `record`. An object built from outside data — a parsed request body, a copy with one
    * field changed — is never the one kept, so it is never stepped from. A Map by id, not a
    * WeakSet of every record issued: adding to a WeakSet cost ~0.5–1 µs per commit (its ephemeron
@@ -219,7 +219,8 @@ export class Runtime {
       const result = await this.#sendTo(k, id, options.record, input, options);
       if (result.ok) return result as RuntimeResult<R>;
     }
-    const record = await this.store.load(id);
+    // read through `load`, so that the fresh record is the one kept (a stale one is not tried again)
+    const record = await this.load(id);
     return this.#sendTo(k, id, record, input, options) as Promise<RuntimeResult<R>>;
   }
 
@@ -255,7 +256,7 @@ export class Runtime {
     return this.#issued.get(id);
   }
 
-  /** Keeps `record` as the one issued for its id (the id first kept longest is forgotten). */
+  /** Keeps `record` as the one issued for its id (the id issued least recently is forgotten). */
   #issue(record: InstanceRecord): void {
     const issued = this.#issued;
     const known = issued.get(record.id);
@@ -264,8 +265,9 @@ export class Runtime {
         if (this.#issuedMax === 0) return;
         issued.delete(issued.keys().next().value as string);
       }
-    } else if (known.version > record.version) {
-      return; // a read answered after a newer commit: the newer record stays
+    } else {
+      if (known.version > record.version) return; // a read answered after a newer commit
+      issued.delete(record.id); // issued again: the most recent goes last
     }
     issued.set(record.id, record);
   }

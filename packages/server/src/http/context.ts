@@ -5,7 +5,6 @@ import type { AccessLog } from '../privacy/AccessLog.js';
 import type { Masker } from '../privacy/createMasker.js';
 import type { Scope } from './auth.js';
 import { fail } from './errors.js';
-import type { RecentCases } from './recentCases.js';
 
 /** The authenticated member of a request, with what they may see. */
 export interface Caller {
@@ -38,8 +37,6 @@ export interface Ctx {
   masker: Masker;
   /** Where unmasking is recorded before clear values are sent. */
   accessLog: AccessLog;
-  /** The cases this process committed or read last: an event steps from one without a read. */
-  recent: RecentCases;
 }
 
 /**

@@ -21,7 +21,6 @@ import { type Ctx, maybeCaller, setCaller } from './context.js';
 import { docsPage } from './docsPage.js';
 import { apiError, fail, HttpError, toApiError } from './errors.js';
 import { parseJsonBody } from './parseJsonBody.js';
-import { createRecentCases } from './recentCases.js';
 import { caseRoutes } from './routes/cases.js';
 import { casesExportRoute } from './routes/casesExport.js';
 import { checkInRoutes } from './routes/checkIns.js';
@@ -68,13 +67,6 @@ export interface CreateServerOptions
   /** The largest photo `POST /api/photos` takes, bytes (default 5 MB). */
   photoLimitBytes?: number;
   trustProxy?: FastifyServerOptions['trustProxy'];
-  /**
-   * How many cases this process keeps as it last committed or read them, so that an event to
-   * one of them needs no read before its commit (default 10,000; 0: none). A case another process
-   * moved since is never stepped from: its commit fails the version check and the event is sent
-   * again on a fresh read.
-   */
-  recentCases?: number;
 }
 
 /** The Fastify app {@link createServer} builds, with the client it serves. */
@@ -209,7 +201,6 @@ export async function createServer(options: CreateServerOptions = {}): Promise<Z
     directory,
     masker: createMasker(client),
     accessLog,
-    recent: createRecentCases(options.recentCases ?? 10_000),
   };
   caseRoutes(app, ctx, limits.reports);
   casesExportRoute(app, ctx);
@@ -275,6 +266,8 @@ function buildClient(options: CreateServerOptions): LocalClient {
     ...(options.holdDownMs !== undefined ? { holdDownMs: options.holdDownMs } : {}),
     ...(options.claimant ? { claimant: options.claimant } : {}),
     ...(options.newId ? { newId: options.newId } : {}),
+    // the cases this process last committed or read: an event to one needs no read (decision 0019)
+    recentRecords: options.recentRecords ?? 10_000,
     directory: directory instanceof Directory ? directory : new Directory(directory),
     ...(store ? { store } : {}),
   });

@@ -36,8 +36,8 @@ export function maySeeCase(c: Caller, record: CaseRecord): boolean {
 
 /**
  * The case, if it exists (404) and the caller may see it (403). `recent`: the case as this
- * process last committed or read it will do (it may be stale: for a command, whose commit checks
- * the version, not for an answer); else it is read, and remembered.
+ * process's runtime last committed or read it will do (`Runtime.recent`; it may be stale: for a
+ * command, whose commit checks the version, not for an answer); else it is read.
  */
 export async function visibleCase(
   ctx: Ctx,
@@ -45,11 +45,11 @@ export async function visibleCase(
   id: string,
   recent = false,
 ): Promise<CaseRecord> {
-  let record = recent ? ctx.recent.get(id) : undefined;
+  const kept = recent ? ctx.client.engine.runtime.recent(id) : undefined;
+  let record = kept?.kind === 'case' ? (kept as CaseRecord) : undefined;
   if (!record) {
     record = await ctx.client.getCase(id);
     if (!record) throw fromCore(caseError('case.notFound', { caseId: id.slice(0, 128) }));
-    ctx.recent.remember(record);
   }
   if (!maySeeCase(caller(req), record)) fail(403, 'auth.outsideScope');
   return record;
@@ -177,7 +177,6 @@ export function caseRoutes(app: FastifyInstance, ctx: Ctx, postCasesLimit: objec
       const result = await client.report(req.body, key ? { idempotencyKey: key } : {});
       if (!result.ok) throw fromCore(result.error);
       const { record, entry, seq } = result;
-      ctx.recent.remember(record);
       reply.header('Location', `/api/cases/${encodeURIComponent(record.id)}`);
       reply.header('ETag', `"${record.version}"`);
       if (seq === 0) reply.header('Idempotent-Replayed', 'true');
@@ -259,14 +258,12 @@ export function caseRoutes(app: FastifyInstance, ctx: Ctx, postCasesLimit: objec
     },
     async (req, reply) => {
       // the case as this process last committed or read it goes along: one commit per event,
-      // and a read only for a case it does not know (or a stale one, which the runtime re-reads)
+      // and a read only for a case it does not keep (or a stale one, which the runtime re-reads
+      // and keeps instead)
       const record = await visibleCase(ctx, req, req.params.id, true);
-      const result = await sendVersioned(reply, req.headers['if-match'], async (o) => {
-        const sent = await client.send(record.id, req.body, { ...o, record });
-        if (sent.ok) ctx.recent.remember(sent.record);
-        else ctx.recent.forget(record.id);
-        return sent;
-      });
+      const result = await sendVersioned(reply, req.headers['if-match'], (o) =>
+        client.send(record.id, req.body, { ...o, record }),
+      );
       return viewResult(ctx, caller(req), result);
     },
   );
