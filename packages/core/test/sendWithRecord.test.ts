@@ -5,16 +5,21 @@ import { sampleDutyLists, sampleOrg, sampleSlaPolicy } from '../src/sample/index
 
 const DUTY = 'qj-sj-duty';
 
-/** An Engine over a MemoryStore whose loads are counted. */
-function setup() {
+/**
+ * An Engine over a MemoryStore whose loads are counted; each load answers once `hold()` (if it
+ * gives a promise) has settled.
+ */
+function setup(hold: () => Promise<void> | undefined = () => undefined) {
   const inner = new MemoryStore();
   const loads = { n: 0 };
   const store = new Proxy(inner, {
     get(target, prop, receiver) {
       if (prop === 'load') {
-        return (id: string) => {
+        return async (id: string) => {
           loads.n += 1;
-          return target.load(id);
+          const read = await target.load(id);
+          await hold();
+          return read;
         };
       }
       const value = Reflect.get(target, prop, receiver);
@@ -174,26 +179,8 @@ describe('send with the record the caller has just read', () => {
   });
 
   it('given a read that answers after a newer commit of the same case, then the newer record stays the recent one', async () => {
-    const inner = new MemoryStore();
     let hold: Promise<void> | undefined;
-    const store = new Proxy(inner, {
-      get(target, prop) {
-        if (prop === 'load') {
-          return async (id: string) => {
-            const read = await target.load(id);
-            if (hold) await hold;
-            return read;
-          };
-        }
-        const value = Reflect.get(target, prop, target);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    }) as Store;
-    const engine = new Engine({
-      directory: new Directory(sampleOrg),
-      store,
-      clock: new SimulatedClock('2026-09-01T08:00:00+08:00'),
-    });
+    const { engine } = setup(() => hold);
     const record = await reported(engine);
     let release = () => {};
     hold = new Promise((r) => {
