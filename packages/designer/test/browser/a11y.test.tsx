@@ -1,15 +1,10 @@
 import { builtInScenarios, sampleOrg } from '@zhizhi/core/sample';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ScenarioDraft } from '../../src/model/index.js';
 import { axeViolations } from './axeViolations.js';
 import { type Mounted, mountDesigner, until } from './mountDesigner.js';
 
 let m: Mounted | undefined;
-afterEach(() => {
-  m?.unmount();
-  m = undefined;
-});
-
 describe('accessibility', () => {
   it('given the health-band scenario with a step selected, then axe-core finds no violations in the designer', async () => {
     const doc = structuredClone(

@@ -1,5 +1,5 @@
-import { builtInScenarios, sampleOrg } from '@zhizhi/core/sample';
-import { afterEach, describe, expect, it } from 'vitest';
+import { sampleOrg } from '@zhizhi/core/sample';
+import { describe, expect, it } from 'vitest';
 import { autoLayout } from '../../src/layout/autoLayout.js';
 import { isPinned } from '../../src/layout/isPinned.js';
 import { pinCommands } from '../../src/layout/pinCommands.js';
@@ -12,18 +12,10 @@ import {
   type ScenarioDraft,
   undo,
 } from '../../src/model/index.js';
-import { type Mounted, mountDesigner, until } from './mountDesigner.js';
+import { builtInDraft, type Mounted, mountDesigner, until } from './mountDesigner.js';
 
 let m: Mounted | undefined;
-afterEach(() => {
-  m?.unmount();
-  m = undefined;
-});
-
-const health = () =>
-  structuredClone(
-    builtInScenarios.find((s) => s.id === 'elderly-health-band'),
-  ) as unknown as ScenarioDraft;
+const health = () => builtInDraft('elderly-health-band');
 const at = (doc: ScenarioDraft, id: string) => doc.steps.find((s) => s.id === id)?.layout;
 
 describe('auto-layout', () => {

@@ -1,16 +1,11 @@
 import { sampleOrg } from '@zhizhi/core/sample';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { blankScenario } from '../../src/app/blankScenario.js';
 import { finders, type Mounted, mountDesigner, until } from './mountDesigner.js';
 import { at, html5Drag, mouseDrag } from './pointer.js';
 
 let m: Mounted | undefined;
-afterEach(() => {
-  m?.unmount();
-  m = undefined;
-});
-
 const { el, handle } = finders(() => m);
 const errorSteps = () =>
   [...(m?.host.querySelectorAll<HTMLElement>('.zz-diagnostic--error') ?? [])].map(

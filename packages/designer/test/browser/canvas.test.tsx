@@ -1,21 +1,12 @@
-import { builtInScenarios, sampleOrg } from '@zhizhi/core/sample';
-import { afterEach, describe, expect, it } from 'vitest';
+import { sampleOrg } from '@zhizhi/core/sample';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import type { ScenarioDraft } from '../../src/model/index.js';
-import { type Mounted, mountDesigner, until } from './mountDesigner.js';
+import { builtInDraft, type Mounted, mountDesigner, until } from './mountDesigner.js';
 import { at, mouseDrag } from './pointer.js';
 
-const health = () =>
-  structuredClone(
-    builtInScenarios.find((s) => s.id === 'elderly-health-band'),
-  ) as unknown as ScenarioDraft;
+const health = () => builtInDraft('elderly-health-band');
 
 let m: Mounted | undefined;
-afterEach(() => {
-  m?.unmount();
-  m = undefined;
-});
-
 const node = (host: HTMLElement, id: string) =>
   host.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`);
 

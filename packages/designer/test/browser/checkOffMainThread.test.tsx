@@ -1,6 +1,6 @@
 import { Directory } from '@zhizhi/core';
 import { builtInScenarios, sampleOrg } from '@zhizhi/core/sample';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 // core's generator of large scenarios (its benchmark's fixture, as the designer's bench uses)
 import { generateScenario } from '../../../core/test/support/generateScenario.js';
@@ -50,11 +50,6 @@ const counting = () => {
 };
 
 let m: Mounted | undefined;
-afterEach(() => {
-  m?.unmount();
-  m = undefined;
-});
-
 describe('checking off the main thread (issue #10)', () => {
   it('given every built-in scenario and a broken one, when each is checked in the worker, then the diagnostics are exactly those of the main-thread checker', async () => {
     const c = collect();

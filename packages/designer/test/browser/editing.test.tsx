@@ -1,5 +1,5 @@
 import { builtInScenarios, sampleOrg } from '@zhizhi/core/sample';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { ScenarioDraft } from '../../src/model/index.js';
 import { openScenario } from './fixtures.js';
@@ -7,11 +7,6 @@ import { type Mounted, mountDesigner, until } from './mountDesigner.js';
 import { at, mouseDrag } from './pointer.js';
 
 let m: Mounted | undefined;
-afterEach(() => {
-  m?.unmount();
-  m = undefined;
-});
-
 const el = <T extends Element = HTMLElement>(root: ParentNode, selector: string) =>
   until(() => {
     const e = root.querySelector<T & Element>(selector);

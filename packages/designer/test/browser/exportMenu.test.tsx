@@ -1,15 +1,10 @@
 import { builtInScenarios, sampleOrg } from '@zhizhi/core/sample';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { ScenarioDraft } from '../../src/model/index.js';
 import { type Mounted, mountDesigner, until } from './mountDesigner.js';
 
 let m: Mounted | undefined;
-afterEach(() => {
-  m?.unmount();
-  m = undefined;
-});
-
 const band = () =>
   structuredClone(
     builtInScenarios.find((s) => s.id === 'elderly-health-band'),

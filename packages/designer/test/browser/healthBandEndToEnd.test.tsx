@@ -5,7 +5,7 @@
 // "no answer → visit → emergency"; export the embed snippet; load it into a page under a strict
 // CSP with the widgets' zhizhi-scenario.js and run the scenario there.
 import { sampleOrg } from '@zhizhi/core/sample';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commands, userEvent } from 'vitest/browser';
 import { blankScenario } from '../../src/app/blankScenario.js';
 import type { EmbedRun } from '../embedUnderCsp.js';
@@ -22,11 +22,6 @@ declare module 'vitest/browser' {
 }
 
 let m: Mounted | undefined;
-afterEach(() => {
-  m?.unmount();
-  m = undefined;
-});
-
 const { el, handle } = finders(() => m);
 const buttonIn = (scope: string, text: string) =>
   until(() => {

@@ -1,8 +1,10 @@
 import '@xyflow/react/dist/style.css';
 import '../../src/canvas/designer.css';
 import type { Lang, Org } from '@zhizhi/core';
+import { builtInScenarios } from '@zhizhi/core/sample';
 import { act, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { onTestFinished } from 'vitest';
 import { page } from 'vitest/browser';
 import type { Draft, ScenarioDraft } from '../../src/model/index.js';
 import { ScenarioDesigner, type ScenarioDesignerProps } from '../../src/ScenarioDesigner.js';
@@ -55,7 +57,14 @@ function Host(props: {
   );
 }
 
-/** Mounts a controlled `<ScenarioDesigner>` filling a 1200×760 box. */
+/** A fresh copy of a built-in scenario, as a draft the designer may change. */
+export const builtInDraft = (id: string): ScenarioDraft =>
+  structuredClone(builtInScenarios.find((s) => s.id === id)) as unknown as ScenarioDraft;
+
+/**
+ * Mounts a controlled `<ScenarioDesigner>` filling a 1200×760 box; it is unmounted when the
+ * test finishes (or earlier by `unmount()`).
+ */
 export async function mountDesigner(
   doc: ScenarioDraft,
   org?: Org,
@@ -72,16 +81,21 @@ export async function mountDesigner(
   await act(async () =>
     root.render(<Host doc={doc} org={org} lang={lang} seen={seen} extra={extra} />),
   );
+  let mounted = true;
+  const unmount = () => {
+    if (!mounted) return;
+    mounted = false;
+    act(() => root.unmount());
+    host.remove();
+  };
+  onTestFinished(unmount);
   return {
     host,
     latest: () => seen.latest,
     draft: () => seen.draft,
     exports: seen.exports,
     setLang: (l) => act(() => seen.setLang(l)),
-    unmount() {
-      act(() => root.unmount());
-      host.remove();
-    },
+    unmount,
   };
 }
 

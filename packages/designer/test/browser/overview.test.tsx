@@ -1,23 +1,17 @@
-import { builtInScenarios, sampleOrg } from '@zhizhi/core/sample';
+import { sampleOrg } from '@zhizhi/core/sample';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OVERVIEW_ZOOM, overviewScene } from '../../src/canvas/overviewScene.js';
-import type { ScenarioDraft } from '../../src/model/index.js';
 import { checkDraft } from '../../src/model/index.js';
-import { type Mounted, mountDesigner, until } from './mountDesigner.js';
+import { builtInDraft, type Mounted, mountDesigner, until } from './mountDesigner.js';
 import { mouseDrag } from './pointer.js';
 
 let m: Mounted | undefined;
 afterEach(() => {
   vi.restoreAllMocks();
-  m?.unmount();
-  m = undefined;
 });
 
-const health = () =>
-  structuredClone(
-    builtInScenarios.find((s) => s.id === 'elderly-health-band'),
-  ) as unknown as ScenarioDraft;
+const health = () => builtInDraft('elderly-health-band');
 
 /** The viewport's transform as React Flow draws it. */
 function transform(host: HTMLElement): { x: number; y: number; zoom: number } {

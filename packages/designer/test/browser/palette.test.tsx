@@ -1,5 +1,5 @@
 import { sampleOrg } from '@zhizhi/core/sample';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { ScenarioDraft } from '../../src/model/index.js';
 import { type Mounted, mountDesigner, until } from './mountDesigner.js';
@@ -18,11 +18,6 @@ const blank = (): ScenarioDraft => ({
 });
 
 let m: Mounted | undefined;
-afterEach(() => {
-  m?.unmount();
-  m = undefined;
-});
-
 describe('the palette', () => {
   it('lists every step kind with its zh-CN name and icon, and switches to English', async () => {
     m = await mountDesigner(blank(), sampleOrg);

@@ -1,5 +1,5 @@
 import { builtInScenarios, sampleOrg } from '@zhizhi/core/sample';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkDraft, type ScenarioDraft } from '../../src/model/index.js';
 import { pictureColours } from '../../src/picture/pictureColours.js';
 import { scenarioPicture } from '../../src/picture/scenarioPicture.js';
@@ -8,11 +8,6 @@ import { scenarioSvg } from '../../src/picture/scenarioSvg.js';
 import { type Mounted, mountDesigner, until } from './mountDesigner.js';
 
 let m: Mounted | undefined;
-afterEach(() => {
-  m?.unmount();
-  m = undefined;
-});
-
 const scenarios = builtInScenarios.map((s) => structuredClone(s) as unknown as ScenarioDraft);
 const labelOf = (s: ScenarioDraft['steps'][number], lang: 'zh' | 'en') =>
   (s.label as { zh?: string; en?: string } | undefined)?.[lang] ?? s.id;

@@ -1,17 +1,12 @@
 import { builtInScenarios, sampleOrg } from '@zhizhi/core/sample';
 import axe from 'axe-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { ScenarioDraft } from '../../src/model/index.js';
 import { shortcutList } from '../../src/panels/ShortcutHelp.js';
 import { type Mounted, mountDesigner, until } from './mountDesigner.js';
 
 let m: Mounted | undefined;
-afterEach(() => {
-  m?.unmount();
-  m = undefined;
-});
-
 describe('the shortcuts popover', () => {
   it('given the designer, when ? is pressed, then a popover lists every shortcut (zh, then en), axe-clean; Escape closes it', async () => {
     const doc = structuredClone(

@@ -1,16 +1,11 @@
 import { builtInScenarios, sampleOrg } from '@zhizhi/core/sample';
 import axe from 'axe-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { ScenarioDraft } from '../../src/model/index.js';
 import { type Mounted, mountDesigner, until } from './mountDesigner.js';
 
 let m: Mounted | undefined;
-afterEach(() => {
-  m?.unmount();
-  m = undefined;
-});
-
 const el = <T extends Element = HTMLElement>(selector: string) =>
   until(() => {
     const e = m?.host.querySelector(selector);

@@ -1,15 +1,9 @@
-import { builtInScenarios, sampleOrg } from '@zhizhi/core/sample';
-import { afterEach, describe, expect, it } from 'vitest';
-import { CLIPBOARD_FORMAT, type ScenarioDraft } from '../../src/model/index.js';
-import { type Mounted, mountDesigner, until } from './mountDesigner.js';
+import { sampleOrg } from '@zhizhi/core/sample';
+import { describe, expect, it } from 'vitest';
+import { CLIPBOARD_FORMAT } from '../../src/model/index.js';
+import { builtInDraft, type Mounted, mountDesigner, until } from './mountDesigner.js';
 
-const mounted: Mounted[] = [];
-afterEach(() => {
-  for (const m of mounted.splice(0)) m.unmount();
-});
-
-const scenario = (id: string) =>
-  structuredClone(builtInScenarios.find((s) => s.id === id)) as unknown as ScenarioDraft;
+const scenario = builtInDraft;
 
 async function clickNode(m: Mounted, id: string) {
   const n = await until(() => {
@@ -39,9 +33,7 @@ const status = (m: Mounted) => m.host.querySelector('.zz-status')?.textContent ?
 describe('copy and paste of steps', () => {
   it('given a step selected in one designer, when copied and pasted into another designer, then the step arrives there (renamed if its id is taken), selected, as one undo step', async () => {
     const a = await mountDesigner(scenario('elderly-health-band'), sampleOrg);
-    mounted.push(a);
     const b = await mountDesigner(scenario('elderly-health-band'), sampleOrg);
-    mounted.push(b);
     await clickNode(a, 'call');
     const copied = clip('copy').getData('text/plain');
     const parsed = JSON.parse(copied);
@@ -63,7 +55,6 @@ describe('copy and paste of steps', () => {
 
   it('given hostile or foreign clipboard text, when pasted, then it is refused with a message naming the rule and nothing changes', async () => {
     const m = await mountDesigner(scenario('elderly-health-band'), sampleOrg, 'en');
-    mounted.push(m);
     await clickNode(m, 'call');
     const doc = m.latest();
     const cases: [string, string][] = [
@@ -94,7 +85,6 @@ describe('copy and paste of steps', () => {
 
   it('given the focus in a text field, then Ctrl+C/V are left to the field', async () => {
     const m = await mountDesigner(scenario('elderly-health-band'), sampleOrg);
-    mounted.push(m);
     await clickNode(m, 'call');
     const input = m.host.querySelector<HTMLInputElement>('.zz-properties input[type="text"]');
     input?.focus();

@@ -1,19 +1,10 @@
-import { builtInScenarios, sampleOrg } from '@zhizhi/core/sample';
-import { afterEach, describe, expect, it } from 'vitest';
+import { sampleOrg } from '@zhizhi/core/sample';
+import { describe, expect, it } from 'vitest';
 import { fitText } from '../../src/canvas/fitText.js';
-import type { ScenarioDraft } from '../../src/model/index.js';
-import { type Mounted, mountDesigner, until } from './mountDesigner.js';
+import { builtInDraft, type Mounted, mountDesigner, until } from './mountDesigner.js';
 
 let m: Mounted | undefined;
-afterEach(() => {
-  m?.unmount();
-  m = undefined;
-});
-
-const health = () =>
-  structuredClone(
-    builtInScenarios.find((s) => s.id === 'elderly-health-band'),
-  ) as unknown as ScenarioDraft;
+const health = () => builtInDraft('elderly-health-band');
 
 const LONG = '电话联系老人并确认是否需要上门看望以及通知家属和社区网格员到场协助处理';
 

@@ -1,20 +1,11 @@
-import { builtInScenarios, sampleOrg } from '@zhizhi/core/sample';
+import { sampleOrg } from '@zhizhi/core/sample';
 import axe from 'axe-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import type { ScenarioDraft } from '../../src/model/index.js';
-import { type Mounted, mountDesigner, until } from './mountDesigner.js';
+import { builtInDraft, type Mounted, mountDesigner, until } from './mountDesigner.js';
 
 let m: Mounted | undefined;
-afterEach(() => {
-  m?.unmount();
-  m = undefined;
-});
-
-const health = () =>
-  structuredClone(
-    builtInScenarios.find((s) => s.id === 'elderly-health-band'),
-  ) as unknown as ScenarioDraft;
+const health = () => builtInDraft('elderly-health-band');
 
 describe('search for a step', () => {
   it('given Ctrl+F in the designer, when a label is typed and Enter pressed, then that step is selected and centred', async () => {
