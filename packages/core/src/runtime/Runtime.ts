@@ -129,11 +129,11 @@ export class Runtime {
   readonly #hooks = new Set<(c: Committed) => void>();
   /**
    * The record this runtime last read from its store (`load`) or committed itself, by instance
-   * id, for the `recentRecords` ids it issued most recently: the only objects
-   * `send` takes as the caller's `record`. An object built from outside data — a parsed request body, a copy with one
-   * field changed — is never the one kept, so it is never stepped from. A Map by id, not a
-   * WeakSet of every record issued: adding to a WeakSet cost ~0.5–1 µs per commit (its ephemeron
-   * table and the collector's work on it), a fiftieth of a whole `send`.
+   * id, for the `recentRecords` ids it issued most recently: the only objects `send` takes as
+   * the caller's `record`. An object built from outside data — a parsed request body, a copy
+   * with one field changed — is never the one kept, so it is never stepped from. A Map by id,
+   * not a WeakSet of every record issued: adding to a WeakSet cost ~0.5–1 µs per commit (its
+   * ephemeron table and the collector's work on it), a fiftieth of a whole `send`.
    */
   readonly #issued = new Map<string, InstanceRecord>();
   readonly #issuedMax: number;
@@ -198,10 +198,11 @@ export class Runtime {
   /**
    * Sends a client's command to an instance; `expectedVersion` refuses it if the instance moved.
    * `record`: the instance as the caller has just read it through this runtime (`load`, or a
-   * commit's result), which saves reading it again. Only the newest record the runtime issued for
-   * that instance is taken (see `recentRecords`); any other object — a copy, a
-   * parsed body, an older read — is ignored and the instance is read. Only a command applied on it stands (its commit checks the version): if it is refused
-   * for any reason, it is sent again on a fresh read, so the answer is what a fresh read would give.
+   * commit's result), which saves reading it again. Only the newest record the runtime issued
+   * for that instance is taken (see `recentRecords`); any other object — a copy, a parsed body,
+   * an older read — is ignored and the instance is read. Only a command applied on it stands
+   * (its commit checks the version): if it is refused for any reason, it is sent again on a
+   * fresh read, so the answer is what a fresh read would give.
    */
   async send<R extends InstanceRecord = InstanceRecord>(
     kind: string,
@@ -260,14 +261,12 @@ export class Runtime {
   #issue(record: InstanceRecord): void {
     const issued = this.#issued;
     const known = issued.get(record.id);
-    if (known === undefined) {
-      if (issued.size >= this.#issuedMax) {
-        if (this.#issuedMax === 0) return;
-        issued.delete(issued.keys().next().value as string);
-      }
-    } else {
+    if (known !== undefined) {
       if (known.version > record.version) return; // a read answered after a newer commit
       issued.delete(record.id); // issued again: the most recent goes last
+    } else if (issued.size >= this.#issuedMax) {
+      if (this.#issuedMax === 0) return;
+      issued.delete(issued.keys().next().value as string);
     }
     issued.set(record.id, record);
   }
