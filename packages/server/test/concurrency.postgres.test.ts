@@ -1,7 +1,7 @@
 import { verifyAuditChain } from '@zhizhi/core';
 import type { Store } from '@zhizhi/core/runtime';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Driver, PgStore, pgDriver } from '../src/index.js';
+import { type Driver, PgStore, pgDriver, type QueryOptions } from '../src/index.js';
 import { localClient, report } from './clients.js';
 import { freshSchema, postgresAvailable } from './services.js';
 
@@ -20,14 +20,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function dawdling(driver: Driver, maxMs: number): Driver {
   return {
     ...driver,
-    query: <R>(sql: string, params?: readonly unknown[]) =>
+    query: <R>(sql: string, params?: readonly unknown[], how?: QueryOptions) =>
       /zz_commit(_many)?\(/.test(sql)
         ? driver.transaction(async (tx) => {
-            const rows = await tx.query<R>(sql, params);
+            const rows = await tx.query<R>(sql, params, how);
             await sleep(Math.random() * maxMs);
             return rows;
           })
-        : driver.query<R>(sql, params),
+        : driver.query<R>(sql, params, how),
     transaction: (fn) =>
       driver.transaction(async (tx) => {
         const value = await fn(tx);
@@ -199,9 +199,9 @@ describe.skipIf(!available)('PgStore on PostgreSQL under concurrency', () => {
     let waited = 0;
     const counting = (d: Driver): Driver => ({
       ...d,
-      query: <R>(sql: string, params?: readonly unknown[]) => {
+      query: <R>(sql: string, params?: readonly unknown[], how?: QueryOptions) => {
         if (sql.includes('zz_sequence()')) waited++;
-        return d.query<R>(sql, params);
+        return d.query<R>(sql, params, how);
       },
     });
     const s = space as NonNullable<typeof space>;

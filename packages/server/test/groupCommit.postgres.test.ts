@@ -1,7 +1,13 @@
 import { type Commit, verifyAuditChain } from '@zhizhi/core';
 import { StoreConflict } from '@zhizhi/core/runtime';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Driver, PgStore, type PgStoreOptions, pgDriver } from '../src/index.js';
+import {
+  type Driver,
+  PgStore,
+  type PgStoreOptions,
+  pgDriver,
+  type QueryOptions,
+} from '../src/index.js';
 import { localClient, report } from './clients.js';
 import { freshSchema, postgresAvailable } from './services.js';
 
@@ -16,12 +22,12 @@ function counting(driver: Driver) {
   const calls = { one: 0, many: 0, sizes: [] as number[] };
   const wrapped: Driver = {
     ...driver,
-    query: <R>(sql: string, params?: readonly unknown[]) => {
+    query: <R>(sql: string, params?: readonly unknown[], how?: QueryOptions) => {
       if (sql.includes('zz_commit_many(')) {
         calls.many += 1;
         calls.sizes.push((JSON.parse(String(params?.[0])) as unknown[]).length);
       } else if (sql.includes('zz_commit(')) calls.one += 1;
-      return driver.query<R>(sql, params);
+      return driver.query<R>(sql, params, how);
     },
   };
   return { driver: wrapped, calls };

@@ -175,9 +175,11 @@ export class PgStore implements Store {
 
   /** One commit alone: `zz_commit`, one round trip. */
   async #commitOne(payload: string): Promise<unknown> {
-    const [row] = await this.driver.query<{ seq: unknown }>('SELECT zz_commit($1::jsonb) AS seq', [
-      payload,
-    ]);
+    const [row] = await this.driver.query<{ seq: unknown }>(
+      'SELECT zz_commit($1::jsonb) AS seq',
+      [payload],
+      { prepare: true },
+    );
     return row?.seq ?? null;
   }
 
@@ -198,9 +200,11 @@ export class PgStore implements Store {
     );
     let rows: { i: number; seq: unknown; code: string | null; detail: string | null }[];
     try {
-      rows = await this.driver.query('SELECT i, seq, code, detail FROM zz_commit_many($1::jsonb)', [
-        `[${ordered.map((w) => w.payload).join(',')}]`,
-      ]);
+      rows = await this.driver.query(
+        'SELECT i, seq, code, detail FROM zz_commit_many($1::jsonb)',
+        [`[${ordered.map((w) => w.payload).join(',')}]`],
+        { prepare: true },
+      );
     } catch (error) {
       for (const w of ordered) w.reject(error);
       return;

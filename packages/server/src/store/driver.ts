@@ -1,10 +1,33 @@
+import { createHash } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+
+/**
+ * How one statement is sent.
+ *
+ * @example
+ * ```ts
+ * import type { QueryOptions } from '@zhizhi/server';
+ * const hot: QueryOptions = { prepare: true };
+ * ```
+ */
+export interface QueryOptions {
+  /**
+   * Parse and plan the statement once per connection and reuse it (a named prepared statement,
+   * named after its text): for a fixed text sent on every commit. The `pg` driver honours it
+   * unless made with `prepare: false`; PGlite ignores it.
+   */
+  prepare?: boolean;
+}
 
 /** Something SQL can be sent to: a driver, or the connection of a running transaction. */
 export interface Queryable {
   /** Runs one statement with `$1…` parameters and returns its rows. */
-  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  query<R = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<R[]>;
 }
 
 /**
@@ -63,6 +86,52 @@ export async function pgliteDriver(
 }
 
 /**
+ * Options of {@link pgDriver}.
+ *
+ * @example
+ * ```ts
+ * import { pgDriver, type PgDriverOptions } from '@zhizhi/server';
+ * // behind a connection pooler that cannot keep prepared statements per session
+ * const options: PgDriverOptions = { prepare: false };
+ * const driver = pgDriver('postgres://postgres@127.0.0.1:6432/zhizhi', options);
+ * ```
+ */
+export interface PgDriverOptions {
+  /**
+   * Honour {@link QueryOptions.prepare} (default `true`): the store's commit statement is then
+   * parsed and planned once per connection instead of on every commit. Turn it off behind a
+   * pooler in transaction mode that does not track prepared statements (PgBouncer before 1.21,
+   * or with `max_prepared_statements = 0`).
+   */
+  prepare?: boolean;
+}
+
+/** The name of the prepared statement for `sql`: the same text gives the same name. */
+const preparedNames = new Map<string, string>();
+function preparedName(sql: string): string {
+  let name = preparedNames.get(sql);
+  if (name === undefined) {
+    name = `zz_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+    preparedNames.set(sql, name);
+  }
+  return name;
+}
+
+/** One statement on a pool or a connection, as a named prepared statement when `prepared`. */
+async function run<R>(
+  on: pg.Pool | pg.PoolClient,
+  sql: string,
+  params: readonly unknown[] | undefined,
+  prepared: boolean,
+): Promise<R[]> {
+  const values = params as unknown[] | undefined;
+  const result = prepared
+    ? await on.query({ name: preparedName(sql), text: sql, values })
+    : await on.query(sql, values);
+  return result.rows as R[];
+}
+
+/**
  * A driver over `pg` against a PostgreSQL server: a connection string or pool settings (a pool
  * is made and closed with the driver), or a `pg.Pool` you own.
  *
@@ -72,17 +141,20 @@ export async function pgliteDriver(
  * const store = await PgStore.open(pgDriver('postgres://postgres@127.0.0.1:5432/zhizhi'));
  * ```
  */
-export function pgDriver(target: string | pg.PoolConfig | pg.Pool): Driver {
+export function pgDriver(
+  target: string | pg.PoolConfig | pg.Pool,
+  options: PgDriverOptions = {},
+): Driver {
   const owned = !(target instanceof pg.Pool);
   const pool =
     target instanceof pg.Pool
       ? target
       : new pg.Pool(typeof target === 'string' ? { connectionString: target } : target);
+  const prepare = options.prepare ?? true;
   return {
     name: 'pg',
-    async query<R>(sql: string, params?: readonly unknown[]) {
-      const result = await pool.query(sql, params as unknown[] | undefined);
-      return result.rows as R[];
+    async query<R>(sql: string, params?: readonly unknown[], how?: QueryOptions) {
+      return run<R>(pool, sql, params, prepare && how?.prepare === true);
     },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       const client = await pool.connect();
@@ -90,9 +162,8 @@ export function pgDriver(target: string | pg.PoolConfig | pg.Pool): Driver {
       try {
         await client.query('BEGIN');
         const value = await fn({
-          async query<R>(sql: string, params?: readonly unknown[]) {
-            const result = await client.query(sql, params as unknown[] | undefined);
-            return result.rows as R[];
+          async query<R>(sql: string, params?: readonly unknown[], how?: QueryOptions) {
+            return run<R>(client, sql, params, prepare && how?.prepare === true);
           },
         });
         await client.query('COMMIT');
