@@ -23,6 +23,12 @@ const ROUNDS = Number(process.argv[3] ?? 5);
  */
 const CLIENT = process.env.ZZ_BENCH_CLIENT ?? 'http';
 const WARMUP = Number(process.env.ZZ_BENCH_WARMUP ?? 500);
+/**
+ * `prepared`: the floor sends each of its statements as a named prepared statement (as the
+ * server sends its commit); default: plain parameterised queries, as most code using `pg` does.
+ */
+const FLOOR = process.env.ZZ_BENCH_FLOOR ?? 'plain';
+const floorNames = new Map<string, string>();
 const agent = new Agent({ keepAlive: true, maxSockets: 8 });
 
 /** One JSON POST as `member` through {@link agent}. */
@@ -154,13 +160,20 @@ async function raw(pool: pg.Pool, rows: Written[], width: number, sfx = `:${widt
   await Promise.all(
     Array.from({ length: width }, async () => {
       const c = await pool.connect();
+      const q = (text: string, values?: unknown[]) => {
+        if (FLOOR !== 'prepared') return c.query(text, values);
+        // one name per text for the whole run: a connection keeps what it prepared
+        const name = floorNames.get(text) ?? `floor_${floorNames.size}`;
+        floorNames.set(text, name);
+        return c.query({ name, text, values });
+      };
       try {
         for (let i = next++; i < rows.length; i = next++) {
           const w = rows[i] as Written;
           const { record } = w;
           const id = `${record.id}${sfx}`;
           const t = performance.now();
-          await c.query('BEGIN');
+          await q('BEGIN');
           const cols = [
             id,
             record.status,
@@ -172,22 +185,22 @@ async function raw(pool: pg.Pool, rows: Written[], width: number, sfx = `:${widt
           ];
           const written =
             record.version === 1
-              ? await c.query(
+              ? await q(
                   `INSERT INTO instances (id, status, version, sla_due_at, section, updated_at, record, town_id, kind)
                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'case') ON CONFLICT DO NOTHING RETURNING 1`,
                   [...cols, record.townId],
                 )
-              : await c.query(
+              : await q(
                   `UPDATE instances SET status = $2, version = $3, sla_due_at = $4, section = $5,
                      updated_at = $6, record = $7 WHERE id = $1 AND version = $8 RETURNING 1`,
                   [...cols, record.version - 1],
                 );
           if (written.rowCount !== 1) throw new Error(`floor: ${id} not written`);
-          await c.query(
+          await q(
             'INSERT INTO audit_entries (town_id, instance_id, seq, entry) VALUES ($1, $2, $3, $4)',
             [record.townId, id, record.version, w.entry],
           );
-          await c.query('DELETE FROM timers WHERE instance_id = $1', [id]);
+          await q('DELETE FROM timers WHERE instance_id = $1', [id]);
           if (w.timers.length > 0) {
             const p: unknown[] = [];
             const values = w.timers.map((x) => {
@@ -195,7 +208,7 @@ async function raw(pool: pg.Pool, rows: Written[], width: number, sfx = `:${widt
               const n = p.length;
               return `($${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
             });
-            await c.query(
+            await q(
               `INSERT INTO timers (town_id, id, instance_id, kind, due_at, timer) VALUES ${values.join(', ')}`,
               p,
             );
@@ -207,18 +220,18 @@ async function raw(pool: pg.Pool, rows: Written[], width: number, sfx = `:${widt
               const n = p.length;
               return `($${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
             });
-            await c.query(
+            await q(
               `INSERT INTO notifications (town_id, id, instance_id, notification) VALUES ${values.join(', ')}
                ON CONFLICT (id) DO UPDATE SET notification = EXCLUDED.notification`,
               p,
             );
           }
-          await c.query(
+          await q(
             `INSERT INTO changes (seq, town_id, kind, instance_id, change)
              VALUES (nextval('raw_change_seq'), $1, 'case', $2, $3)`,
             [record.townId, id, w.change],
           );
-          await c.query('COMMIT');
+          await q('COMMIT');
           lat.push(performance.now() - t);
         }
       } finally {
@@ -280,14 +293,14 @@ const ratios: Record<number, number[]> = {};
 const ms = (x: number) => x.toFixed(1);
 try {
   // warm up, untimed, until the server's CPU per request settles: batches of WARMUP reports and
-  // as many ACCEPT events (4 connections), and the floor writing the same rows, until two batches
-  // in a row take no less than 95 % of the best so far (at least 4 batches, at most 20). A fixed
+  // as many ACCEPT events (4 connections), and the floor writing the same rows, until three batches
+  // in a row take no less than 95 % of the best so far (at least 8 batches, at most 20). A fixed
   // 2,000 requests was not enough: the server's CPU per request still fell by half over the next
   // ~6,000 (V8 optimising the longer paths, the young generation growing to the allocation rate).
   const trail: string[] = [];
   let best = Number.POSITIVE_INFINITY;
   let flat = 0;
-  for (let batch = 0; batch < 20 && (batch < 4 || flat < 2); batch++) {
+  for (let batch = 0; batch < 20 && (batch < 8 || flat < 3); batch++) {
     const cpu0 = cpuMs(server.pid);
     const { rows: warmRows } = await reportsThenEvents(WARMUP, 4, `warm ${batch}`);
     const cpu1 = cpuMs(server.pid);
@@ -407,7 +420,7 @@ const head = [
   'non-2xx',
 ];
 console.log(
-  `\n${ROUNDS} rounds of ${N} reports + ${N} ACCEPT events per width, server in a child process on PostgreSQL, client ${CLIENT}\n`,
+  `\n${ROUNDS} rounds of ${N} reports + ${N} ACCEPT events per width, server in a child process on PostgreSQL, client ${CLIENT}, floor ${FLOOR}\n`,
 );
 console.log(`| ${head.join(' | ')} |`);
 console.log(`|${head.map(() => '---').join('|')}|`);
