@@ -13,6 +13,8 @@ import { Agent, request } from 'node:http';
 import pg from 'pg';
 import { auth, call, DUTY, type Reply, reportBody, WORKER } from '../test/fixtures/load.js';
 import { spawnServer } from '../test/fixtures/spawnServer.js';
+import { median, ms, pct, printTable } from './stats.js';
+import { cpuMs, warmUntilSettled } from './warmUp.js';
 
 const N = Number(process.argv[2] ?? 800);
 const ROUNDS = Number(process.argv[3] ?? 5);
@@ -76,11 +78,6 @@ async function post(
 }
 const PG_URL = process.env.ZHIZHI_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
-};
-
 /** `n` calls of `fn`, `width` at a time: rate per second and each latency (ms). */
 async function load(n: number, width: number, fn: (i: number) => Promise<void>) {
   const lat: number[] = [];
@@ -96,18 +93,6 @@ async function load(n: number, width: number, fn: (i: number) => Promise<void>) 
     }),
   );
   return { rate: n / ((performance.now() - t0) / 1000), lat };
-}
-
-/** CPU time (ms, user and system) a process has used so far, from /proc (Linux; NaN elsewhere). */
-function cpuMs(pid: number): { user: number; system: number } {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // fields 14 and 15 of stat(5) (utime, stime), in clock ticks of 10 ms
-    return { user: Number(f[11]) * 10, system: Number(f[12]) * 10 };
-  } catch {
-    return { user: Number.NaN, system: Number.NaN };
-  }
 }
 
 /** CPU time (ms) each PostgreSQL process on this machine has used so far, by pid (Linux only). */
@@ -290,28 +275,14 @@ const serverTables = new pg.Pool({
 const url = server.url;
 const table: string[][] = [];
 const ratios: Record<number, number[]> = {};
-const ms = (x: number) => x.toFixed(1);
 try {
-  // warm up, untimed, until the server's CPU per request settles: batches of WARMUP reports and
-  // as many ACCEPT events (4 connections), and the floor writing the same rows, until three batches
-  // in a row take no less than 95 % of the best so far (at least 8 batches, at most 20). A fixed
-  // 2,000 requests was not enough: the server's CPU per request still fell by half over the next
-  // ~6,000 (V8 optimising the longer paths, the young generation growing to the allocation rate).
-  const trail: string[] = [];
-  let best = Number.POSITIVE_INFINITY;
-  let flat = 0;
-  for (let batch = 0; batch < 20 && (batch < 8 || flat < 3); batch++) {
-    const cpu0 = cpuMs(server.pid);
+  // warm up, untimed (see warmUntilSettled): batches of WARMUP reports and as many ACCEPT events
+  // (4 connections), and the floor writing the same rows
+  await warmUntilSettled(server.pid, async (batch) => {
     const { rows: warmRows } = await reportsThenEvents(WARMUP, 4, `warm ${batch}`);
-    const cpu1 = cpuMs(server.pid);
-    const perRequest = (cpu1.user + cpu1.system - cpu0.user - cpu0.system) / (2 * WARMUP);
-    trail.push(perRequest.toFixed(2));
-    if (perRequest < 0.95 * best) flat = 0;
-    else flat += 1;
-    best = Math.min(best, perRequest);
     await raw(pool, await written(serverTables, warmRows), 4, `:warm${batch}`);
-  }
-  console.log(`warm-up: server CPU ms per request, batch by batch: ${trail.join(', ')}`);
+    return 2 * WARMUP;
+  });
   const widths = (process.env.ZZ_BENCH_WIDTHS ?? '1,8').split(',').map(Number);
   for (let round = 0; round < ROUNDS; round++) {
     // alternate the order: neither width always comes first after the other (or the warm-up)
@@ -422,16 +393,8 @@ const head = [
 console.log(
   `\n${ROUNDS} rounds of ${N} reports + ${N} ACCEPT events per width, server in a child process on PostgreSQL, client ${CLIENT}, floor ${FLOOR}\n`,
 );
-console.log(`| ${head.join(' | ')} |`);
-console.log(`|${head.map(() => '---').join('|')}|`);
-for (const r of table) console.log(`| ${r.join(' | ')} |`);
+printTable(head, table);
 
-/** The median (of an even count, the mean of the middle two). */
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
 console.log('');
 for (const [width, rs] of Object.entries(ratios)) {
   const sorted = [...rs].sort((a, b) => a - b);

@@ -1,12 +1,14 @@
 // p50/p99 latency of report and event requests under load (autocannon 9, 8 connections) on a
 // server child process over PostgreSQL, against the floor of an authenticated request that
-// touches no database (`GET /api/org`) in the same run. Not run in CI. Usage:
+// touches no database (`GET /api/org`) in the same run, after a warm-up until the server's CPU per
+// request settles (warmUp.ts). Not run in CI. Usage:
 //   pnpm --filter @zhizhi/server bench:latency [requests per run, default 2000] [connections, default 8]
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { auth, DUTY, reportBody, WORKER } from '../test/fixtures/load.js';
 import { spawnServer } from '../test/fixtures/spawnServer.js';
 import { printTable } from './stats.js';
+import { warmUntilSettled } from './warmUp.js';
 
 const N = Number(process.argv[2] ?? 2000);
 const CONNECTIONS = Number(process.argv[3] ?? 8);
@@ -33,39 +35,47 @@ try {
     `${r.latency.p50} / ${r.latency.p99}`,
     (r.latency.p50 / floorP50).toFixed(1),
   ];
-  // warm up
+  /** `n` reports, then an ACCEPT (If-Match: 1) on `n` cases still in intake, each once. */
+  const reportThenAccept = async (n: number) => {
+    const reports = await run({
+      url: `${url}/api/cases`,
+      method: 'POST',
+      amount: n,
+      headers: { ...(await auth(WORKER)), ...json },
+      body: JSON.stringify(reportBody('压测上报')),
+    });
+    const listed = await admin.query<{ id: string }>(
+      `SELECT id FROM ${schema}.instances WHERE kind = 'case' AND status = 'intake' ORDER BY created_order LIMIT $1`,
+      [n],
+    );
+    const ids = listed.rows.map((r) => r.id);
+    let next = 0;
+    const duty = { ...(await auth(DUTY)), ...json, 'if-match': '"1"' };
+    const events = await run({
+      url,
+      amount: ids.length,
+      requests: [
+        {
+          method: 'POST',
+          headers: duty,
+          body: JSON.stringify({ type: 'ACCEPT' }),
+          setupRequest: (req) => ({
+            ...req,
+            path: `/api/cases/${encodeURIComponent(ids[next++ % ids.length] as string)}/events`,
+          }),
+        },
+      ],
+    });
+    return { reports, events };
+  };
+  // warm up, untimed, until the server's CPU per request settles (batches of 500 + 500)
+  await warmUntilSettled(server.pid, async () => {
+    const { reports, events } = await reportThenAccept(500);
+    return reports.requests.total + events.requests.total;
+  });
   await run({ url: `${url}/api/org`, headers: await auth(DUTY), amount: 200 });
   const floor = await run({ url: `${url}/api/org`, headers: await auth(DUTY) });
-  const reports = await run({
-    url: `${url}/api/cases`,
-    method: 'POST',
-    headers: { ...(await auth(WORKER)), ...json },
-    body: JSON.stringify(reportBody('压测上报')),
-  });
-  // events: ACCEPT on N cases reported beforehand, each once (If-Match: 1)
-  const ids: string[] = [];
-  const listed = await admin.query<{ id: string }>(
-    `SELECT id FROM ${schema}.instances WHERE kind = 'case' AND status = 'intake' ORDER BY created_order LIMIT $1`,
-    [N],
-  );
-  ids.push(...listed.rows.map((r) => r.id));
-  let next = 0;
-  const duty = { ...(await auth(DUTY)), ...json, 'if-match': '"1"' };
-  const events = await run({
-    url,
-    amount: ids.length,
-    requests: [
-      {
-        method: 'POST',
-        headers: duty,
-        body: JSON.stringify({ type: 'ACCEPT' }),
-        setupRequest: (req) => ({
-          ...req,
-          path: `/api/cases/${encodeURIComponent(ids[next++ % ids.length] as string)}/events`,
-        }),
-      },
-    ],
-  });
+  const { reports, events } = await reportThenAccept(N);
   rows.push(
     row('GET /api/org (floor: auth + JSON, no database)', floor, floor.latency.p50),
     row('POST /api/cases (report)', reports, floor.latency.p50),
