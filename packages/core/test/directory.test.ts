@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { checkConfig } from '../src/config.js';
 import { Directory, sections, whoMayAct } from '../src/index.js';
 import { sampleDutyLists, sampleOrg, sampleSlaPolicy } from '../src/sample/index.js';
 import { configLines } from './support/configLines.js';

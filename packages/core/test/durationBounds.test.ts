@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { alertRoutingSchema } from '../src/alert/alertRoutingSchema.js';
-import { checkConfig } from '../src/config/checkConfig.js';
 import { gridDutyListSchema } from '../src/duty/gridDutyListSchema.js';
 import { sampleSlaPolicy } from '../src/sample/index.js';
 import { validateScenario } from '../src/scenario/check/validateScenario.js';

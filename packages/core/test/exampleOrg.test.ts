@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkConfig } from '../src/config/checkConfig.js';
 import { Directory } from '../src/org/Directory.js';
 import type { Org } from '../src/org/orgSchema.js';
 import { roles, sections } from '../src/org/roles.js';

@@ -107,7 +107,7 @@ describe('the one runtime: defects found from outside', () => {
     });
     const event = pushed.events[0];
     if (!event) throw new Error('no alert');
-    expect(event.alert.alertId).toBe('dev-1:leakage:' + START + ':1');
+    expect(event.alert.alertId).toBe(`dev-1:leakage:${START}:1`);
     const real = await scenarios.start({ ...fire, id: 'decoy-2', alertId: event.alert.alertId });
     expect(real.ok && real.record.context.alertId).toBe(null);
     const results = await scenarios.onAlert(event, 'qj-sj-sensor');

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkConfig } from '../src/config.js';
 import { isSafeId, safeIdSchema, unsafeIds } from '../src/index.js';
 import { sampleDutyLists, sampleOrg, sampleSlaPolicy } from '../src/sample/index.js';
 import { ScenarioEngine, validateScenario } from '../src/scenario.js';

@@ -254,7 +254,7 @@ export function createCaseKind(options: CaseKindOptions): InstanceKind<CaseRecor
     if (command.type === 'MERGE') {
       const into = await host.store.load(command.intoCaseId);
       const why =
-        !into || into.kind !== 'case'
+        into?.kind !== 'case'
           ? 'not found'
           : into.townId !== record.townId
             ? 'another town'

@@ -120,7 +120,7 @@ export class LocalClient implements Client {
   async readings(by: string, readings: unknown[]): Promise<ReadingsResult> {
     const member = this.engine.directory.member(by);
     const out: ReadingsResult = { accepted: 0, refused: [], results: [] };
-    if (!member || member.role !== 'sensor') {
+    if (member?.role !== 'sensor') {
       const e = caseError('actor.unknown', { actorId: String(by).slice(0, 128) }, ['by']);
       out.refused = readings.map((_, index) => ({ index, code: e.code, message: e.message }));
       return out;

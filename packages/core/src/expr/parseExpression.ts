@@ -1,4 +1,3 @@
-import type { Diagnostic } from '../diagnostics/Diagnostic.js';
 import type { Parsed } from '../diagnostics/Parsed.js';
 import type { BinaryOperator, ExprNode } from './ExprNode.js';
 import { exprDiagnostic } from './exprCatalog.js';
