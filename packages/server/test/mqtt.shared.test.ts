@@ -7,29 +7,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mqtt from 'mqtt';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MQTT_URL, mosquittoAvailable } from '../../../scripts/mosquitto.mjs';
 
-const MQTT_URL = process.env.ZHIZHI_MQTT_URL ?? 'mqtt://127.0.0.1:1883';
 const here = dirname(fileURLToPath(import.meta.url));
 const RUN = `zs${randomBytes(4).toString('hex')}`;
 
-async function mqttAvailable(): Promise<boolean> {
-  const probe = mqtt.connect(MQTT_URL, { connectTimeout: 3000, reconnectPeriod: 0 });
-  const ok = await new Promise<boolean>((resolve) => {
-    probe.once('connect', () => resolve(true));
-    probe.once('error', () => resolve(false));
-    probe.once('close', () => resolve(false));
-  });
-  await probe.endAsync(true);
-  if (ok) return true;
-  const msg = `Mosquitto is not reachable at ${MQTT_URL}`;
-  if (process.env.ZHIZHI_REQUIRE_SERVICES === '1')
-    throw new Error(`${msg} and ZHIZHI_REQUIRE_SERVICES=1: failing mqtt.shared.test.ts`);
-  console.warn(
-    `\n⚠️  ${msg}: SKIPPING mqtt.shared.test.ts.\n   Start it: mosquitto -d -c /etc/mosquitto/mosquitto.conf\n`,
-  );
-  return false;
-}
-const available = await mqttAvailable();
+const available = await mosquittoAvailable(mqtt, 'mqtt.shared.test.ts');
 
 interface Proc {
   child: ChildProcess;

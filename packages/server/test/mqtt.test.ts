@@ -5,6 +5,7 @@ import { MemoryStore, type Store } from '@zhizhi/core/runtime';
 import { builtInScenarios } from '@zhizhi/core/sample';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MQTT_URL, mosquittoAvailable } from '../../../scripts/mosquitto.mjs';
 import {
   type MqttIngestion,
   type MqttIngestionOptions,
@@ -14,29 +15,11 @@ import {
 } from '../src/index.js';
 import { localClient } from './clients.js';
 
-/** Where the tests find Mosquitto (anonymous on the developers' and CI machines). */
-const MQTT_URL = process.env.ZHIZHI_MQTT_URL ?? 'mqtt://127.0.0.1:1883';
-const REQUIRED = process.env.ZHIZHI_REQUIRE_SERVICES === '1';
-
-async function mqttAvailable(): Promise<boolean> {
-  const probe = mqtt.connect(MQTT_URL, { connectTimeout: 3000, reconnectPeriod: 0 });
-  const ok = await new Promise<boolean>((resolve) => {
-    probe.once('connect', () => resolve(true));
-    probe.once('error', () => resolve(false));
-    probe.once('close', () => resolve(false));
-  });
-  await probe.endAsync(true);
-  if (ok) return true;
-  const msg = `Mosquitto is not reachable at ${MQTT_URL}`;
-  if (REQUIRED) throw new Error(`${msg} and ZHIZHI_REQUIRE_SERVICES=1: failing mqtt.test.ts`);
-  console.warn(
-    `\n⚠️  ${msg}: SKIPPING the MQTT ingestion tests of mqtt.test.ts.\n` +
-      '   Start it: mosquitto -d -c /etc/mosquitto/mosquitto.conf\n',
-  );
-  return false;
-}
-
-const available = await mqttAvailable();
+const available = await mosquittoAvailable(
+  mqtt,
+  'mqtt.test.ts',
+  'the MQTT ingestion tests of mqtt.test.ts',
+);
 
 /** This run's own topics and client ids: parallel runs never see each other's messages. */
 const RUN = `zt${randomBytes(4).toString('hex')}`;

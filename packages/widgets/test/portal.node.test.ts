@@ -20,6 +20,7 @@ import { rollup } from 'rollup';
 import esbuild from 'rollup-plugin-esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
+import { MQTT_URL, mosquittoAvailable } from '../../../scripts/mosquitto.mjs';
 import {
   isChartChunk,
   nodeEnvProduction,
@@ -45,31 +46,14 @@ const PHOTO = Buffer.from(
   'base64',
 );
 
-/** Where the test finds Mosquitto (anonymous on the developers' and CI machines). */
-const MQTT_URL = process.env.ZHIZHI_MQTT_URL ?? 'mqtt://127.0.0.1:1883';
 /** This run's own topic prefix and client id: parallel runs never see each other's readings. */
 const RUN = `zzportal${randomBytes(4).toString('hex')}`;
 
-async function mqttAvailable(): Promise<boolean> {
-  const probe = mqtt.connect(MQTT_URL, { connectTimeout: 3000, reconnectPeriod: 0 });
-  const ok = await new Promise<boolean>((resolve) => {
-    probe.once('connect', () => resolve(true));
-    probe.once('error', () => resolve(false));
-    probe.once('close', () => resolve(false));
-  });
-  await probe.endAsync(true);
-  if (ok) return true;
-  const msg = `Mosquitto is not reachable at ${MQTT_URL}`;
-  if (process.env.ZHIZHI_REQUIRE_SERVICES === '1')
-    throw new Error(`${msg} and ZHIZHI_REQUIRE_SERVICES=1: failing portal.node.test.ts`);
-  console.warn(
-    `\n⚠️  ${msg}: SKIPPING the MQTT alert test of portal.node.test.ts.\n` +
-      '   Start it: mosquitto -d -c /etc/mosquitto/mosquitto.conf\n',
-  );
-  return false;
-}
-
-const mqttUp = await mqttAvailable();
+const mqttUp = await mosquittoAvailable(
+  mqtt,
+  'portal.node.test.ts',
+  'the MQTT alert test of portal.node.test.ts',
+);
 
 /** dist/zhizhi-widgets.js as `pnpm build` makes it (rollup IIFE of src/index.ts, minified). */
 async function buildWidgets(): Promise<string> {
