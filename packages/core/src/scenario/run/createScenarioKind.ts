@@ -11,7 +11,11 @@ import type { Decision, InstanceKind, KindHost } from '../../runtime/InstanceKin
 import type { validateScenario } from '../check/validateScenario.js';
 import { admitScenarioData } from './admitScenarioData.js';
 import { authorizeScenarioCommand, outsideTown } from './authorizeScenarioCommand.js';
-import type { ScenarioStepResult } from './createScenarioStepper.js';
+import {
+  createScenarioStepper,
+  type ScenarioStepper,
+  type ScenarioStepResult,
+} from './createScenarioStepper.js';
 import { type LoadedScenario, loadScenario } from './loadScenario.js';
 import { payloadError, runError } from './runError.js';
 import {
@@ -72,7 +76,7 @@ export function createScenarioKind(options: { directory: Directory }) {
   }
 
   function propose(
-    _host: KindHost,
+    host: KindHost,
     registered: LoadedScenario,
     previous: ScenarioRecord | undefined,
     id: string,
