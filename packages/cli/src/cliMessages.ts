@@ -31,6 +31,9 @@ const messages = {
   --data <目录>          start：数据目录，存放 PGlite 数据库和演示令牌密钥（默认 ./.zhizhi/data）
   --database-url <URL>   start：改用 PostgreSQL（默认读取环境变量 DATABASE_URL）
   --mqtt <URL>           start：从 MQTT 代理接入传感器读数（zhizhi/<镇街>/readings，QoS 1）
+  --mqtt-client-id <id>  start：MQTT 客户端 id，持久会话以此为准（默认 zhizhi-server；多个进程各用各的）
+  --mqtt-prefix <段>     start：主题前缀（默认 zhizhi，即 <前缀>/<镇街>/readings）
+  --mqtt-group <名称>    start：共享订阅组：同组的进程各收到一部分消息（$share/<名称>/…）
   --cors <源,…>          start：允许这些源（如 https://portal.example.gov.cn）跨域调用 API，逗号分隔
   --no-demo              start：关闭演示模式（演示令牌和演示页面；自定义组织默认关闭）
   --simulate-sensors     start：开启传感器模拟器（不时在养老服务中心产生一级漏电预警）
@@ -69,6 +72,9 @@ Options:
   --data <dir>           start: the data folder: the PGlite database and the demo token secret (default ./.zhizhi/data)
   --database-url <URL>   start: use PostgreSQL instead (default: the DATABASE_URL environment variable)
   --mqtt <URL>           start: ingest sensor readings from an MQTT broker (zhizhi/<town>/readings, QoS 1)
+  --mqtt-client-id <id>  start: the MQTT client id, which keeps the persistent session (default zhizhi-server; one per process)
+  --mqtt-prefix <name>   start: the topic prefix (default zhizhi: <prefix>/<town>/readings)
+  --mqtt-group <name>    start: a shared subscription group: the processes of a group each get a share of the messages ($share/<name>/…)
   --cors <origin,…>      start: let these origins (e.g. https://portal.example.gov.cn) call the API, comma-separated
   --no-demo              start: no demo mode (demo tokens and the demo page; off by default for a custom org)
   --simulate-sensors     start: run the sensor simulator (a level-1 leakage at the elderly-care center now and then)
@@ -215,6 +221,14 @@ Exit status: 0 done (start: stopped cleanly on SIGTERM or SIGINT); 1 a document 
   badCors: {
     zh: '--cors 须为逗号分隔的源（http:// 或 https:// 加主机名和可选端口，不带路径），而不是 {value}',
     en: '--cors must be comma-separated origins (http:// or https://, a host and an optional port, no path), not {value}',
+  },
+  badMqttName: {
+    zh: '{option} 只能由 1 到 128 个字母、数字、_ 和 - 组成（它是 MQTT 主题或客户端 id 的一段），而不是 {value}',
+    en: '{option} must be 1 to 128 letters, digits, _ and - (it is one segment of an MQTT topic or client id), not {value}',
+  },
+  mqttOptionWithoutMqtt: {
+    zh: '{option} 需与 --mqtt <URL> 一起使用',
+    en: '{option} needs --mqtt <URL>',
   },
   startTakesNoFiles: {
     zh: 'start 不接受文件参数（组织文件用 --org 给出）：{file}',

@@ -1,11 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pgliteDriver } from '@zhizhi/server';
+import mqtt from 'mqtt';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MQTT_URL, mosquittoAvailable } from '../../../scripts/mosquitto.mjs';
 
+const mqttUp = await mosquittoAvailable(mqtt, 'start.test.ts', 'the MQTT test of start.test.ts');
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const cli = join(root, 'packages/cli/dist/zhizhi.js');
 const dirs: string[] = [];
@@ -127,4 +131,101 @@ describe('zhizhi start', () => {
     expect(await p.exit).toBe(2);
     expect(p.output()).toContain('--cors');
   });
+  it.each([
+    [['--mqtt-group', 'zhizhi'], '--mqtt-group'],
+    [['--mqtt-prefix', 'city'], '--mqtt-prefix'],
+  ])(
+    'given %j without --mqtt, then it is a usage error (exit 2) naming both options',
+    async (args, option) => {
+      const p = run(['--lang', 'en', ...args]);
+      expect(await p.exit).toBe(2);
+      expect(p.output()).toContain(`${option} needs --mqtt <URL>`);
+    },
+  );
+
+  it.each([
+    ['--mqtt-prefix', 'zhizhi/#'],
+    ['--mqtt-group', '$share'],
+    ['--mqtt-client-id', 'a b'],
+    ['--mqtt-prefix', 'x'.repeat(129)],
+    ['--mqtt-group', 'a\u001b[31m'],
+  ])(
+    'given %s %j, then it is a usage error (exit 2) that names the option and shows the value escaped',
+    async (option, value) => {
+      const p = run(['--lang', 'en', '--mqtt', 'mqtt://127.0.0.1:1', option, value]);
+      expect(await p.exit).toBe(2);
+      expect(p.output()).toContain(`${option} must be 1 to 128 letters, digits, _ and -`);
+      expect(p.output()).not.toContain('\u001b');
+    },
+  );
+
+  it.skipIf(!mqttUp)(
+    'given --mqtt with --mqtt-prefix, --mqtt-group and --mqtt-client-id, then it subscribes to the shared topic and a level-1 reading published there starts an instance',
+    async () => {
+      const run8 = randomBytes(4).toString('hex');
+      const prefix = `zzcli${run8}`;
+      const group = `g${run8}`;
+      const clientId = `c${run8}`;
+      const p = run([
+        ...['--port', '0', '--data', tmp(), '--lang', 'en', '--mqtt', MQTT_URL],
+        ...['--mqtt-prefix', prefix, '--mqtt-group', group, '--mqtt-client-id', clientId],
+      ]);
+      try {
+        const url = await until(
+          'the URL',
+          () => /listening on (http:\/\/\S+)/.exec(p.output())?.[1],
+        );
+        expect(p.output()).toContain(`subscribed to $share/${group}/${prefix}/+/readings`);
+        const { token } = (await (
+          await fetch(`${url}/api/demo/token`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ memberId: 'qj-sj-duty' }),
+          })
+        ).json()) as { token: string };
+        const changes = async () =>
+          (
+            (await (
+              await fetch(`${url}/api/changes?since=0`, {
+                headers: { authorization: `Bearer ${token}` },
+              })
+            ).json()) as { items: { kind: string }[] }
+          ).items.filter((c) => c.kind !== 'case').length;
+        const before = await changes();
+        const publisher = await mqtt.connectAsync(MQTT_URL, { clientId: `${clientId}-pub` });
+        await publisher.publishAsync(
+          `${prefix}/qj-sj/readings`,
+          // a level-1 leakage at a device of grid qj-sj-c1-g1: the electrical-fire scenario's trigger
+          JSON.stringify({
+            deviceId: `${run8}-dev`,
+            seq: 1,
+            deviceTime: Date.now(),
+            type: 'leakage',
+            value: 512,
+            level: 1,
+            townId: 'qj-sj',
+            gridId: 'qj-sj-c1-g1',
+            location: { lat: 29.02, lng: 106.65, address: '三江社区养老服务中心配电箱' },
+          }),
+          { qos: 1 },
+        );
+        await publisher.endAsync();
+        let after = before;
+        const deadline = Date.now() + 15_000;
+        while (after === before && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 100));
+          after = await changes();
+        }
+        expect(after).toBeGreaterThan(before);
+        p.child.kill('SIGTERM');
+        expect(await p.exit).toBe(0);
+      } finally {
+        p.child.kill('SIGKILL');
+        // drop the persistent session this run left on the broker
+        const c = await mqtt.connectAsync(MQTT_URL, { clientId, clean: true });
+        await c.endAsync();
+      }
+    },
+    60_000,
+  );
 });

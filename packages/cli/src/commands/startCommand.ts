@@ -13,6 +13,12 @@ export interface StartCommandOptions {
   data: string | undefined;
   databaseUrl: string | undefined;
   mqtt: string | undefined;
+  /** `--mqtt-client-id`: the client id, which keeps the broker's persistent session. */
+  mqttClientId?: string | undefined;
+  /** `--mqtt-prefix`: the topic prefix (`<prefix>/<town>/readings`). */
+  mqttPrefix?: string | undefined;
+  /** `--mqtt-group`: a shared subscription group (`$share/<group>/…`). */
+  mqttGroup?: string | undefined;
   /** `--cors`: comma-separated origins allowed to call the API from a browser. */
   cors?: string | undefined;
   org: string | undefined;
@@ -58,6 +64,22 @@ export async function startCommand(io: Io, options: StartCommandOptions): Promis
     io.err(say('needServer', lang));
     return 2;
   }
+  // the MQTT names: only with --mqtt, and each one segment of a topic (the server's own rule)
+  for (const [option, value] of [
+    ['--mqtt-client-id', options.mqttClientId],
+    ['--mqtt-prefix', options.mqttPrefix],
+    ['--mqtt-group', options.mqttGroup],
+  ] as const) {
+    if (value === undefined) continue;
+    if (options.mqtt === undefined) {
+      io.err(say('mqttOptionWithoutMqtt', lang, { option }));
+      return 2;
+    }
+    if (!server.isMqttSegment(value)) {
+      io.err(say('badMqttName', lang, { option, value: JSON.stringify(value.slice(0, 200)) }));
+      return 2;
+    }
+  }
   try {
     const started = await server.startServer({
       ...(port !== undefined ? { port } : {}),
@@ -65,6 +87,9 @@ export async function startCommand(io: Io, options: StartCommandOptions): Promis
       ...(options.data !== undefined ? { dataDir: options.data } : {}),
       ...(options.databaseUrl !== undefined ? { databaseUrl: options.databaseUrl } : {}),
       ...(options.mqtt !== undefined ? { mqttUrl: options.mqtt } : {}),
+      ...(options.mqttClientId !== undefined ? { mqttClientId: options.mqttClientId } : {}),
+      ...(options.mqttPrefix !== undefined ? { mqttTopicPrefix: options.mqttPrefix } : {}),
+      ...(options.mqttGroup !== undefined ? { mqttSharedGroup: options.mqttGroup } : {}),
       ...(corsOrigins ? { corsOrigins } : {}),
       ...(options.org !== undefined ? { orgFile: options.org } : {}),
       ...(options.demo !== undefined ? { demo: options.demo } : {}),

@@ -1,3 +1,4 @@
+export { isMqttSegment } from './isMqttSegment.js';
 export {
   type MqttIngestion,
   type MqttIngestionOptions,

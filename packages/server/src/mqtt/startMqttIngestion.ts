@@ -1,6 +1,7 @@
 import type { Client, ReadingsResult } from '@zhizhi/core/client';
 import { parseJsonStrict } from '@zhizhi/core/json';
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import { isMqttSegment, MQTT_SEGMENT_RULE } from './isMqttSegment.js';
 
 /** A short reason in both languages. */
 export interface MqttReason {
@@ -78,8 +79,6 @@ export interface MqttIngestion {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 
-const SEGMENT = /^[A-Za-z0-9_-]{1,128}$/;
-
 /** A string from the outside, safe to put in one log line. */
 function quote(value: unknown): string {
   const text = typeof value === 'string' ? value : String(value);
@@ -123,19 +122,19 @@ export async function startMqttIngestion(options: MqttIngestionOptions): Promise
   const maxReadings = options.maxReadingsPerMessage ?? 1000;
   const maxDepth = options.maxDepth ?? 16;
   const log = options.log ?? ((message: string) => console.warn(message));
-  if (!SEGMENT.test(prefix)) throw new RangeError(`topicPrefix must match ${SEGMENT}`);
+  if (!isMqttSegment(prefix)) throw new RangeError(`topicPrefix must match ${MQTT_SEGMENT_RULE}`);
   if (typeof options.clientId !== 'string' || options.clientId.length === 0) {
     throw new RangeError('clientId is required (a stable id keeps the session)');
   }
   const towns = options.towns ?? ['+'];
   if (towns.length === 0) throw new RangeError('towns must name at least one town');
   for (const town of towns) {
-    if (town !== '+' && !SEGMENT.test(town))
+    if (town !== '+' && !isMqttSegment(town))
       throw new RangeError(`town ${quote(town)} is not a topic segment`);
   }
   const group = options.sharedGroup;
-  if (group !== undefined && !SEGMENT.test(group))
-    throw new RangeError(`sharedGroup must match ${SEGMENT}`);
+  if (group !== undefined && !isMqttSegment(group))
+    throw new RangeError(`sharedGroup must match ${MQTT_SEGMENT_RULE}`);
   const topics = towns.map((town) =>
     group === undefined
       ? `${prefix}/${town}/readings`
@@ -168,7 +167,7 @@ export async function startMqttIngestion(options: MqttIngestionOptions): Promise
       parts[0] !== prefix ||
       parts[2] !== 'readings' ||
       !town ||
-      !SEGMENT.test(town)
+      !isMqttSegment(town)
     ) {
       throw new Malformed('mqtt.topic', {
         zh: `主题应为 ${prefix}/{镇街}/readings`,
