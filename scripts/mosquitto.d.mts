@@ -10,3 +10,21 @@ export declare function mosquittoAvailable(
   file: string,
   skipping?: string,
 ): Promise<boolean>;
+/**
+ * A level-1 electrical-fire leakage reading (the electrical-fire scenario's trigger) from a
+ * device at the elderly-care center of grid qj-sj-c1-g1 of the sample org, timed now.
+ */
+export declare function leakageReading(
+  deviceId: string,
+  address?: string,
+): {
+  deviceId: string;
+  seq: number;
+  deviceTime: number;
+  type: 'leakage';
+  value: number;
+  level: 1;
+  townId: string;
+  gridId: string;
+  location: { lat: number; lng: number; address: string };
+};

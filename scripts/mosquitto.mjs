@@ -1,4 +1,4 @@
-// Whether the Mosquitto broker the tests use answers: one probe for every package's MQTT tests.
+// The MQTT tests' shared helpers: whether the Mosquitto broker answers, and a sample reading.
 // The caller passes its own `mqtt` module (a root script cannot resolve a package's dependencies).
 
 /** Where the tests find Mosquitto (anonymous on the developers' and CI machines). */
@@ -24,4 +24,22 @@ export async function mosquittoAvailable(mqtt, file, skipping = file) {
     `\n⚠️  ${msg}: SKIPPING ${skipping}.\n   Start it: mosquitto -d -c /etc/mosquitto/mosquitto.conf\n`,
   );
   return false;
+}
+
+/**
+ * A level-1 electrical-fire leakage reading (the electrical-fire scenario's trigger) from a
+ * device at the elderly-care center of grid qj-sj-c1-g1 of the sample org, timed now.
+ */
+export function leakageReading(deviceId, address = '三江社区养老服务中心配电箱') {
+  return {
+    deviceId,
+    seq: 1,
+    deviceTime: Date.now(),
+    type: 'leakage',
+    value: 512,
+    level: 1,
+    townId: 'qj-sj',
+    gridId: 'qj-sj-c1-g1',
+    location: { lat: 29.03, lng: 106.65, address },
+  };
 }

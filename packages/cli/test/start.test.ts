@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { pgliteDriver } from '@zhizhi/server';
 import mqtt from 'mqtt';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MQTT_URL, mosquittoAvailable } from '../../../scripts/mosquitto.mjs';
+import { leakageReading, MQTT_URL, mosquittoAvailable } from '../../../scripts/mosquitto.mjs';
 
 const mqttUp = await mosquittoAvailable(mqtt, 'start.test.ts', 'the MQTT test of start.test.ts');
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -195,18 +195,7 @@ describe('zhizhi start', () => {
         const publisher = await mqtt.connectAsync(MQTT_URL, { clientId: `${clientId}-pub` });
         await publisher.publishAsync(
           `${prefix}/qj-sj/readings`,
-          // a level-1 leakage at a device of grid qj-sj-c1-g1: the electrical-fire scenario's trigger
-          JSON.stringify({
-            deviceId: `${run8}-dev`,
-            seq: 1,
-            deviceTime: Date.now(),
-            type: 'leakage',
-            value: 512,
-            level: 1,
-            townId: 'qj-sj',
-            gridId: 'qj-sj-c1-g1',
-            location: { lat: 29.02, lng: 106.65, address: '三江社区养老服务中心配电箱' },
-          }),
+          JSON.stringify(leakageReading(`${run8}-dev`)),
           { qos: 1 },
         );
         await publisher.endAsync();

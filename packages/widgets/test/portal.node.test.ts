@@ -20,7 +20,7 @@ import { rollup } from 'rollup';
 import esbuild from 'rollup-plugin-esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
-import { MQTT_URL, mosquittoAvailable } from '../../../scripts/mosquitto.mjs';
+import { leakageReading, MQTT_URL, mosquittoAvailable } from '../../../scripts/mosquitto.mjs';
 import {
   isChartChunk,
   nodeEnvProduction,
@@ -373,17 +373,7 @@ describe('examples/portal under a strict CSP', () => {
       try {
         await publisher.publishAsync(
           `${RUN}/qj-sj/readings`,
-          JSON.stringify({
-            deviceId: `${RUN}-elec-017`,
-            seq: 1,
-            deviceTime: Date.now(),
-            type: 'leakage',
-            value: 512,
-            level: 1,
-            townId: 'qj-sj',
-            gridId: 'qj-sj-c1-g1',
-            location: { lat: 29.03, lng: 106.65, address },
-          }),
+          JSON.stringify(leakageReading(`${RUN}-elec-017`, address)),
           { qos: 1 },
         );
       } finally {
