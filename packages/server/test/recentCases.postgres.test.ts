@@ -35,7 +35,16 @@ afterAll(async () => {
   await space?.drop();
 });
 
-const events = (id: string) => `/api/cases/${encodeURIComponent(id)}/events`;
+/** `event` on case `id` through the server at `base`, as `by`; `version`: sent as If-Match. */
+const sendEvent = (base: string, id: string, by: string, event: unknown, version?: number) =>
+  call(
+    base,
+    'POST',
+    `/api/cases/${encodeURIComponent(id)}/events`,
+    by,
+    event,
+    version === undefined ? {} : { 'if-match': `"${version}"` },
+  );
 const DISPATCH = { type: 'DISPATCH', lead: { kind: 'post', id: POST } };
 
 /** A case reported through process A (which keeps it at version 1). */
@@ -48,27 +57,9 @@ async function reportedThroughA(): Promise<string> {
 describe.skipIf(!available)('a case kept by one process and moved by another', () => {
   it('given B accepted the case A keeps at version 1, when A gets ACCEPT with If-Match 1, then A answers 409 with the current version 2', async () => {
     const id = await reportedThroughA();
-    const first = await call(
-      b.url,
-      'POST',
-      events(id),
-      DUTY,
-      { type: 'ACCEPT' },
-      {
-        'if-match': '"1"',
-      },
-    );
+    const first = await sendEvent(b.url, id, DUTY, { type: 'ACCEPT' }, 1);
     expect(first.status, JSON.stringify(first.body)).toBe(200);
-    const stale = await call(
-      a.url,
-      'POST',
-      events(id),
-      DUTY,
-      { type: 'ACCEPT' },
-      {
-        'if-match': '"1"',
-      },
-    );
+    const stale = await sendEvent(a.url, id, DUTY, { type: 'ACCEPT' }, 1);
     expect(stale.status, JSON.stringify(stale.body)).toBe(409);
     expect(stale.body).toMatchObject({ code: 'store.conflict', currentVersion: 2 });
     expect((await trailOf(a.url, id)).map((e) => e.event)).toEqual(['REPORT', 'ACCEPT']);
@@ -76,8 +67,8 @@ describe.skipIf(!available)('a case kept by one process and moved by another', (
 
   it('given B accepted the case A keeps as reported, when A gets DISPATCH (refused on the kept copy), then A applies it on the accepted case: 200, version 3', async () => {
     const id = await reportedThroughA();
-    expect((await call(b.url, 'POST', events(id), DUTY, { type: 'ACCEPT' })).status).toBe(200);
-    const sent = await call(a.url, 'POST', events(id), DUTY, DISPATCH);
+    expect((await sendEvent(b.url, id, DUTY, { type: 'ACCEPT' })).status).toBe(200);
+    const sent = await sendEvent(a.url, id, DUTY, DISPATCH);
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
     expect(sent.body.record).toMatchObject({ status: 'assigned', version: 3 });
     expect((await trailOf(b.url, id)).map((e) => e.event)).toEqual([
@@ -89,13 +80,13 @@ describe.skipIf(!available)('a case kept by one process and moved by another', (
 
   it('given B rejected the case A keeps as reported, when A gets ACCEPT without If-Match (valid on the kept copy), then A refuses it as a fresh read would and commits nothing', async () => {
     const id = await reportedThroughA();
-    const rejected = await call(b.url, 'POST', events(id), DUTY, {
+    const rejected = await sendEvent(b.url, id, DUTY, {
       type: 'REJECT',
       reason: '无效上报',
     });
     expect(rejected.status, JSON.stringify(rejected.body)).toBe(200);
-    const fresh = await call(b.url, 'POST', events(id), DUTY, { type: 'ACCEPT' });
-    const stale = await call(a.url, 'POST', events(id), DUTY, { type: 'ACCEPT' });
+    const fresh = await sendEvent(b.url, id, DUTY, { type: 'ACCEPT' });
+    const stale = await sendEvent(a.url, id, DUTY, { type: 'ACCEPT' });
     expect(fresh.status, JSON.stringify(fresh.body)).toBeGreaterThanOrEqual(400);
     expect({ status: stale.status, code: stale.body.code }).toEqual({
       status: fresh.status,
@@ -107,30 +98,27 @@ describe.skipIf(!available)('a case kept by one process and moved by another', (
 
   it('given A keeps the case at version 3 after its own DISPATCH and B acknowledged it since, when A gets an event with If-Match 3, then 409 with the current version 4', async () => {
     const id = await reportedThroughA();
-    expect((await call(a.url, 'POST', events(id), DUTY, { type: 'ACCEPT' })).status).toBe(200);
-    const dispatched = await call(a.url, 'POST', events(id), DUTY, DISPATCH, {
-      'if-match': '"2"',
-    });
+    expect((await sendEvent(a.url, id, DUTY, { type: 'ACCEPT' })).status).toBe(200);
+    const dispatched = await sendEvent(a.url, id, DUTY, DISPATCH, 2);
     expect(dispatched.status, JSON.stringify(dispatched.body)).toBe(200);
-    const ack = await call(b.url, 'POST', events(id), STAFF, {
+    const ack = await sendEvent(b.url, id, STAFF, {
       type: 'ACKNOWLEDGE',
     });
     expect(ack.status, JSON.stringify(ack.body)).toBe(200);
-    const stale = await call(
+    const stale = await sendEvent(
       a.url,
-      'POST',
-      events(id),
+      id,
       STAFF,
       {
         type: 'PROGRESS',
         note: '已到现场',
       },
-      { 'if-match': '"3"' },
+      3,
     );
     expect(stale.status, JSON.stringify(stale.body)).toBe(409);
     expect(stale.body).toMatchObject({ code: 'store.conflict', currentVersion: 4 });
     // and without If-Match the same event is applied on the fresh case
-    const progress = await call(a.url, 'POST', events(id), STAFF, {
+    const progress = await sendEvent(a.url, id, STAFF, {
       type: 'PROGRESS',
       note: '已到现场',
     });
